@@ -71,6 +71,10 @@ const sqlkc_rt_opt_def_t *sqlkc_rt_option_find(const sqlkc_rt_kv_t *opts, size_t
 /* Case-insensitive lookup of a key in an option array; NULL if absent. */
 const char *sqlkc_rt_kv_get(const sqlkc_rt_kv_t *opts, size_t n, const char *key);
 
+/* The candidate closest to word by edit distance (case-insensitive), or NULL
+ * when none is close enough to suggest ("did you mean"). */
+const char *sqlkc_rt_closest(const char *word, const char *const *cands, size_t n);
+
 /* Parses a Flink Duration ("500 ms", "5 min", "10s", "1h", plain ms). */
 int sqlkc_rt_parse_duration_ms(const char *text, long long *ms);
 
