@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # This file is `make demo`: the seed's pv/uv job (examples/pageviews) end to end.
-# It starts sqlkc-dev-broker, creates the topics, produces sample.jsonl with kcat,
+# It starts sqlkc-dev-broker with the two topics, produces sample.jsonl with kcat,
 # compiles pageviews.sql with sqlkc, runs the job bounded, reads the upsert sink
 # back with kcat and prints its final table (the last value per key; a tombstone
 # deletes its key). It then checks that table against pv and uv counted from
@@ -49,8 +49,8 @@ broker_failed() {
     die "$*"
 }
 
-say "starting $broker"
-"$broker" >"$work/broker.out" 2>"$work/broker.log" &
+say "starting sqlkc-dev-broker with topics $source_topic:2 and $sink_topic:4"
+"$broker" "$source_topic:2" "$sink_topic:4" >"$work/broker.out" 2>"$work/broker.log" &
 broker_pid=$!
 # The broker prints its bootstrap address as the first line of stdout.
 for _ in $(seq 100); do
@@ -62,13 +62,11 @@ addr=$(head -n 1 "$work/broker.out")
 [ -n "$addr" ] || broker_failed "the broker printed no bootstrap address within 10 s"
 echo "bootstrap servers: $addr"
 
-say "creating topics $source_topic and $sink_topic"
-# The dev broker, like Kafka with auto.create.topics.enable, creates a topic
-# when a client first asks for its metadata.
+say "topics (kcat -L)"
 for topic in "$source_topic" "$sink_topic"; do
     kcat -b "$addr" -L -t "$topic" >"$work/metadata" 2>&1 || true
     grep -q "topic \"$topic\" with" "$work/metadata" ||
-        { cat "$work/metadata" >&2; die "could not create topic $topic"; }
+        { cat "$work/metadata" >&2; die "the broker has no topic $topic"; }
     sed -n "s/^ *\(topic \"$topic\" with [0-9]* partitions\).*/\1/p" "$work/metadata"
 done
 
