@@ -1,7 +1,6 @@
 # This file makes an installed sqlkc usable from other builds, on top of what
-# runtime/CMakeLists.txt installs itself (bin/sqlkc-dev-broker, lib/libsqlkcrt.a,
-# include/sqlkc/*.h):
-#   bin/sqlkc
+# runtime/CMakeLists.txt (bin/sqlkc-dev-broker, lib/libsqlkcrt.a,
+# include/sqlkc/*.h) and compiler/CMakeLists.txt (bin/sqlkc) install:
 #   lib/cmake/Sqlkc/SqlkcConfig.cmake, SqlkcConfigVersion.cmake, SqlkcAddJob.cmake
 #       find_package(Sqlkc) and sqlkc_add_job(<target> SQL <file.sql>)
 #   lib/pkgconfig/sqlkcrt.pc
@@ -12,10 +11,7 @@
 include(CMakePackageConfigHelpers)
 
 add_library(Sqlkc::sqlkcrt ALIAS sqlkcrt)
-if(TARGET sqlkc)
-  add_executable(Sqlkc::sqlkc ALIAS sqlkc)
-  install(TARGETS sqlkc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-endif()
+add_executable(Sqlkc::sqlkc ALIAS sqlkc)
 include(${CMAKE_CURRENT_LIST_DIR}/SqlkcAddJob.cmake)
 
 set(SQLKC_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Sqlkc)
