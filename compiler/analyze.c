@@ -1,0 +1,1809 @@
+/* This file turns the syntax tree into the typed plan: it resolves names,
+ * types every expression, builds Scan -> Calc -> GroupAggregate -> Calc ->
+ * Sink for each INSERT, maps the query onto the sink's columns with Flink's
+ * implicit casts, and infers changelog modes as Flink's planner does. Errors
+ * are reported together; the plan is used only when there are none. */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "sqlkc/options.h"
+
+#define E_AGG ((expr_kind_t)100) /* transient: an aggregate call before rewriting */
+
+typedef struct scope {
+    plan_field_t *fields;
+    const char **quals; /* qualifier of each field (table name or alias) */
+    int nfields;
+} scope_t;
+
+typedef struct ectx {
+    an_t *an;
+    const scope_t *scope;
+    const char *clause; /* where aggregates are refused: "WHERE", ... ; NULL allows them */
+    agg_call_t *aggs;   /* aggregate calls found (args not yet placed) */
+    expr_t **agg_args, **agg_filters;
+    int naggs, capaggs;
+} ectx_t;
+
+static expr_t *an_expr(ectx_t *c, const ast_t *n);
+
+/* ------------------------------------------------------------------ helpers */
+
+static expr_t *expr_new(an_t *an, expr_kind_t kind, const type_t *type, loc_t loc, int nargs)
+{
+    expr_t *e = arena_alloc(an->arena, sizeof *e);
+    e->kind = kind;
+    e->type = type;
+    e->loc = loc;
+    e->col = -1;
+    e->nargs = nargs;
+    if (nargs)
+        e->args = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)nargs);
+    return e;
+}
+
+static const type_t *ty(an_t *an, int kind, bool nullable)
+{
+    return type_new(an->arena, kind, -1, -1, nullable);
+}
+
+static bool expr_equal(const expr_t *a, const expr_t *b)
+{
+    if (a->kind != b->kind || a->op != b->op || a->flag != b->flag || a->col != b->col ||
+        a->nargs != b->nargs)
+        return false;
+    if ((a->fn || b->fn) && (!a->fn || !b->fn || strcmp(a->fn, b->fn) != 0))
+        return false;
+    if (a->kind == E_LIT) {
+        if (!type_equal_ignoring_null(a->type, b->type) || a->lit.is_null != b->lit.is_null ||
+            a->lit.i != b->lit.i || a->lit.b != b->lit.b || a->lit.n != b->lit.n ||
+            memcmp(&a->lit.d, &b->lit.d, sizeof a->lit.d) != 0 || a->lit.dec != b->lit.dec ||
+            a->lit.ts_millis != b->lit.ts_millis || a->lit.ts_nanos != b->lit.ts_nanos)
+            return false;
+        if (a->lit.n && memcmp(a->lit.s, b->lit.s, a->lit.n) != 0)
+            return false;
+    }
+    if (a->kind == E_CAST && !type_equal_ignoring_null(a->type, b->type))
+        return false;
+    for (int i = 0; i < a->nargs; i++)
+        if (!expr_equal(a->args[i], b->args[i]))
+            return false;
+    return true;
+}
+
+static bool expr_is_bool(const expr_t *e) { return e->type->kind == TY_BOOLEAN || e->type->kind == TY_NULL; }
+
+static const char *tname(an_t *an, const type_t *t) { return type_str(an->arena, t); }
+
+static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
+{
+    if (type_equal_ignoring_null(e->type, t))
+        return e;
+    expr_t *c = expr_new(an, E_CAST, type_with_null(an->arena, t, e->type->nullable || e->type->kind == TY_NULL),
+                         e->loc, 1);
+    c->args[0] = e;
+    return c;
+}
+
+/* ------------------------------------------------------------------ literals */
+
+static int utf8_len(const char *s, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+static bool parse_digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static bool valid_date(int y, int m, int d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+static bool parse_date(const char *s, int64_t *days)
+{
+    int y, m, d;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !parse_digits(s, 4, &y) ||
+        !parse_digits(s + 5, 2, &m) || !parse_digits(s + 8, 2, &d) || !valid_date(y, m, d))
+        return false;
+    *days = days_from_civil(y, m, d);
+    return true;
+}
+
+/* HH:mm:ss[.fffffffff] -> ms of day, nanos; returns digits of fraction or -1 */
+static int parse_time(const char *s, int64_t *ms, int32_t *nanos)
+{
+    int h, mi, se;
+    size_t n = strlen(s);
+    if (n < 8 || s[2] != ':' || s[5] != ':' || !parse_digits(s, 2, &h) || !parse_digits(s + 3, 2, &mi) ||
+        !parse_digits(s + 6, 2, &se) || h > 23 || mi > 59 || se > 59)
+        return -1;
+    int frac = 0;
+    int64_t ns = 0;
+    if (n > 8) {
+        if (s[8] != '.' || n == 9 || n - 9 > 9)
+            return -1;
+        for (size_t i = 9; i < n; i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return -1;
+            ns = ns * 10 + (s[i] - '0');
+            frac++;
+        }
+        for (int i = frac; i < 9; i++)
+            ns *= 10;
+    }
+    *ms = ((int64_t)h * 3600 + mi * 60 + se) * 1000 + ns / 1000000;
+    *nanos = (int32_t)(ns % 1000000);
+    return frac;
+}
+
+static expr_t *literal(an_t *an, const ast_t *n)
+{
+    expr_t *e = expr_new(an, E_LIT, NULL, n->loc, 0);
+    literal_t *l = &e->lit;
+    switch (n->op) {
+    case LIT_INTEGER: {
+        errno = 0;
+        unsigned long long v = strtoull(n->text, NULL, 10);
+        if (errno || v > (unsigned long long)INT64_MAX) {
+            diag_error(an->diag, n->loc, "Numeric literal '%s' out of range", n->text);
+            v = 0;
+        }
+        l->i = (int64_t)v;
+        e->type = ty(an, v <= INT32_MAX ? TY_INT : TY_BIGINT, false);
+        break;
+    }
+    case LIT_DECIMAL: {
+        const char *dot = strchr(n->text, '.');
+        int scale = (int)strlen(dot + 1);
+        __int128 u = 0;
+        int digits = 0;
+        for (const char *p = n->text; *p; p++) {
+            if (*p == '.')
+                continue;
+            u = u * 10 + (*p - '0');
+            if (u || digits)
+                digits++;
+            if (digits > 38) {
+                diag_error(an->diag, n->loc, "Numeric literal '%s' out of range", n->text);
+                break;
+            }
+        }
+        l->dec = u;
+        l->d = strtod(n->text, NULL);
+        int p = digits > scale ? digits : scale;
+        if (p < 1)
+            p = 1;
+        e->type = type_new(an->arena, TY_DECIMAL, p, scale, false);
+        break;
+    }
+    case LIT_APPROX:
+        l->d = strtod(n->text, NULL);
+        if (isinf(l->d))
+            diag_error(an->diag, n->loc, "Numeric literal '%s' out of range", n->text);
+        e->type = ty(an, TY_DOUBLE, false);
+        break;
+    case LIT_STRING:
+        l->s = n->text;
+        l->n = strlen(n->text);
+        e->type = type_new(an->arena, TY_CHAR, utf8_len(l->s, l->n), -1, false);
+        break;
+    case LIT_BINARY: {
+        size_t hl = strlen(n->text);
+        if (hl % 2)
+            diag_error(an->diag, n->loc, "Binary literal string must contain an even number of hexits");
+        char *b = arena_alloc(an->arena, hl / 2 + 1);
+        for (size_t i = 0; i + 1 < hl; i += 2) {
+            char h[3] = {n->text[i], n->text[i + 1], 0};
+            b[i / 2] = (char)strtol(h, NULL, 16);
+        }
+        l->s = b;
+        l->n = hl / 2;
+        e->type = type_new(an->arena, TY_BINARY, (int)(hl / 2), -1, false);
+        break;
+    }
+    case LIT_TRUE:
+    case LIT_FALSE:
+        l->b = n->op == LIT_TRUE;
+        e->type = ty(an, TY_BOOLEAN, false);
+        break;
+    case LIT_NULL:
+        l->is_null = true;
+        e->type = ty(an, TY_NULL, true);
+        break;
+    case LIT_DATE:
+        if (!parse_date(n->text, &l->i))
+            diag_error(an->diag, n->loc, "Illegal DATE literal '%s': not in format 'yyyy-MM-dd'", n->text);
+        e->type = ty(an, TY_DATE, false);
+        break;
+    case LIT_TIME: {
+        int32_t ns;
+        int frac = parse_time(n->text, &l->i, &ns);
+        if (frac < 0)
+            diag_error(an->diag, n->loc, "Illegal TIME literal '%s': not in format 'HH:mm:ss'", n->text);
+        e->type = type_new(an->arena, TY_TIME, frac < 0 ? 0 : frac, -1, false);
+        break;
+    }
+    case LIT_TIMESTAMP: {
+        int64_t days = 0, ms = 0;
+        int32_t ns = 0;
+        int frac = -1;
+        size_t len = strlen(n->text);
+        if (len >= 19 && n->text[10] == ' ') {
+            char date[11];
+            memcpy(date, n->text, 10);
+            date[10] = 0;
+            if (parse_date(date, &days))
+                frac = parse_time(n->text + 11, &ms, &ns);
+        }
+        if (frac < 0)
+            diag_error(an->diag, n->loc,
+                       "Illegal TIMESTAMP literal '%s': not in format 'yyyy-MM-dd HH:mm:ss[.fffffffff]'", n->text);
+        l->ts_millis = days * 86400000 + ms;
+        l->ts_nanos = ns;
+        e->type = type_new(an->arena, TY_TIMESTAMP, frac < 0 ? 0 : frac, -1, false);
+        break;
+    }
+    case LIT_INTERVAL: {
+        static const int64_t unit_ms[] = {0, 0, 86400000, 3600000, 60000, 1000};
+        char *end;
+        errno = 0;
+        double v = strtod(n->text, &end);
+        while (*end == ' ')
+            end++;
+        if (errno || *end || end == n->text || n->op2 != n->p1) {
+            diag_error(an->diag, n->loc, "interval literal '%s' is not supported yet (use a single "
+                       "number with one unit, e.g. INTERVAL '2' SECOND)", n->text);
+            v = 0;
+        }
+        if (n->flag)
+            v = -v;
+        if (n->op2 == UNIT_YEAR || n->op2 == UNIT_MONTH) {
+            l->i = (int64_t)v * (n->op2 == UNIT_YEAR ? 12 : 1);
+            e->type = ty(an, TY_INTERVAL_YM, false);
+        } else {
+            l->i = (int64_t)llround(v * (double)unit_ms[n->op2]);
+            e->type = ty(an, TY_INTERVAL_DT, false);
+        }
+        break;
+    }
+    }
+    return e;
+}
+
+/* ------------------------------------------------------------------ names */
+
+static const char *suggest_field(const scope_t *s, const char *name)
+{
+    const char *cands[512];
+    size_t n = 0;
+    for (int i = 0; i < s->nfields && n < 512; i++)
+        cands[n++] = s->fields[i].name;
+    return sqlkc_rt_closest(name, cands, n);
+}
+
+static expr_t *colref(ectx_t *c, const ast_t *n)
+{
+    const scope_t *s = c->scope;
+    an_t *an = c->an;
+    const ast_t *first = n->list.head;
+    const char *qual = NULL, *name = first->name.s;
+    loc_t nloc = first->loc;
+    if (n->list.count == 2) {
+        qual = first->name.s;
+        name = first->next->name.s;
+        nloc = first->next->loc;
+    } else if (n->list.count > 2) {
+        diag_error(an->diag, n->loc, "qualified name '%s.%s...' is not supported yet", first->name.s,
+                   first->next->name.s);
+        return NULL;
+    }
+    if (qual) {
+        bool known = false;
+        for (int i = 0; i < s->nfields; i++)
+            if (s->quals[i] && strcmp(s->quals[i], qual) == 0)
+                known = true;
+        if (!known) {
+            /* t.f where t is a ROW column: field access */
+            for (int i = 0; i < s->nfields; i++)
+                if (strcmp(s->fields[i].name, qual) == 0) {
+                    diag_error(an->diag, n->loc, "access to a field of ROW column '%s' is not supported yet", qual);
+                    return NULL;
+                }
+            diag_error(an->diag, first->loc, "Table '%s' not found", qual);
+            return NULL;
+        }
+    }
+    int found = -1;
+    for (int i = 0; i < s->nfields; i++) {
+        if (strcmp(s->fields[i].name, name) != 0)
+            continue;
+        if (qual && (!s->quals[i] || strcmp(s->quals[i], qual) != 0))
+            continue;
+        if (found >= 0) {
+            diag_error(an->diag, n->loc, "Column '%s' is ambiguous", name);
+            return NULL;
+        }
+        found = i;
+    }
+    if (found < 0) {
+        /* a case-insensitive match is the most common mistake: Flink is case-sensitive */
+        for (int i = 0; i < s->nfields; i++)
+            if (strcasecmp(s->fields[i].name, name) == 0) {
+                diag_error(an->diag, nloc, "Column '%s' not found in %s%s%s; did you mean '%s'? "
+                           "(identifiers are case-sensitive)", name, qual ? "table '" : "any table",
+                           qual ? qual : "", qual ? "'" : "", s->fields[i].name);
+                return NULL;
+            }
+        const char *near = suggest_field(s, name);
+        if (near)
+            diag_error(an->diag, nloc, "Column '%s' not found in %s%s%s; did you mean '%s'?", name,
+                       qual ? "table '" : "any table", qual ? qual : "", qual ? "'" : "", near);
+        else
+            diag_error(an->diag, nloc, "Column '%s' not found in %s%s%s", name,
+                       qual ? "table '" : "any table", qual ? qual : "", qual ? "'" : "");
+        return NULL;
+    }
+    expr_t *e = expr_new(an, E_COL, s->fields[found].type, n->loc, 0);
+    e->col = found;
+    return e;
+}
+
+/* ------------------------------------------------------------------ operators */
+
+static void op_error(an_t *an, const ast_t *n, const char *op, const expr_t *l, const expr_t *r,
+                     const char *want)
+{
+    if (r)
+        diag_error(an->diag, n->loc, "Cannot apply '%s' to arguments of type '<%s> %s <%s>'. Supported form(s): %s",
+                   op, tname(an, l->type), op, tname(an, r->type), want);
+    else
+        diag_error(an->diag, n->loc, "Cannot apply '%s' to arguments of type '%s <%s>'. Supported form(s): %s",
+                   op, op, tname(an, l->type), want);
+}
+
+static bool comparable(const type_t *a, const type_t *b)
+{
+    if (a->kind == TY_NULL || b->kind == TY_NULL)
+        return true;
+    if (type_is_numeric(a) && type_is_numeric(b))
+        return true;
+    if (type_is_string(a) && type_is_string(b))
+        return true;
+    if (type_is_binary(a) && type_is_binary(b))
+        return true;
+    if (a->kind == b->kind && (a->kind == TY_BOOLEAN || a->kind == TY_DATE || a->kind == TY_TIME ||
+                               a->kind == TY_TIMESTAMP || a->kind == TY_TIMESTAMP_LTZ))
+        return true;
+    return false;
+}
+
+static expr_t *binary(an_t *an, const ast_t *n, int op, expr_t *l, expr_t *r)
+{
+    if (!l || !r)
+        return NULL;
+    bool nullable = l->type->nullable || r->type->nullable;
+    expr_t *e = expr_new(an, E_BINARY, NULL, n->loc, 2);
+    e->op = op;
+    switch (op) {
+    case OP_AND:
+    case OP_OR:
+        if (!expr_is_bool(l) || !expr_is_bool(r)) {
+            op_error(an, n, ast_op_name(op), l, r, op == OP_AND ? "'<BOOLEAN> AND <BOOLEAN>'" : "'<BOOLEAN> OR <BOOLEAN>'");
+            return NULL;
+        }
+        e->type = ty(an, TY_BOOLEAN, nullable);
+        break;
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        if (!comparable(l->type, r->type)) {
+            op_error(an, n, ast_op_name(op), l, r, "operands of comparable types (numbers, strings, ...)");
+            return NULL;
+        }
+        if (type_is_numeric(l->type) && type_is_numeric(r->type)) {
+            const type_t *c = type_numeric_common(an->arena, l->type, r->type);
+            l = cast_to(an, l, c);
+            r = cast_to(an, r, c);
+        }
+        e->type = ty(an, TY_BOOLEAN, nullable);
+        break;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_MOD:
+        if ((op == OP_ADD || op == OP_SUB) &&
+            (l->type->kind == TY_TIMESTAMP || l->type->kind == TY_TIMESTAMP_LTZ) &&
+            r->type->kind == TY_INTERVAL_DT) {
+            e->type = type_with_null(an->arena, l->type, nullable);
+            break;
+        }
+        if (!type_is_numeric(l->type) || !type_is_numeric(r->type)) {
+            op_error(an, n, ast_op_name(op), l, r, "'<NUMERIC> op <NUMERIC>'");
+            return NULL;
+        }
+        e->type = type_with_null(an->arena, type_numeric_common(an->arena, l->type, r->type), nullable);
+        if (e->type->kind == TY_DECIMAL) {
+            diag_error(an->diag, n->loc, "DECIMAL arithmetic is not supported yet; CAST the operands "
+                       "to DOUBLE or BIGINT");
+            return NULL;
+        }
+        l = cast_to(an, l, e->type);
+        r = cast_to(an, r, e->type);
+        break;
+    case OP_CONCAT:
+        if (!type_is_string(l->type) || !type_is_string(r->type)) {
+            op_error(an, n, "||", l, r, "'<STRING> || <STRING>'");
+            return NULL;
+        }
+        e->type = type_new(an->arena, TY_VARCHAR, TY_MAX_LEN, -1, nullable);
+        break;
+    }
+    e->args[0] = l;
+    e->args[1] = r;
+    return e;
+}
+
+/* ------------------------------------------------------------------ functions */
+
+typedef struct fn_def {
+    const char *name;
+    int min, max; /* argument counts; max -1 = any */
+    bool agg;
+} fn_def_t;
+
+static const fn_def_t fns[] = {
+    {"COUNT", 0, 1, true},  {"SUM", 1, 1, true},       {"MIN", 1, 1, true},
+    {"MAX", 1, 1, true},    {"AVG", 1, 1, true},       {"UPPER", 1, 1, false},
+    {"LOWER", 1, 1, false}, {"CHAR_LENGTH", 1, 1, false}, {"CHARACTER_LENGTH", 1, 1, false},
+    {"CONCAT", 1, -1, false}, {"COALESCE", 1, -1, false}, {"ABS", 1, 1, false},
+    {"MOD", 2, 2, false},   {"IF", 3, 3, false},
+};
+
+/* Flink built-ins that parse and are known, but are not compiled yet. */
+static const char *const later_fns[] = {
+    "ASCII", "CARDINALITY", "CEIL", "CEILING", "CHR", "COLLECT", "CUMULATE", "CURRENT_DATE",
+    "CURRENT_TIME", "CURRENT_TIMESTAMP", "DATEDIFF", "DATE_FORMAT", "DECODE", "DENSE_RANK",
+    "ELEMENT", "ENCODE", "EXP", "EXTRACT", "FIRST_VALUE", "FLOOR", "FROM_BASE64", "FROM_UNIXTIME",
+    "GREATEST", "HASH_CODE", "HOP", "IFNULL", "INITCAP", "INSTR", "JSON_OBJECT", "JSON_QUERY",
+    "JSON_VALUE", "LAG", "LAST_VALUE", "LEAD", "LEAST", "LEFT", "LISTAGG", "LN", "LOCALTIME",
+    "LOCALTIMESTAMP", "LOCATE", "LOG", "LOG10", "LOG2", "LPAD", "LTRIM", "MD5", "NOW", "NULLIF",
+    "OVERLAY", "POSITION", "POWER", "PROCTIME", "RAND", "RAND_INTEGER", "RANK", "REGEXP",
+    "REGEXP_EXTRACT", "REGEXP_REPLACE", "REPEAT", "REPLACE", "REVERSE", "RIGHT", "ROUND",
+    "ROW_NUMBER", "RPAD", "RTRIM", "SESSION", "SHA1", "SHA256", "SIGN", "SPLIT_INDEX", "SQRT",
+    "STDDEV_POP", "STDDEV_SAMP", "STR_TO_MAP", "SUBSTR", "SUBSTRING", "TIMESTAMPADD",
+    "TIMESTAMPDIFF", "TO_BASE64", "TO_DATE", "TO_TIMESTAMP", "TO_TIMESTAMP_LTZ", "TRIM",
+    "TRUNCATE", "TUMBLE", "UNIX_TIMESTAMP", "UUID", "VAR_POP", "VAR_SAMP",
+};
+
+static const fn_def_t *find_fn(const char *name)
+{
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        if (strcasecmp(fns[i].name, name) == 0)
+            return &fns[i];
+    return NULL;
+}
+
+static expr_t *aggregate(ectx_t *c, const ast_t *n, const fn_def_t *f)
+{
+    an_t *an = c->an;
+    if (c->clause) {
+        diag_error(an->diag, n->loc, "Aggregate expression is illegal in %s clause", c->clause);
+        return NULL;
+    }
+    const char *saved = c->clause;
+    c->clause = "an aggregate function's argument: aggregate calls cannot be nested";
+    agg_call_t a = {0};
+    a.arg = -1;
+    a.filter = -1;
+    a.distinct = n->flag;
+    expr_t *arg = NULL, *filter = NULL;
+    bool ok = true;
+    if (n->flag2) { /* COUNT(*) */
+        if (strcasecmp(f->name, "COUNT") != 0) {
+            diag_error(an->diag, n->loc, "'*' is only allowed in COUNT(*)");
+            ok = false;
+        }
+        a.fn = AGG_COUNT_STAR;
+    } else if (n->list.count != 1) {
+        diag_error(an->diag, n->loc, "Invalid number of arguments to function '%s'. Was expecting 1 arguments",
+                   f->name);
+        ok = false;
+    } else {
+        arg = an_expr(c, n->list.head);
+        ok = arg != NULL;
+        a.fn = strcasecmp(f->name, "COUNT") == 0 ? AGG_COUNT
+               : strcasecmp(f->name, "SUM") == 0 ? AGG_SUM
+               : strcasecmp(f->name, "MIN") == 0 ? AGG_MIN
+               : strcasecmp(f->name, "MAX") == 0 ? AGG_MAX
+                                                  : AGG_AVG;
+    }
+    if (n->b) {
+        c->clause = "FILTER";
+        filter = an_expr(c, n->b);
+        if (filter && !expr_is_bool(filter)) {
+            diag_error(an->diag, n->b->loc, "FILTER expression must be of type BOOLEAN, not %s",
+                       tname(an, filter->type));
+            ok = false;
+        }
+        ok = ok && filter;
+    }
+    c->clause = saved;
+    if (!ok)
+        return NULL;
+    if (a.distinct && a.fn != AGG_COUNT) {
+        diag_error(an->diag, n->loc, "%s(DISTINCT ...) is not supported yet (COUNT(DISTINCT ...) is)", f->name);
+        return NULL;
+    }
+    const type_t *at = arg ? arg->type : NULL;
+    switch (a.fn) {
+    case AGG_COUNT_STAR:
+    case AGG_COUNT:
+        a.type = ty(an, TY_BIGINT, false);
+        break;
+    case AGG_SUM:
+    case AGG_AVG:
+        if (!type_is_numeric(at)) {
+            diag_error(an->diag, n->loc, "Cannot apply '%s' to arguments of type '%s(<%s>)'. Supported form(s): '%s(<NUMERIC>)'",
+                       f->name, f->name, tname(an, at), f->name);
+            return NULL;
+        }
+        if (at->kind == TY_DECIMAL) {
+            diag_error(an->diag, n->loc, "%s over DECIMAL is not supported yet", f->name);
+            return NULL;
+        }
+        a.type = type_with_null(an->arena, at, true);
+        break;
+    case AGG_MIN:
+    case AGG_MAX:
+        if (!(type_is_numeric(at) || at->kind == TY_BOOLEAN || at->kind == TY_DATE || at->kind == TY_TIME ||
+              at->kind == TY_TIMESTAMP || at->kind == TY_TIMESTAMP_LTZ) || at->kind == TY_DECIMAL) {
+            diag_error(an->diag, n->loc, "%s over %s is not supported yet", f->name, tname(an, at));
+            return NULL;
+        }
+        a.type = type_with_null(an->arena, at, true);
+        break;
+    }
+    if (c->naggs == c->capaggs) {
+        int cap = c->capaggs ? c->capaggs * 2 : 8;
+        agg_call_t *na = arena_alloc(an->arena, sizeof *na * (size_t)cap);
+        expr_t **nargs = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)cap);
+        expr_t **nf = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)cap);
+        if (c->naggs) {
+            memcpy(na, c->aggs, sizeof *na * (size_t)c->naggs);
+            memcpy(nargs, c->agg_args, sizeof(expr_t *) * (size_t)c->naggs);
+            memcpy(nf, c->agg_filters, sizeof(expr_t *) * (size_t)c->naggs);
+        }
+        c->aggs = na;
+        c->agg_args = nargs;
+        c->agg_filters = nf;
+        c->capaggs = cap;
+    }
+    /* the same call twice is computed once */
+    int idx = -1;
+    for (int i = 0; i < c->naggs; i++) {
+        if (c->aggs[i].fn != a.fn || c->aggs[i].distinct != a.distinct)
+            continue;
+        if ((c->agg_args[i] == NULL) != (arg == NULL) || (arg && !expr_equal(c->agg_args[i], arg)))
+            continue;
+        if ((c->agg_filters[i] == NULL) != (filter == NULL) || (filter && !expr_equal(c->agg_filters[i], filter)))
+            continue;
+        idx = i;
+    }
+    if (idx < 0) {
+        idx = c->naggs++;
+        a.text = arena_strndup(an->arena, an->diag->src + n->loc.begin, n->loc.end - n->loc.begin);
+        c->aggs[idx] = a;
+        c->agg_args[idx] = arg;
+        c->agg_filters[idx] = filter;
+    }
+    expr_t *e = expr_new(an, E_AGG, c->aggs[idx].type, n->loc, 0);
+    e->col = idx;
+    return e;
+}
+
+static expr_t *call(ectx_t *c, const ast_t *n)
+{
+    an_t *an = c->an;
+    const fn_def_t *f = find_fn(n->name.s);
+    if (!f) {
+        for (size_t i = 0; i < sizeof later_fns / sizeof later_fns[0]; i++)
+            if (strcasecmp(later_fns[i], n->name.s) == 0) {
+                diag_error(an->diag, n->loc, "function '%s' is not supported yet", later_fns[i]);
+                return NULL;
+            }
+        const char *cands[sizeof fns / sizeof fns[0]];
+        for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+            cands[i] = fns[i].name;
+        const char *near = sqlkc_rt_closest(n->name.s, cands, sizeof fns / sizeof fns[0]);
+        diag_error(an->diag, n->name.loc, "No match found for function signature %s(...)%s%s%s", n->name.s,
+                   near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        return NULL;
+    }
+    if (f->agg)
+        return aggregate(c, n, f);
+    if (n->flag || n->flag2 || n->b) {
+        diag_error(an->diag, n->loc, "DISTINCT, '*' and FILTER are only allowed in aggregate functions");
+        return NULL;
+    }
+    int argc = n->list.count;
+    if (argc < f->min || (f->max >= 0 && argc > f->max)) {
+        diag_error(an->diag, n->loc, "Invalid number of arguments to function '%s'. Was expecting %d%s arguments",
+                   f->name, f->min, f->max < 0 ? " or more" : "");
+        return NULL;
+    }
+    expr_t *e = expr_new(an, E_CALL, NULL, n->loc, argc);
+    e->fn = f->name;
+    bool ok = true, nullable = false;
+    int i = 0;
+    for (const ast_t *a = n->list.head; a; a = a->next, i++) {
+        e->args[i] = an_expr(c, a);
+        if (!e->args[i])
+            ok = false;
+        else
+            nullable = nullable || e->args[i]->type->nullable;
+    }
+    if (!ok)
+        return NULL;
+    const char *name = f->name;
+    if (!strcmp(name, "UPPER") || !strcmp(name, "LOWER")) {
+        if (!type_is_string(e->args[0]->type))
+            goto bad;
+        e->type = type_with_null(an->arena, e->args[0]->type, nullable);
+        if (e->type->kind == TY_CHAR) /* Flink keeps CHAR(n); text is compiled as a slice */
+            e->type = type_new(an->arena, TY_VARCHAR, e->type->p, -1, nullable);
+    } else if (!strcmp(name, "CHAR_LENGTH") || !strcmp(name, "CHARACTER_LENGTH")) {
+        if (!type_is_string(e->args[0]->type))
+            goto bad;
+        e->fn = "CHAR_LENGTH";
+        e->type = ty(an, TY_INT, nullable);
+    } else if (!strcmp(name, "CONCAT")) {
+        for (i = 0; i < argc; i++)
+            if (!type_is_string(e->args[i]->type))
+                goto bad;
+        e->type = type_new(an->arena, TY_VARCHAR, TY_MAX_LEN, -1, nullable);
+    } else if (!strcmp(name, "COALESCE") || !strcmp(name, "IF")) {
+        int first = !strcmp(name, "IF") ? 1 : 0;
+        if (first && !expr_is_bool(e->args[0]))
+            goto bad;
+        const type_t *t = e->args[first]->type;
+        bool all_null = true;
+        for (i = first; i < argc; i++) {
+            const type_t *u = type_common(an->arena, t, e->args[i]->type);
+            if (!u)
+                goto bad;
+            t = u;
+            if (!e->args[i]->type->nullable)
+                all_null = false;
+        }
+        if (t->kind == TY_CHAR)
+            t = type_new(an->arena, TY_VARCHAR, t->p, -1, t->nullable);
+        if (!strcmp(name, "IF"))
+            all_null = e->args[1]->type->nullable || e->args[2]->type->nullable;
+        e->type = type_with_null(an->arena, t, all_null);
+        for (i = first; i < argc; i++)
+            e->args[i] = cast_to(an, e->args[i], e->type);
+    } else if (!strcmp(name, "ABS")) {
+        if (!type_is_numeric(e->args[0]->type) || e->args[0]->type->kind == TY_DECIMAL)
+            goto bad;
+        e->type = e->args[0]->type;
+    } else if (!strcmp(name, "MOD")) {
+        if (!type_is_integer(e->args[0]->type) || !type_is_integer(e->args[1]->type))
+            goto bad;
+        e->type = type_with_null(an->arena, e->args[1]->type, nullable);
+        e->args[0] = cast_to(an, e->args[0], type_numeric_common(an->arena, e->args[0]->type, e->args[1]->type));
+        e->args[1] = cast_to(an, e->args[1], e->args[0]->type);
+        e->type = type_with_null(an->arena, e->args[0]->type, nullable);
+    }
+    return e;
+bad: {
+    char buf[512];
+    size_t k = 0;
+    for (i = 0; i < argc && k < sizeof buf; i++)
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s<%s>", i ? ", " : "", tname(an, e->args[i]->type));
+    diag_error(an->diag, n->loc, "Cannot apply '%s' to arguments of type '%s(%s)'", name, name, buf);
+    return NULL;
+}
+}
+
+/* ------------------------------------------------------------------ expressions */
+
+static expr_t *an_expr(ectx_t *c, const ast_t *n)
+{
+    an_t *an = c->an;
+    switch (n->kind) {
+    case AST_COLREF:
+        return colref(c, n);
+    case AST_LITERAL:
+        return literal(an, n);
+    case AST_UNARY: {
+        expr_t *a = an_expr(c, n->a);
+        if (!a)
+            return NULL;
+        if (n->op == OP_PLUS) {
+            if (!type_is_numeric(a->type)) {
+                op_error(an, n, "+", a, NULL, "'+<NUMERIC>'");
+                return NULL;
+            }
+            return a;
+        }
+        if (n->op == OP_NOT && !expr_is_bool(a)) {
+            op_error(an, n, "NOT", a, NULL, "'NOT<BOOLEAN>'");
+            return NULL;
+        }
+        if (n->op == OP_NEG && (!type_is_numeric(a->type) || a->type->kind == TY_DECIMAL)) {
+            op_error(an, n, "-", a, NULL, "'-<NUMERIC>'");
+            return NULL;
+        }
+        if (n->op == OP_NEG && a->kind == E_LIT && type_is_integer(a->type)) {
+            a->lit.i = -a->lit.i; /* -2147483648 stays an INT */
+            a->loc = n->loc;
+            if (a->type->kind == TY_BIGINT && a->lit.i >= INT32_MIN)
+                a->type = ty(an, TY_INT, false);
+            return a;
+        }
+        expr_t *e = expr_new(an, E_UNARY, n->op == OP_NOT ? ty(an, TY_BOOLEAN, a->type->nullable) : a->type, n->loc, 1);
+        e->op = n->op;
+        e->args[0] = a;
+        return e;
+    }
+    case AST_BINARY:
+        return binary(an, n, n->op, an_expr(c, n->a), an_expr(c, n->b));
+    case AST_IS: {
+        expr_t *a = an_expr(c, n->a);
+        if (!a)
+            return NULL;
+        if (n->op != IS_NULL && !expr_is_bool(a)) {
+            op_error(an, n, "IS", a, NULL, "'<BOOLEAN> IS [NOT] TRUE/FALSE/UNKNOWN'");
+            return NULL;
+        }
+        expr_t *e = expr_new(an, E_IS, ty(an, TY_BOOLEAN, false), n->loc, 1);
+        e->op = n->op;
+        e->flag = n->flag;
+        e->args[0] = a;
+        return e;
+    }
+    case AST_BETWEEN: {
+        expr_t *a = an_expr(c, n->a), *lo = an_expr(c, n->b), *hi = an_expr(c, n->c);
+        if (!a || !lo || !hi)
+            return NULL;
+        expr_t *ge = binary(an, n, OP_GE, a, lo), *le = binary(an, n, OP_LE, a, hi);
+        expr_t *r = binary(an, n, OP_AND, ge, le);
+        if (r && n->flag2) { /* SYMMETRIC: either order */
+            expr_t *ge2 = binary(an, n, OP_GE, a, hi), *le2 = binary(an, n, OP_LE, a, lo);
+            r = binary(an, n, OP_OR, r, binary(an, n, OP_AND, ge2, le2));
+        }
+        if (r && n->flag) {
+            expr_t *e = expr_new(an, E_UNARY, r->type, n->loc, 1);
+            e->op = OP_NOT;
+            e->args[0] = r;
+            r = e;
+        }
+        return r;
+    }
+    case AST_IN: {
+        expr_t *a = an_expr(c, n->a);
+        if (!a)
+            return NULL;
+        expr_t *r = NULL;
+        for (const ast_t *v = n->list.head; v; v = v->next) {
+            expr_t *eq = binary(an, v, OP_EQ, a, an_expr(c, v));
+            if (!eq)
+                return NULL;
+            r = r ? binary(an, n, OP_OR, r, eq) : eq;
+        }
+        if (r && n->flag) {
+            expr_t *e = expr_new(an, E_UNARY, r->type, n->loc, 1);
+            e->op = OP_NOT;
+            e->args[0] = r;
+            r = e;
+        }
+        return r;
+    }
+    case AST_LIKE: {
+        expr_t *a = an_expr(c, n->a), *p = an_expr(c, n->b), *esc = n->c ? an_expr(c, n->c) : NULL;
+        if (!a || !p || (n->c && !esc))
+            return NULL;
+        if (!type_is_string(a->type) || !type_is_string(p->type) || (esc && !type_is_string(esc->type))) {
+            op_error(an, n, "LIKE", a, p, "'<STRING> LIKE <STRING>'");
+            return NULL;
+        }
+        if (esc && (esc->kind != E_LIT || utf8_len(esc->lit.s, esc->lit.n) != 1 || esc->lit.s[0] & 0x80)) {
+            diag_error(an->diag, n->c->loc, "the ESCAPE of LIKE must be a single ASCII character literal");
+            return NULL;
+        }
+        expr_t *e = expr_new(an, E_LIKE, ty(an, TY_BOOLEAN, a->type->nullable || p->type->nullable), n->loc, esc ? 3 : 2);
+        e->flag = n->flag;
+        e->args[0] = a;
+        e->args[1] = p;
+        if (esc)
+            e->args[2] = esc;
+        return e;
+    }
+    case AST_CASE: {
+        int nw = n->list.count;
+        expr_t *operand = n->a ? an_expr(c, n->a) : NULL;
+        if (n->a && !operand)
+            return NULL;
+        expr_t *e = expr_new(an, E_CASE, NULL, n->loc, nw * 2 + (n->b ? 1 : 0));
+        e->flag = n->b != NULL;
+        int i = 0;
+        bool ok = true;
+        const type_t *t = NULL;
+        for (const ast_t *w = n->list.head; w; w = w->next, i += 2) {
+            expr_t *cond = operand ? binary(an, w, OP_EQ, operand, an_expr(c, w->a)) : an_expr(c, w->a);
+            expr_t *res = an_expr(c, w->b);
+            if (!cond || !res) {
+                ok = false;
+                continue;
+            }
+            if (!expr_is_bool(cond)) {
+                diag_error(an->diag, w->a->loc, "WHEN condition must be BOOLEAN, not %s", tname(an, cond->type));
+                ok = false;
+            }
+            e->args[i] = cond;
+            e->args[i + 1] = res;
+            const type_t *u = t ? type_common(an->arena, t, res->type) : res->type;
+            if (!u) {
+                diag_error(an->diag, w->b->loc, "Illegal mixing of types in CASE or COALESCE statement: %s and %s",
+                           tname(an, t), tname(an, res->type));
+                ok = false;
+            } else
+                t = u;
+        }
+        if (n->b) {
+            expr_t *res = an_expr(c, n->b);
+            if (!res)
+                return NULL;
+            e->args[i] = res;
+            const type_t *u = t ? type_common(an->arena, t, res->type) : res->type;
+            if (!u) {
+                diag_error(an->diag, n->b->loc, "Illegal mixing of types in CASE or COALESCE statement: %s and %s",
+                           tname(an, t), tname(an, res->type));
+                return NULL;
+            }
+            t = u;
+        }
+        if (!ok || !t)
+            return NULL;
+        if (t->kind == TY_NULL) {
+            diag_error(an->diag, n->loc, "CASE of only NULLs has no type; CAST one of them");
+            return NULL;
+        }
+        if (t->kind == TY_CHAR) /* results keep their own length; CHAR padding is not applied */
+            t = type_new(an->arena, TY_VARCHAR, t->p, -1, t->nullable);
+        e->type = type_with_null(an->arena, t, t->nullable || !n->b);
+        for (int k = 1; k < e->nargs; k += 2)
+            e->args[k] = cast_to(an, e->args[k], e->type);
+        if (n->b)
+            e->args[e->nargs - 1] = cast_to(an, e->args[e->nargs - 1], e->type);
+        return e;
+    }
+    case AST_CAST: {
+        expr_t *a = an_expr(c, n->a);
+        const type_t *t = type_from_ast(an->arena, an->diag, n->b);
+        if (!a)
+            return NULL;
+        if (!type_explicit_cast(a->type, t)) {
+            diag_error(an->diag, n->loc, "Cast function cannot convert value of type %s to type %s",
+                       tname(an, a->type), tname(an, t));
+            return NULL;
+        }
+        expr_t *e = expr_new(an, E_CAST, type_with_null(an->arena, t, a->type->nullable || t->nullable), n->loc, 1);
+        e->args[0] = a;
+        return e;
+    }
+    case AST_CALL:
+        return call(c, n);
+    default:
+        diag_error(an->diag, n->loc, "this expression is not supported yet");
+        return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------ tables */
+
+static scope_t *table_scope(an_t *an, const table_t *t, const char *qual, bool computed)
+{
+    scope_t *s = arena_alloc(an->arena, sizeof *s);
+    s->fields = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)(t->ncols + 1));
+    s->quals = arena_alloc(an->arena, sizeof(char *) * (size_t)(t->ncols + 1));
+    for (int i = 0; i < t->ncols; i++) {
+        if (!computed && t->cols[i].kind == COL_COMPUTED)
+            continue;
+        s->fields[s->nfields].name = t->cols[i].name;
+        s->fields[s->nfields].type = t->cols[i].type ? t->cols[i].type : ty(an, TY_NULL, true);
+        s->quals[s->nfields] = qual;
+        s->nfields++;
+    }
+    return s;
+}
+
+const type_t *an_computed_column_type(an_t *an, table_t *t, int col)
+{
+    ectx_t c = {an, table_scope(an, t, t->name, false), "a computed column", NULL, NULL, NULL, 0, 0};
+    expr_t *e = an_expr(&c, t->cols[col].expr);
+    if (e && e->type->kind == TY_NULL) {
+        diag_error(an->diag, t->cols[col].expr->loc, "a computed column needs a type; CAST the NULL");
+        return NULL;
+    }
+    return e ? e->type : NULL;
+}
+
+const type_t *an_watermark_type(an_t *an, table_t *t, const ast_t *n)
+{
+    ectx_t c = {an, table_scope(an, t, t->name, true), "a WATERMARK", NULL, NULL, NULL, 0, 0};
+    expr_t *e = an_expr(&c, n);
+    return e ? e->type : NULL;
+}
+
+static table_t *find_table(an_t *an, const char *name)
+{
+    for (int i = 0; i < an->plan->ntables; i++)
+        if (strcmp(an->plan->tables[i]->name, name) == 0)
+            return an->plan->tables[i];
+    return NULL;
+}
+
+static view_t *find_view(an_t *an, const char *name)
+{
+    for (int i = 0; i < an->nviews; i++)
+        if (strcmp(an->views[i].name, name) == 0)
+            return &an->views[i];
+    return NULL;
+}
+
+static void object_not_found(an_t *an, const ast_t *name_node, const char *name)
+{
+    const char *cands[512];
+    size_t n = 0;
+    for (int i = 0; i < an->plan->ntables && n < 500; i++)
+        cands[n++] = an->plan->tables[i]->name;
+    for (int i = 0; i < an->nviews && n < 510; i++)
+        cands[n++] = an->views[i].name;
+    const char *near = sqlkc_rt_closest(name, cands, n);
+    diag_error(an->diag, name_node->loc, "Object '%s' not found%s%s%s", name, near ? "; did you mean '" : "",
+               near ? near : "", near ? "'?" : "");
+}
+
+/* ------------------------------------------------------------------ plan nodes */
+
+static plan_node_t *node_new(an_t *an, int kind, plan_node_t *input)
+{
+    plan_node_t *p = arena_alloc(an->arena, sizeof *p);
+    p->kind = kind;
+    p->id = an->next_id++;
+    p->input = input;
+    return p;
+}
+
+static plan_node_t *scan(an_t *an, table_t *t)
+{
+    plan_node_t *p = node_new(an, P_SCAN, NULL);
+    p->table = t;
+    t->role |= SQLKC_RT_ROLE_SOURCE;
+    int n = 0;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind != COL_COMPUTED)
+            n++;
+    p->fields = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)(n + 1));
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind != COL_COMPUTED) {
+            p->fields[p->nfields].name = t->cols[i].name;
+            p->fields[p->nfields].type = t->cols[i].type;
+            p->nfields++;
+        }
+    p->changelog = CL_I;
+    return p;
+}
+
+static plan_node_t *query(an_t *an, const ast_t *q, scope_t **out_scope);
+
+/* FROM: a table (with its computed columns projected), a view or a subquery. */
+static plan_node_t *from_item(an_t *an, const ast_t *f, scope_t **out)
+{
+    if (f->kind == AST_JOIN) {
+        diag_error(an->diag, f->loc, "joins are not supported yet");
+        return NULL;
+    }
+    if (f->kind == AST_SUBQUERY) {
+        scope_t *s;
+        plan_node_t *p = query(an, f->a, &s);
+        if (!p)
+            return NULL;
+        for (int i = 0; i < s->nfields; i++)
+            s->quals[i] = f->name.s;
+        *out = s;
+        return p;
+    }
+    const ast_t *last = f->list.tail;
+    if (f->list.count > 1 && f->list.count <= 3) {
+        /* catalog.database.table: only the default catalog exists */
+        static const char *const defaults[] = {"default_catalog", "default_database"};
+        int k = 3 - f->list.count;
+        for (const ast_t *p = f->list.head; p != last; p = p->next, k++)
+            if (strcmp(p->name.s, defaults[k]) != 0) {
+                diag_error(an->diag, p->loc, "%s '%s' not found (only %s exists)", k == 0 ? "Catalog" : "Database",
+                           p->name.s, defaults[k]);
+                return NULL;
+            }
+    } else if (f->list.count > 3) {
+        diag_error(an->diag, f->loc, "a table name has at most three parts");
+        return NULL;
+    }
+    const char *name = last->name.s, *qual = f->name.s ? f->name.s : name;
+    table_t *t = find_table(an, name);
+    if (t) {
+        if (!t->valid)
+            return NULL;
+        plan_node_t *p = scan(an, t);
+        scope_t *s = table_scope(an, t, qual, true);
+        bool has_computed = false;
+        for (int i = 0; i < t->ncols; i++)
+            has_computed = has_computed || t->cols[i].kind == COL_COMPUTED;
+        if (has_computed) {
+            /* a Calc that adds the computed columns in declaration order */
+            scope_t *phys = table_scope(an, t, qual, false);
+            plan_node_t *calc = node_new(an, P_CALC, p);
+            calc->nfields = t->ncols;
+            calc->fields = s->fields;
+            calc->proj = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)t->ncols);
+            ectx_t c = {an, phys, "a computed column", NULL, NULL, NULL, 0, 0};
+            int k = 0;
+            for (int i = 0; i < t->ncols; i++) {
+                if (t->cols[i].kind == COL_COMPUTED) {
+                    calc->proj[i] = an_expr(&c, t->cols[i].expr);
+                    if (!calc->proj[i])
+                        return NULL;
+                } else {
+                    expr_t *e = expr_new(an, E_COL, t->cols[i].type, t->cols[i].loc, 0);
+                    e->col = k++;
+                    calc->proj[i] = e;
+                }
+            }
+            calc->changelog = p->changelog;
+            p = calc;
+        }
+        *out = s;
+        return p;
+    }
+    view_t *v = find_view(an, name);
+    if (v) {
+        if (v->expanding) {
+            diag_error(an->diag, last->loc, "view '%s' refers to itself", name);
+            return NULL;
+        }
+        v->expanding = true;
+        scope_t *s;
+        plan_node_t *p = query(an, v->ast->a, &s);
+        v->expanding = false;
+        if (!p)
+            return NULL;
+        if (v->ast->list.count) {
+            if (v->ast->list.count != s->nfields) {
+                diag_error(an->diag, v->ast->loc, "view '%s' names %d columns but its query has %d", name,
+                           v->ast->list.count, s->nfields);
+                return NULL;
+            }
+            int i = 0;
+            for (const ast_t *c = v->ast->list.head; c; c = c->next, i++)
+                s->fields[i].name = c->name.s;
+        }
+        for (int i = 0; i < s->nfields; i++)
+            s->quals[i] = qual;
+        *out = s;
+        return p;
+    }
+    object_not_found(an, last, name);
+    return NULL;
+}
+
+static bool expr_has_col(const expr_t *e)
+{
+    if (e->kind == E_COL)
+        return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (expr_has_col(e->args[i]))
+            return true;
+    return false;
+}
+
+/* Rewrites an expression over the aggregate's input into one over its
+ * output: group expressions become group fields, aggregate calls their
+ * result fields; any other column is an error (not grouped). */
+static expr_t *regroup(an_t *an, expr_t *e, expr_t **group, int ngroup, const plan_field_t *in, bool *ok)
+{
+    if (e->kind == E_AGG) {
+        expr_t *r = expr_new(an, E_COL, e->type, e->loc, 0);
+        r->col = ngroup + e->col;
+        return r;
+    }
+    for (int g = 0; g < ngroup; g++)
+        if (expr_equal(group[g], e)) {
+            expr_t *r = expr_new(an, E_COL, group[g]->type, e->loc, 0);
+            r->col = g;
+            return r;
+        }
+    if (e->kind == E_COL) {
+        diag_error(an->diag, e->loc, "Expression '%s' is not being grouped", in[e->col].name);
+        *ok = false;
+        return e;
+    }
+    expr_t *c = arena_alloc(an->arena, sizeof *c);
+    *c = *e;
+    if (e->nargs) {
+        c->args = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)e->nargs);
+        for (int i = 0; i < e->nargs; i++)
+            c->args[i] = regroup(an, e->args[i], group, ngroup, in, ok);
+    }
+    return c;
+}
+
+static int pre_field(an_t *an, plan_node_t *pre, expr_t *e, int *cap)
+{
+    for (int i = 0; i < pre->nfields; i++)
+        if (expr_equal(pre->proj[i], e))
+            return i;
+    if (pre->nfields == *cap) {
+        int ncap = *cap ? *cap * 2 : 8;
+        expr_t **np = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)ncap);
+        plan_field_t *nf = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)ncap);
+        if (pre->nfields) {
+            memcpy(np, pre->proj, sizeof(expr_t *) * (size_t)pre->nfields);
+            memcpy(nf, pre->fields, sizeof(plan_field_t) * (size_t)pre->nfields);
+        }
+        pre->proj = np;
+        pre->fields = nf;
+        *cap = ncap;
+    }
+    pre->proj[pre->nfields] = e;
+    pre->fields[pre->nfields].type = e->type;
+    pre->fields[pre->nfields].name = arena_printf(an->arena, "$f%d", pre->nfields);
+    return pre->nfields++;
+}
+
+static const char *item_name(an_t *an, const ast_t *item, int idx)
+{
+    if (item->name.s)
+        return item->name.s;
+    if (item->a->kind == AST_COLREF)
+        return item->a->list.tail->name.s;
+    return arena_printf(an->arena, "EXPR$%d", idx);
+}
+
+static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
+{
+    scope_t *in;
+    plan_node_t *input = from_item(an, q->a, &in);
+    if (!input)
+        return NULL;
+
+    /* expand * and t.* */
+    int nitems = 0;
+    for (const ast_t *it = q->list.head; it; it = it->next)
+        nitems += it->kind == AST_STAR ? in->nfields : 1;
+    const ast_t **items = arena_alloc(an->arena, sizeof(ast_t *) * (size_t)(nitems + 1));
+    expr_t **exprs = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)(nitems + 1));
+    const char **names = arena_alloc(an->arena, sizeof(char *) * (size_t)(nitems + 1));
+    int k = 0;
+    bool ok = true;
+
+    expr_t *where = NULL;
+    if (q->b) {
+        ectx_t c = {an, in, "WHERE", NULL, NULL, NULL, 0, 0};
+        where = an_expr(&c, q->b);
+        if (where && !expr_is_bool(where)) {
+            diag_error(an->diag, q->b->loc, "WHERE clause must be a condition, not %s", tname(an, where->type));
+            where = NULL;
+        }
+        ok = ok && where;
+    }
+
+    ectx_t c = {an, in, NULL, NULL, NULL, NULL, 0, 0};
+    int idx = 0;
+    for (const ast_t *it = q->list.head; it; it = it->next, idx++) {
+        if (it->kind == AST_STAR) {
+            const char *qual = it->list.count ? it->list.tail->name.s : NULL;
+            bool any = false;
+            for (int i = 0; i < in->nfields; i++) {
+                if (qual && (!in->quals[i] || strcmp(in->quals[i], qual) != 0))
+                    continue;
+                expr_t *e = expr_new(an, E_COL, in->fields[i].type, it->loc, 0);
+                e->col = i;
+                items[k] = it;
+                names[k] = in->fields[i].name;
+                exprs[k++] = e;
+                any = true;
+            }
+            if (!any && qual) {
+                diag_error(an->diag, it->loc, "Table '%s' not found", qual);
+                ok = false;
+            }
+            continue;
+        }
+        items[k] = it;
+        names[k] = item_name(an, it, idx);
+        exprs[k] = an_expr(&c, it->a);
+        ok = ok && exprs[k];
+        k++;
+    }
+    nitems = k;
+
+    expr_t **group = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)(q->list2.count + 1));
+    int ngroup = 0;
+    for (const ast_t *g = q->list2.head; g; g = g->next) {
+        ectx_t gc = {an, in, "GROUP BY", NULL, NULL, NULL, 0, 0};
+        expr_t *e = an_expr(&gc, g);
+        if (!e) {
+            ok = false;
+            continue;
+        }
+        int dup = -1;
+        for (int i = 0; i < ngroup; i++)
+            if (expr_equal(group[i], e))
+                dup = i;
+        if (dup < 0)
+            group[ngroup++] = e;
+    }
+    expr_t *having = NULL;
+    if (q->c) {
+        having = an_expr(&c, q->c);
+        if (having && !expr_is_bool(having)) {
+            diag_error(an->diag, q->c->loc, "HAVING clause must be a condition, not %s", tname(an, having->type));
+            having = NULL;
+        }
+        ok = ok && having;
+    }
+    if (!ok)
+        return NULL;
+
+    bool aggregating = c.naggs > 0 || q->list2.count > 0 || having || q->flag;
+    plan_node_t *top;
+    if (!aggregating) {
+        top = node_new(an, P_CALC, input);
+        top->filter = where;
+        top->proj = exprs;
+        top->nfields = nitems;
+    } else {
+        if (q->flag) { /* SELECT DISTINCT: a GROUP BY over every selected expression */
+            if (q->list2.count || c.naggs) {
+                diag_error(an->diag, q->loc, "SELECT DISTINCT with GROUP BY or aggregates is not supported yet");
+                return NULL;
+            }
+            for (int i = 0; i < nitems; i++) {
+                int dup = -1;
+                for (int g = 0; g < ngroup; g++)
+                    if (expr_equal(group[g], exprs[i]))
+                        dup = g;
+                if (dup < 0)
+                    group[ngroup++] = exprs[i];
+            }
+        }
+        /* pre-projection: group expressions, then aggregate arguments and filters */
+        plan_node_t *pre = node_new(an, P_CALC, input);
+        pre->filter = where;
+        int cap = 0;
+        plan_node_t *agg = node_new(an, P_GROUP_AGG, pre);
+        agg->group = arena_alloc(an->arena, sizeof(int) * (size_t)(ngroup + 1));
+        for (int g = 0; g < ngroup; g++) {
+            agg->group[g] = pre_field(an, pre, group[g], &cap);
+            if (group[g]->kind == E_COL)
+                pre->fields[agg->group[g]].name = in->fields[group[g]->col].name;
+        }
+        agg->ngroup = ngroup;
+        agg->aggs = c.aggs;
+        agg->naggs = c.naggs;
+        for (int i = 0; i < c.naggs; i++) {
+            if (c.agg_args[i]) {
+                agg->aggs[i].arg = pre_field(an, pre, c.agg_args[i], &cap);
+                if (c.agg_args[i]->kind == E_COL)
+                    pre->fields[agg->aggs[i].arg].name = in->fields[c.agg_args[i]->col].name;
+            }
+            if (c.agg_filters[i])
+                agg->aggs[i].filter = pre_field(an, pre, c.agg_filters[i], &cap);
+        }
+        agg->nfields = ngroup + c.naggs;
+        agg->fields = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)(agg->nfields + 1));
+        for (int g = 0; g < ngroup; g++)
+            agg->fields[g] = pre->fields[agg->group[g]];
+        for (int i = 0; i < c.naggs; i++) {
+            agg->fields[ngroup + i].name = arena_printf(an->arena, "$a%d", i);
+            agg->fields[ngroup + i].type = c.aggs[i].type;
+        }
+        /* name aggregate outputs after the select items that are exactly them */
+        for (int i = 0; i < nitems; i++)
+            if (exprs[i]->kind == E_AGG)
+                agg->fields[ngroup + exprs[i]->col].name = names[i];
+
+        top = node_new(an, P_CALC, agg);
+        top->proj = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)(nitems + 1));
+        bool rok = true;
+        for (int i = 0; i < nitems; i++)
+            top->proj[i] = regroup(an, exprs[i], group, ngroup, in->fields, &rok);
+        if (having)
+            top->filter = regroup(an, having, group, ngroup, in->fields, &rok);
+        top->nfields = nitems;
+        if (!rok)
+            return NULL;
+    }
+    top->fields = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)(nitems + 1));
+    for (int i = 0; i < nitems; i++) {
+        top->fields[i].name = names[i];
+        top->fields[i].type = top->proj[i]->type;
+        if (top->proj[i]->type->kind == TY_NULL) {
+            diag_error(an->diag, items[i]->loc, "Illegal use of 'NULL': a selected NULL needs a type; CAST it");
+            return NULL;
+        }
+    }
+    for (int i = 0; i < nitems; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(names[i], names[j]) == 0 && items[i]->kind != AST_STAR) {
+                /* Flink renames duplicates (name0, name1...) in the output row */
+                top->fields[i].name = arena_printf(an->arena, "%s%d", names[i], i);
+            }
+    scope_t *s = arena_alloc(an->arena, sizeof *s);
+    s->fields = top->fields;
+    s->nfields = top->nfields;
+    s->quals = arena_alloc(an->arena, sizeof(char *) * (size_t)(top->nfields + 1));
+    *out = s;
+    return top;
+}
+
+static plan_node_t *query(an_t *an, const ast_t *q, scope_t **out)
+{
+    if (q->kind == AST_UNION) {
+        diag_error(an->diag, q->loc, "UNION is not supported yet");
+        return NULL;
+    }
+    return select_query(an, q, out);
+}
+
+/* ------------------------------------------------------------------ changelog */
+
+static bool ints_equal_as_sets(const int *a, int na, const int *b, int nb)
+{
+    if (na != nb)
+        return false;
+    for (int i = 0; i < na; i++) {
+        bool f = false;
+        for (int j = 0; j < nb; j++)
+            f = f || a[i] == b[j];
+        if (!f)
+            return false;
+    }
+    return true;
+}
+
+/* Changelog mode and upsert key of every node, bottom-up, as Flink infers them. */
+static void infer(an_t *an, plan_node_t *p)
+{
+    if (p->input)
+        infer(an, p->input);
+    switch (p->kind) {
+    case P_SCAN:
+        p->changelog = CL_I;
+        break;
+    case P_CALC: {
+        plan_node_t *in = p->input;
+        p->changelog = in->changelog;
+        if (in->upsert_key) {
+            /* the key survives when each key field is projected as a plain column */
+            int *k = arena_alloc(an->arena, sizeof(int) * (size_t)(in->nupsert_key + 1));
+            int nk = 0;
+            for (int i = 0; i < in->nupsert_key; i++)
+                for (int j = 0; j < p->nfields; j++)
+                    if (p->proj[j]->kind == E_COL && p->proj[j]->col == in->upsert_key[i]) {
+                        k[nk++] = j;
+                        break;
+                    }
+            if (nk == in->nupsert_key) {
+                p->upsert_key = k;
+                p->nupsert_key = nk;
+            }
+        }
+        break;
+    }
+    case P_GROUP_AGG:
+        p->changelog = (p->input->changelog == CL_I) ? (CL_I | CL_UA) : (CL_I | CL_UA | CL_D);
+        p->upsert_key = arena_alloc(an->arena, sizeof(int) * (size_t)(p->ngroup + 1));
+        for (int g = 0; g < p->ngroup; g++)
+            p->upsert_key[g] = g;
+        p->nupsert_key = p->ngroup;
+        break;
+    case P_SINK:
+        p->changelog = 0;
+        break;
+    }
+}
+
+/* Marks the aggregate below a node to emit UPDATE_BEFORE. */
+static void require_ub(plan_node_t *p)
+{
+    for (; p; p = p->input) {
+        if (p->changelog & (CL_UA))
+            p->changelog |= CL_UB;
+        if (p->kind == P_GROUP_AGG) {
+            p->emit_ub = true;
+            return;
+        }
+    }
+}
+
+static const char *node_desc(an_t *an, const plan_node_t *p)
+{
+    if (p->kind != P_GROUP_AGG)
+        return "Calc";
+    char buf[2048];
+    size_t k = 0;
+    k += (size_t)snprintf(buf + k, sizeof buf - k, "GroupAggregate(groupBy=[");
+    for (int g = 0; g < p->ngroup && k < sizeof buf; g++)
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", g ? ", " : "", p->fields[g].name);
+    if (k < sizeof buf)
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "], select=[");
+    for (int i = 0; i < p->nfields && k < sizeof buf; i++) {
+        if (i < p->ngroup)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", p->fields[i].name);
+        else
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s AS %s", i ? ", " : "",
+                                  p->aggs[i - p->ngroup].text, p->fields[i].name);
+    }
+    if (k < sizeof buf)
+        snprintf(buf + k, sizeof buf - k, "])");
+    return arena_strdup(an->arena, buf);
+}
+
+static void check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
+{
+    table_t *t = sink->table;
+    plan_node_t *in = sink->input;
+    if (t->connector == CONN_KAFKA) {
+        if (in->changelog != CL_I) {
+            const plan_node_t *src = in;
+            while (src && src->kind != P_GROUP_AGG)
+                src = src->input;
+            diag_error(an->diag, ins->loc, "Table sink '%s' doesn't support consuming update changes which "
+                       "is produced by node %s", t->name, src ? node_desc(an, src) : "?");
+            diag_note(an->diag, t->loc, "'%s' is a 'kafka' table, which is append-only; an 'upsert-kafka' "
+                      "table with a PRIMARY KEY accepts updates", t->name);
+        }
+        return;
+    }
+    if (in->changelog == CL_I)
+        return;
+    /* ONLY_UPDATE_AFTER is kept only when an upsert key equals the sink's PK. */
+    int *pk = arena_alloc(an->arena, sizeof(int) * (size_t)(t->npk + 1));
+    int npk = 0;
+    for (int i = 0; i < t->npk; i++)
+        for (int j = 0; j < in->nfields; j++)
+            if (sink->sink_cols[j] == t->pk[i])
+                pk[npk++] = j;
+    bool filter_on_updates = false;
+    for (plan_node_t *p = in; p && p->kind != P_GROUP_AGG; p = p->input)
+        if (p->kind == P_CALC && p->filter)
+            filter_on_updates = true; /* FLINK-9528: a filter cannot work on UPDATE_AFTER alone */
+    bool key_is_pk = in->upsert_key && ints_equal_as_sets(in->upsert_key, in->nupsert_key, pk, npk);
+    if (!key_is_pk) {
+        bool pk_contains_key = in->upsert_key != NULL;
+        for (int i = 0; in->upsert_key && i < in->nupsert_key; i++) {
+            bool f = false;
+            for (int j = 0; j < npk; j++)
+                f = f || pk[j] == in->upsert_key[i];
+            pk_contains_key = pk_contains_key && f;
+        }
+        if (!pk_contains_key || in->nupsert_key == 0) {
+            diag_error(an->diag, ins->loc, "the query's upsert key does not match the PRIMARY KEY of '%s'; "
+                       "Flink adds a SinkUpsertMaterializer here, which is not supported yet", t->name);
+            diag_note(an->diag, t->loc, "make the GROUP BY columns the PRIMARY KEY of '%s'", t->name);
+            return;
+        }
+    }
+    if (!key_is_pk || filter_on_updates)
+        require_ub(in);
+}
+
+/* ------------------------------------------------------------------ INSERT */
+
+static void insert(an_t *an, const ast_t *ins)
+{
+    table_t *t = find_table(an, ins->name.s);
+    if (!t) {
+        if (find_view(an, ins->name.s))
+            diag_error(an->diag, ins->name.loc, "'%s' is a view; INSERT INTO needs a table", ins->name.s);
+        else
+            object_not_found(an, ins->b, ins->name.s);
+        return;
+    }
+    if (ins->flag) {
+        diag_error(an->diag, ins->loc, "INSERT OVERWRITE is not supported by the kafka connectors");
+        return;
+    }
+    t->role |= SQLKC_RT_ROLE_SINK;
+    scope_t *s;
+    int errors = an->diag->errors;
+    plan_node_t *q = query(an, ins->a, &s);
+    if (!q || !t->valid || an->diag->errors != errors)
+        return;
+
+    /* persisted columns: physical and writable metadata */
+    int *target = arena_alloc(an->arena, sizeof(int) * (size_t)(t->ncols + 1));
+    int ntarget = 0;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind == COL_PHYSICAL || (t->cols[i].kind == COL_METADATA && !t->cols[i].is_virtual))
+            target[ntarget++] = i;
+    if (ins->list.count) {
+        int n = 0;
+        int *chosen = arena_alloc(an->arena, sizeof(int) * (size_t)(ins->list.count + 1));
+        for (const ast_t *c = ins->list.head; c; c = c->next) {
+            int col = table_column(t, c->name.s);
+            bool ok = false;
+            for (int i = 0; i < ntarget; i++)
+                ok = ok || target[i] == col;
+            if (!ok) {
+                diag_error(an->diag, c->loc, "Unknown target column '%s'", c->name.s);
+                return;
+            }
+            for (int i = 0; i < n; i++)
+                if (chosen[i] == col) {
+                    diag_error(an->diag, c->loc, "Target column '%s' is assigned more than once", c->name.s);
+                    return;
+                }
+            chosen[n++] = col;
+        }
+        for (int i = 0; i < ntarget; i++) {
+            bool listed = false;
+            for (int j = 0; j < n; j++)
+                listed = listed || chosen[j] == target[i];
+            if (!listed && !t->cols[target[i]].type->nullable) {
+                diag_error(an->diag, ins->loc, "Column '%s' has no default value and does not allow NULLs",
+                           t->cols[target[i]].name);
+                return;
+            }
+        }
+        if (n != q->nfields) {
+            diag_error(an->diag, ins->a->loc, "Number of INSERT target columns (%d) does not equal number of "
+                       "source items (%d)", n, q->nfields);
+            return;
+        }
+        target = chosen;
+        ntarget = n;
+    }
+    if (ntarget != q->nfields) {
+        char qs[2048], ss[2048];
+        size_t a = 0, b = 0;
+        for (int i = 0; i < q->nfields && a < sizeof qs; i++)
+            a += (size_t)snprintf(qs + a, sizeof qs - a, "%s%s: %s", i ? ", " : "", q->fields[i].name,
+                                  tname(an, q->fields[i].type));
+        for (int i = 0; i < ntarget && b < sizeof ss; i++)
+            b += (size_t)snprintf(ss + b, sizeof ss - b, "%s%s: %s", i ? ", " : "", t->cols[target[i]].name,
+                                  tname(an, t->cols[target[i]].type));
+        diag_error(an->diag, ins->a->loc, "Column types of query result and sink for '%s' do not match. "
+                   "Cause: Different number of columns.", t->name);
+        diag_note(an->diag, LOC_NONE, "Query schema: [%s]", qs);
+        diag_note(an->diag, LOC_NONE, "Sink schema:  [%s]", ss);
+        return;
+    }
+    /* implicit casts into the sink's types */
+    bool need_cast = false;
+    for (int i = 0; i < ntarget; i++) {
+        const type_t *from = q->fields[i].type, *to = t->cols[target[i]].type;
+        if (!type_implicit_cast(from, to)) {
+            const ast_t *item = ins->a->kind == AST_SELECT ? ins->a->list.head : NULL;
+            for (int k = 0; item && k < i && item->next && item->kind != AST_STAR; k++)
+                item = item->next;
+            diag_error(an->diag, item && item->kind != AST_STAR ? item->loc : ins->a->loc,
+                       "Incompatible types for sink column '%s' at position %d. The type '%s' of query "
+                       "column '%s' cannot be implicitly cast to '%s'", t->cols[target[i]].name, i,
+                       tname(an, from), q->fields[i].name, tname(an, to));
+            diag_note(an->diag, t->cols[target[i]].loc, "'%s' declared here", t->cols[target[i]].name);
+            return;
+        }
+        if (!type_equal_ignoring_null(from, to))
+            need_cast = true;
+    }
+    if (need_cast) {
+        plan_node_t *c = node_new(an, P_CALC, q);
+        c->nfields = ntarget;
+        c->fields = arena_alloc(an->arena, sizeof(plan_field_t) * (size_t)ntarget);
+        c->proj = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)ntarget);
+        for (int i = 0; i < ntarget; i++) {
+            expr_t *e = expr_new(an, E_COL, q->fields[i].type, ins->loc, 0);
+            e->col = i;
+            c->proj[i] = cast_to(an, e, t->cols[target[i]].type);
+            c->fields[i].name = q->fields[i].name;
+            c->fields[i].type = c->proj[i]->type;
+        }
+        q = c;
+    }
+    plan_node_t *sink = node_new(an, P_SINK, q);
+    sink->table = t;
+    sink->sink_cols = target;
+    sink->nfields = q->nfields;
+    sink->fields = q->fields;
+    for (int i = 0; i < an->plan->nsettings; i++)
+        if (strcmp(an->plan->settings[i].key, "table.exec.sink.not-null-enforcer") == 0 &&
+            strcasecmp(an->plan->settings[i].value, "DROP") == 0)
+            sink->not_null_drop = true;
+    infer(an, sink);
+    check_sink_changelog(an, sink, ins);
+    an->plan->sinks[an->plan->nsinks++] = sink;
+}
+
+/* ------------------------------------------------------------------ statements */
+
+static void set_statement(an_t *an, const ast_t *n)
+{
+    if (!n->text) {
+        diag_error(an->diag, n->loc, "SET without a key and value lists the configuration in Flink's SQL "
+                   "client; in a job file it has no meaning");
+        return;
+    }
+    static const char *const known_enum[][2] = {
+        {"table.exec.sink.not-null-enforcer", "ERROR|DROP"},
+        {"table.exec.sink.upsert-materialize", "NONE|AUTO|FORCE"},
+    };
+    for (size_t i = 0; i < sizeof known_enum / sizeof known_enum[0]; i++) {
+        if (strcmp(n->text, known_enum[i][0]) != 0)
+            continue;
+        char allowed[64];
+        snprintf(allowed, sizeof allowed, "|%s|", known_enum[i][1]);
+        char v[64];
+        snprintf(v, sizeof v, "|%s|", n->text2);
+        for (char *p = v; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+        if (!strstr(allowed, v))
+            diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s'; expected one of: %s", n->text2,
+                       n->text, known_enum[i][1]);
+    }
+    if (strcmp(n->text, "table.exec.mini-batch.enabled") == 0 && strcasecmp(n->text2, "true") == 0)
+        diag_error(an->diag, n->loc, "mini-batch is not supported yet");
+    plan_t *p = an->plan;
+    p->settings[p->nsettings].key = n->text;
+    p->settings[p->nsettings].value = n->text2;
+    p->nsettings++;
+}
+
+static const char *c_ident(an_t *an, const char *name)
+{
+    size_t n = strlen(name);
+    char *out = arena_alloc(an->arena, n + 2);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 48; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        out[k++] = (char)(isalnum(ch) && ch < 0x80 ? tolower(ch) : '_');
+    }
+    out[k] = 0;
+    return out;
+}
+
+plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_file)
+{
+    an_t an = {arena, d, NULL, NULL, 0, 0, 0};
+    plan_t *p = arena_alloc(arena, sizeof *p);
+    an.plan = p;
+    int nst = stmts.count + 1, ninserts = 0;
+    for (const ast_t *s = stmts.head; s; s = s->next)
+        ninserts += s->kind == AST_STATEMENT_SET ? s->list.count : s->kind == AST_INSERT;
+    p->tables = arena_alloc(arena, sizeof(table_t *) * (size_t)nst);
+    p->sinks = arena_alloc(arena, sizeof(plan_node_t *) * (size_t)(ninserts + 1));
+    p->settings = arena_alloc(arena, sizeof(sqlkc_rt_kv_t) * (size_t)nst);
+    an.views = arena_alloc(arena, sizeof(view_t) * (size_t)nst);
+    p->sql_file = sql_file;
+    const char *base = strrchr(sql_file, '/');
+    base = base ? base + 1 : sql_file;
+    char *job = arena_strdup(arena, base);
+    char *dot = strrchr(job, '.');
+    if (dot && dot != job)
+        *dot = 0;
+    p->job_name = job;
+
+    for (const ast_t *s = stmts.head; s; s = s->next) {
+        switch (s->kind) {
+        case AST_CREATE_TABLE: {
+            if (s->a && s->a->next) {
+                diag_error(d, s->a->loc, "catalog and database qualifiers in CREATE TABLE are not supported yet");
+                break;
+            }
+            table_t *old = find_table(&an, s->name.s);
+            if (old || find_view(&an, s->name.s)) {
+                if (!s->flag) {
+                    diag_error(d, s->name.loc, "Table `default_catalog`.`default_database`.`%s` already exists", s->name.s);
+                    if (old)
+                        diag_note(d, old->loc, "'%s' declared here", s->name.s);
+                }
+                break;
+            }
+            table_t *t = table_create(&an, s);
+            t->index = p->ntables;
+            t->ident = c_ident(&an, t->name);
+            for (int i = 0; i < p->ntables; i++) /* keep generated names unique */
+                if (strcmp(p->tables[i]->ident, t->ident) == 0)
+                    t->ident = arena_printf(arena, "%s_%d", t->ident, t->index);
+            p->tables[p->ntables++] = t;
+            break;
+        }
+        case AST_CREATE_VIEW:
+            if (find_table(&an, s->name.s) || find_view(&an, s->name.s)) {
+                if (!s->flag)
+                    diag_error(d, s->name.loc, "View `default_catalog`.`default_database`.`%s` already exists", s->name.s);
+                break;
+            }
+            an.views[an.nviews].name = s->name.s;
+            an.views[an.nviews].ast = s;
+            an.nviews++;
+            { /* validate the view now, even if nothing reads it */
+                scope_t *vs;
+                int save = an.next_id;
+                query(&an, s->a, &vs);
+                an.next_id = save;
+                for (int i = 0; i < p->ntables; i++)
+                    p->tables[i]->role &= ~SQLKC_RT_ROLE_SOURCE;
+            }
+            break;
+        case AST_SET:
+            set_statement(&an, s);
+            break;
+        case AST_INSERT:
+            insert(&an, s);
+            break;
+        case AST_STATEMENT_SET:
+            for (const ast_t *i = s->list.head; i; i = i->next)
+                insert(&an, i);
+            break;
+        default:
+            break;
+        }
+    }
+    /* roles were set while planning; recompute sources from the final plans */
+    for (int i = 0; i < p->ntables; i++)
+        p->tables[i]->role &= ~SQLKC_RT_ROLE_SOURCE;
+    for (int i = 0; i < p->nsinks; i++)
+        for (plan_node_t *n = p->sinks[i]; n; n = n->input)
+            if (n->kind == P_SCAN)
+                n->table->role |= SQLKC_RT_ROLE_SOURCE;
+    for (int i = 0; i < p->ntables; i++) {
+        table_t *t = p->tables[i];
+        if (!t->connector && sqlkc_rt_kv_get(t->opts, t->nopts, "connector") == NULL && t->valid) {
+            /* reported by the option validation */
+        }
+        table_validate_options(&an, t);
+        if (t->valid && t->role)
+            table_check_supported(&an, t);
+        if (t->valid && (t->role & SQLKC_RT_ROLE_SINK))
+            for (int c = 0; c < t->ncols; c++)
+                if (t->cols[c].kind == COL_METADATA && !t->cols[c].is_virtual && !meta_writable(t->cols[c].meta_key))
+                    diag_error(d, t->cols[c].loc, "metadata column '%s' reads the read-only key '%s'; declare it "
+                               "VIRTUAL to use '%s' as a sink", t->cols[c].name, t->cols[c].meta_key, t->name);
+    }
+    if (p->nsinks == 0 && d->errors == 0)
+        diag_error(d, LOC_NONE, "no INSERT INTO statement: nothing to run");
+    return p;
+}

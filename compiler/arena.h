@@ -1,0 +1,22 @@
+/* This file declares the arena allocator: all compiler data (tokens, AST, types,
+ * plan) lives in one arena per compilation and is freed at once. */
+#ifndef SQLKC_ARENA_H
+#define SQLKC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block_t;
+typedef struct arena {
+    arena_block_t *head;
+} arena_t;
+
+void arena_init(arena_t *a);
+void arena_free(arena_t *a);
+/* Zeroed memory, 16-byte aligned, owned by the arena. Aborts on out of memory
+ * (exit 2: an internal error). */
+void *arena_alloc(arena_t *a, size_t n);
+char *arena_strndup(arena_t *a, const char *s, size_t n);
+char *arena_strdup(arena_t *a, const char *s);
+char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
