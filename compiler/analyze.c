@@ -1127,16 +1127,6 @@ static plan_node_t *from_item(an_t *an, const ast_t *f, scope_t **out)
     return NULL;
 }
 
-static bool expr_has_col(const expr_t *e)
-{
-    if (e->kind == E_COL)
-        return true;
-    for (int i = 0; i < e->nargs; i++)
-        if (expr_has_col(e->args[i]))
-            return true;
-    return false;
-}
-
 /* Rewrites an expression over the aggregate's input into one over its
  * output: group expressions become group fields, aggregate calls their
  * result fields; any other column is an error (not grouped). */

@@ -1,0 +1,374 @@
+/* This file generates the job skeleton: the banner and includes (from
+ * templates/), a row struct per operator, each operator's push function from
+ * the sink down to the scan, a decoder and process function per source table,
+ * the table definitions with their WITH options, and main. The output is
+ * deterministic: the same plan gives the same bytes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "gen.h"
+#include "gen_internal.h"
+#include "sqlkc/rt.h"
+
+extern const char tpl_job_head_c[];
+extern const char tpl_job_main_c[];
+
+const char *gen_ctype(const type_t *t)
+{
+    switch (t->kind) {
+    case TY_BOOLEAN: return "bool";
+    case TY_TINYINT: return "int8_t";
+    case TY_SMALLINT: return "int16_t";
+    case TY_INT: return "int32_t";
+    case TY_BIGINT: return "int64_t";
+    case TY_FLOAT: return "float";
+    case TY_DOUBLE: return "double";
+    case TY_DECIMAL: return "sqlkc_rt_dec_t";
+    case TY_CHAR: case TY_VARCHAR: case TY_BINARY: case TY_VARBINARY: return "sqlkc_rt_str_t";
+    case TY_DATE: case TY_TIME: return "int32_t";
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: return "sqlkc_rt_ts_t";
+    case TY_INTERVAL_YM: return "int32_t";
+    case TY_INTERVAL_DT: return "int64_t";
+    default: return "int32_t";
+    }
+}
+
+int gen_null_words(int nfields) { return nfields > 0 ? (nfields + 63) / 64 : 1; }
+
+const char *gen_isnull(gen_t *g, const char *row, int i)
+{
+    return arena_printf(g->a, "(%s->nulls[%d] >> %d & 1)", row, i / 64, i % 64);
+}
+
+void gen_setnull(gen_t *g, const char *row, int i, const char *cond)
+{
+    if (strcmp(cond, "true") == 0)
+        emit_line(g->e, "%s->nulls[%d] |= UINT64_C(1) << %d;", row, i / 64, i % 64);
+    else if (strcmp(cond, "false") == 0)
+        emit_line(g->e, "%s->nulls[%d] &= ~(UINT64_C(1) << %d);", row, i / 64, i % 64);
+    else
+        emit_line(g->e, "%s->nulls[%d] = (%s->nulls[%d] & ~(UINT64_C(1) << %d)) | ((uint64_t)!!(%s) << %d);", row,
+                  i / 64, row, i / 64, i % 64, cond, i % 64);
+}
+
+const char *gen_tmp(gen_t *g) { return arena_printf(g->a, "t%d", g->tmp++); }
+
+void gen_row_struct(gen_t *g, const char *name, const plan_field_t *f, int n, const char *comment)
+{
+    emit_t *e = g->e;
+    emit_line(e, "/* %s */", emit_comment(g->a, comment));
+    emit_open(e, "typedef struct %s", name);
+    emit_line(e, "uint64_t nulls[%d]; /* bit i: field i is NULL */", gen_null_words(n));
+    for (int i = 0; i < n; i++)
+        emit_line(e, "%s f%d; /* %s %s */", gen_ctype(f[i].type), i, emit_comment(g->a, f[i].name),
+                  emit_comment(g->a, type_str(g->a, f[i].type)));
+    emit_close(e, arena_printf(g->a, " %s_t;", name));
+    emit_blank(e);
+}
+
+const char *gen_row_type(gen_t *g, const plan_node_t *n)
+{
+    if (n->kind == P_SCAN)
+        return arena_printf(g->a, "src_%s_row_t", n->table->ident);
+    return arena_printf(g->a, "row_%d_t", n->id);
+}
+
+/* Index of a table in the job's tables[] (only tables the job uses). */
+static int table_slot(const plan_t *p, const table_t *t)
+{
+    int k = 0;
+    for (int i = 0; i < p->ntables; i++) {
+        if (p->tables[i] == t)
+            return k;
+        if (p->tables[i]->role)
+            k++;
+    }
+    return -1;
+}
+
+static void gen_calc_push(gen_t *g, const plan_node_t *n, const char *next)
+{
+    emit_t *e = g->e;
+    const char *in_type = gen_row_type(g, n->input);
+    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    emit_line(e, "(void)ctx;");
+    if (n->filter) {
+        emit_line(e, "/* WHERE %s */", emit_comment(g->a, expr_str(g->a, n->filter, n->input->fields)));
+        val_t f = gen_expr(g, n->filter, "in", n->input->fields);
+        emit_line(e, "if ((%s) || !(%s))", f.n, f.v);
+        emit_line(e, "    return SQLKC_RT_OK;");
+    }
+    emit_line(e, "%s row;", gen_row_type(g, n));
+    emit_line(e, "%s *out = &row;", gen_row_type(g, n));
+    emit_line(e, "memset(out->nulls, 0, sizeof out->nulls);");
+    for (int i = 0; i < n->nfields; i++) {
+        emit_line(e, "/* %s */", emit_comment(g->a, n->fields[i].name));
+        val_t v = gen_expr(g, n->proj[i], "in", n->input->fields);
+        emit_line(e, "out->f%d = %s;", i, v.v);
+        if (strcmp(v.n, "false") != 0)
+            gen_setnull(g, "out", i, v.n);
+    }
+    emit_line(e, "return %s(ctx, kind, out);", next);
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+static void gen_sink_push(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const table_t *t = n->table;
+    const char *in_type = gen_row_type(g, n->input);
+    int slot = table_slot(g->p, t);
+    emit_line(e, "static sqlkc_rt_buf_t sink_%d_key, sink_%d_value;", n->id, n->id);
+    if (n->not_null_drop)
+        emit_line(e, "static int64_t sink_%d_dropped; /* rows with NULL in a NOT NULL column */", n->id);
+    emit_line(e, "/* Writes a change to %s: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as "
+                 "tombstones. */", emit_comment(g->a, t->name));
+    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    /* NOT NULL enforcer */
+    for (int i = 0; i < n->nfields; i++) {
+        const column_t *c = &t->cols[n->sink_cols[i]];
+        if (c->type->nullable || !n->input->fields[i].type->nullable)
+            continue;
+        emit_open(e, "if (%s)", gen_isnull(g, "in", i));
+        if (n->not_null_drop) {
+            emit_line(e, "sink_%d_dropped++;", n->id);
+            emit_line(e, "sqlkc_rt_log(ctx, \"dropped a row with NULL in NOT NULL column '%%s' of table '%%s' "
+                         "(table.exec.sink.not-null-enforcer = DROP)\", %s, %s);",
+                      emit_cstr(g->a, c->name, strlen(c->name)), emit_cstr(g->a, t->name, strlen(t->name)));
+            emit_line(e, "return SQLKC_RT_OK;");
+        } else {
+            emit_line(e, "return sqlkc_rt_fail(ctx, \"Column '%%s' is NOT NULL, however, a null value is being "
+                         "written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' "
+                         "to suppress this exception and drop such records silently.\", %s);",
+                      emit_cstr(g->a, c->name, strlen(c->name)));
+        }
+        emit_close(e, NULL);
+    }
+    /* format column -> input field */
+    const char *key = "NULL", *key_len = "0";
+    if (t->key.kind) {
+        int *map = arena_alloc(g->a, sizeof(int) * (size_t)(t->key.ncols + 1));
+        for (int k = 0; k < t->key.ncols; k++) {
+            map[k] = -1;
+            for (int i = 0; i < n->nfields; i++)
+                if (n->sink_cols[i] == t->key.cols[k])
+                    map[k] = i;
+        }
+        emit_line(e, "sqlkc_rt_buf_t *key = &sink_%d_key;", n->id);
+        emit_line(e, "sqlkc_rt_buf_reset(key);");
+        emit_open(e, "%s", "");
+        gen_json_encode(g, t, &t->key, "key", "in", map, n->input->fields);
+        emit_close(e, NULL);
+        key = "key->p";
+        key_len = "key->len";
+    }
+    if (t->connector == CONN_UPSERT_KAFKA) {
+        emit_line(e, "if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)");
+        emit_line(e, "    return sqlkc_rt_emit(ctx, %d, %s, %s, NULL, 0);", slot, key, key_len);
+    } else {
+        emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
+    }
+    int *map = arena_alloc(g->a, sizeof(int) * (size_t)(t->value.ncols + 1));
+    for (int k = 0; k < t->value.ncols; k++) {
+        map[k] = -1;
+        for (int i = 0; i < n->nfields; i++)
+            if (n->sink_cols[i] == t->value.cols[k])
+                map[k] = i;
+    }
+    emit_line(e, "sqlkc_rt_buf_t *value = &sink_%d_value;", n->id);
+    emit_line(e, "sqlkc_rt_buf_reset(value);");
+    emit_open(e, "%s", "");
+    gen_json_encode(g, t, &t->value, "value", "in", map, n->input->fields);
+    emit_close(e, NULL);
+    emit_line(e, "return sqlkc_rt_emit(ctx, %d, %s, %s, value->p, value->len);", slot, key, key_len);
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+/* The node whose input is `below` in sink's chain (its consumer), or NULL. */
+static const plan_node_t *consumer(const plan_node_t *sink, const plan_node_t *below)
+{
+    for (const plan_node_t *n = sink; n; n = n->input)
+        if (n->input == below)
+            return n;
+    return NULL;
+}
+
+static void pipeline(gen_t *g, const plan_node_t *sink)
+{
+    /* row structs bottom-up, then push functions top-down so each is defined before use */
+    const plan_node_t *chain[256];
+    int n = 0;
+    for (const plan_node_t *p = sink; p && n < 256; p = p->input)
+        chain[n++] = p;
+    for (int i = n - 1; i >= 0; i--) {
+        const plan_node_t *p = chain[i];
+        if (p->kind == P_CALC || p->kind == P_GROUP_AGG)
+            gen_row_struct(g, arena_printf(g->a, "row_%d", p->id), p->fields, p->nfields,
+                           arena_printf(g->a, "Output row of %s %d", p->kind == P_CALC ? "Calc" : "GroupAggregate", p->id));
+        if (p->kind == P_GROUP_AGG)
+            gen_agg_decls(g, p);
+    }
+    for (int i = 0; i < n; i++) {
+        const plan_node_t *p = chain[i];
+        const plan_node_t *up = consumer(sink, p);
+        const char *next = up ? arena_printf(g->a, "op_%d_push", up->id) : NULL;
+        switch (p->kind) {
+        case P_SINK: gen_sink_push(g, p); break;
+        case P_CALC: gen_calc_push(g, p, next); break;
+        case P_GROUP_AGG: gen_agg_push(g, p, next); break;
+        default: break;
+        }
+    }
+}
+
+static void source(gen_t *g, const table_t *t)
+{
+    plan_field_t *f = arena_alloc(g->a, sizeof *f * (size_t)(t->ncols + 1));
+    int n = 0;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind != COL_COMPUTED) {
+            f[n].name = t->cols[i].name;
+            f[n].type = t->cols[i].type;
+            n++;
+        }
+    const char *row = arena_printf(g->a, "src_%s_row", t->ident);
+    gen_row_struct(g, row, f, n, arena_printf(g->a, "A row of source table %s", t->name));
+    gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
+                     arena_printf(g->a, "%s_t", row));
+}
+
+static void source_process(gen_t *g, const table_t *t)
+{
+    emit_t *e = g->e;
+    emit_line(e, "/* One record of %s: decode, then push the row into each INSERT reading it. */",
+              emit_comment(g->a, t->name));
+    emit_open(e, "static int src_%s_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)", t->ident);
+    emit_line(e, "if (msg->value == NULL || msg->value_len == 0)");
+    emit_line(e, "    return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */");
+    emit_line(e, "src_%s_row_t row;", t->ident);
+    emit_line(e, "sqlkc_rt_jcur_t cur;");
+    emit_open(e, "if (src_%s_decode_value(ctx, msg->value, msg->value_len, &row, &cur) != 0)", t->ident);
+    if (t->value.ignore_parse_errors) {
+        emit_line(e, "sqlkc_rt_skip(ctx, \"cannot decode the JSON value: %%s\", cur.err);");
+        emit_line(e, "return SQLKC_RT_OK;");
+    } else {
+        emit_line(e, "int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;");
+        emit_line(e, "return sqlkc_rt_fail(ctx, \"Failed to deserialize JSON '%%.*s%%s': %%s\", shown, "
+                     "(const char *)msg->value, msg->value_len > 200 ? \"...\" : \"\", cur.err);");
+    }
+    emit_close(e, NULL);
+    for (int s = 0; s < g->p->nsinks; s++) {
+        const plan_node_t *sink = g->p->sinks[s];
+        for (const plan_node_t *p = sink; p; p = p->input) {
+            if (p->kind != P_SCAN || p->table != t)
+                continue;
+            const plan_node_t *up = consumer(sink, p);
+            emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", up->id,
+                      emit_comment(g->a, sink->table->name));
+            emit_line(e, "    return SQLKC_RT_ERR;");
+        }
+    }
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+static void tables(gen_t *g)
+{
+    emit_t *e = g->e;
+    const plan_t *p = g->p;
+    for (int i = 0; i < p->ntables; i++) {
+        const table_t *t = p->tables[i];
+        if (!t->role)
+            continue;
+        emit_line(e, "/* WITH options of %s, as written */", emit_comment(g->a, t->name));
+        emit_open(e, "static const sqlkc_rt_kv_t opts_%s[] =", t->ident);
+        for (size_t k = 0; k < t->nopts; k++)
+            emit_line(e, "{%s, %s},", emit_cstr(g->a, t->opts[k].key, strlen(t->opts[k].key)),
+                      emit_cstr(g->a, t->opts[k].value, strlen(t->opts[k].value)));
+        emit_close(e, ";");
+    }
+    emit_open(e, "static const sqlkc_rt_table_def_t tables[] =");
+    for (int i = 0; i < p->ntables; i++) {
+        const table_t *t = p->tables[i];
+        if (!t->role)
+            continue;
+        const char *role = t->role == (SQLKC_RT_ROLE_SOURCE | SQLKC_RT_ROLE_SINK) ? "SQLKC_RT_ROLE_SOURCE | SQLKC_RT_ROLE_SINK"
+                           : t->role == SQLKC_RT_ROLE_SOURCE                        ? "SQLKC_RT_ROLE_SOURCE"
+                                                                                    : "SQLKC_RT_ROLE_SINK";
+        emit_line(e, "{%s, %s, %s, opts_%s, sizeof opts_%s / sizeof opts_%s[0]},",
+                  emit_cstr(g->a, t->name, strlen(t->name)),
+                  t->connector == CONN_UPSERT_KAFKA ? "\"upsert-kafka\"" : "\"kafka\"", role, t->ident, t->ident, t->ident);
+    }
+    emit_close(e, ";");
+    emit_blank(e);
+}
+
+static void lifecycle(gen_t *g)
+{
+    emit_t *e = g->e;
+    const plan_t *p = g->p;
+    emit_open(e, "static int job_init(sqlkc_rt_ctx_t *ctx)");
+    emit_line(e, "(void)ctx;");
+    for (int s = 0; s < p->nsinks; s++)
+        for (const plan_node_t *n = p->sinks[s]; n; n = n->input)
+            if (n->kind == P_GROUP_AGG)
+                gen_agg_init(g, n);
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_blank(e);
+    emit_open(e, "static void job_fini(sqlkc_rt_ctx_t *ctx)");
+    emit_line(e, "(void)ctx;");
+    for (int s = 0; s < p->nsinks; s++)
+        for (const plan_node_t *n = p->sinks[s]; n; n = n->input) {
+            if (n->kind == P_GROUP_AGG)
+                gen_agg_fini(g, n);
+            if (n->kind == P_SINK) {
+                emit_line(e, "sqlkc_rt_buf_free(&sink_%d_key);", n->id);
+                emit_line(e, "sqlkc_rt_buf_free(&sink_%d_value);", n->id);
+                if (n->not_null_drop)
+                    emit_line(e, "if (sink_%d_dropped) sqlkc_rt_log(ctx, \"%%lld rows dropped by the NOT NULL enforcer\", "
+                                 "(long long)sink_%d_dropped);", n->id, n->id);
+            }
+        }
+    emit_close(e, NULL);
+    emit_blank(e);
+    emit_open(e, "static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)");
+    emit_open(e, "switch (table)");
+    for (int i = 0; i < p->ntables; i++) {
+        const table_t *t = p->tables[i];
+        if (t->role & SQLKC_RT_ROLE_SOURCE)
+            emit_line(e, "case %d: return src_%s_process(ctx, msg);", table_slot(p, t), t->ident);
+    }
+    emit_line(e, "default: return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+}
+
+int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
+{
+    emit_t e = {out, arg, 0, a};
+    gen_t g = {&e, a, p, 0};
+    char abi[16];
+    snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
+    const char *base = strrchr(p->sql_file, '/');
+    base = base ? base + 1 : p->sql_file;
+    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit"};
+    const char *values[] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
+                            emit_cstr(a, base, strlen(base))};
+    emit_template(&e, tpl_job_head_c, names, values, 5);
+    for (int i = 0; i < p->ntables; i++)
+        if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
+            source(&g, p->tables[i]);
+    for (int s = 0; s < p->nsinks; s++)
+        pipeline(&g, p->sinks[s]);
+    for (int i = 0; i < p->ntables; i++)
+        if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
+            source_process(&g, p->tables[i]);
+    tables(&g);
+    lifecycle(&g);
+    emit_template(&e, tpl_job_main_c, names, values, 5);
+    return 0;
+}

@@ -1,0 +1,261 @@
+/* This file generates GroupAggregate: per group an accumulator struct in a
+ * hash map keyed by the canonical bytes of the group key, COUNT(DISTINCT x)
+ * as a map from (group key, x) to a count, and the emission rule of Flink's
+ * GroupAggFunction: +I for a new group, nothing when the result did not
+ * change, else (-U old, if downstream needs it) +U new. */
+#include <stdio.h>
+#include <string.h>
+
+#include "gen_internal.h"
+
+static const char *acc_type(gen_t *g, const plan_node_t *n) { return arena_printf(g->a, "agg_%d_acc_t", n->id); }
+
+/* C type in which SUM/AVG accumulate. */
+static const char *sum_type(const type_t *t)
+{
+    if (t->kind == TY_FLOAT)
+        return "float";
+    if (t->kind == TY_DOUBLE)
+        return "double";
+    return "int64_t";
+}
+
+static const char *uns(const type_t *t)
+{
+    switch (t->kind) {
+    case TY_TINYINT: return "uint8_t";
+    case TY_SMALLINT: return "uint16_t";
+    case TY_INT: return "uint32_t";
+    default: return "uint64_t";
+    }
+}
+
+void gen_agg_decls(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    emit_line(e, "/* Accumulators of GroupAggregate %d, one per group. */", n->id);
+    emit_open(e, "typedef struct agg_%d_acc", n->id);
+    for (int i = 0; i < n->naggs; i++) {
+        const agg_call_t *a = &n->aggs[i];
+        const type_t *at = a->arg >= 0 ? in->fields[a->arg].type : NULL;
+        const char *c = emit_comment(g->a, a->text);
+        switch (a->fn) {
+        case AGG_COUNT_STAR:
+        case AGG_COUNT:
+            emit_line(e, "int64_t a%d; /* %s */", i, c);
+            break;
+        case AGG_SUM:
+            emit_line(e, "%s a%d; /* %s */", gen_ctype(a->type), i, c);
+            emit_line(e, "int64_t a%d_n; /* non-NULL inputs */", i);
+            break;
+        case AGG_AVG:
+            emit_line(e, "%s a%d; /* %s: sum */", sum_type(at), i, c);
+            emit_line(e, "int64_t a%d_n; /* non-NULL inputs */", i);
+            break;
+        case AGG_MIN:
+        case AGG_MAX:
+            emit_line(e, "%s a%d; /* %s */", gen_ctype(at), i, c);
+            emit_line(e, "bool a%d_set;", i);
+            break;
+        }
+    }
+    emit_line(e, "int64_t rows; /* input rows of the group */");
+    emit_close(e, arena_printf(g->a, " %s;", acc_type(g, n)));
+    emit_line(e, "static sqlkc_rt_map_t *agg_%d_groups; /* group key -> %s */", n->id, acc_type(g, n));
+    for (int i = 0; i < n->naggs; i++)
+        if (n->aggs[i].distinct)
+            emit_line(e, "static sqlkc_rt_map_t *agg_%d_distinct%d; /* (group key, value) -> count */", n->id, i);
+    emit_line(e, "static sqlkc_rt_buf_t agg_%d_key;", n->id);
+    emit_blank(e);
+}
+
+static void key_put(gen_t *g, const char *buf, const char *v, const char *isnull, const type_t *t)
+{
+    emit_t *e = g->e;
+    const char *fn;
+    switch (t->kind) {
+    case TY_BOOLEAN: fn = "bool"; break;
+    case TY_FLOAT: fn = "f32"; break;
+    case TY_DOUBLE: fn = "f64"; break;
+    case TY_DECIMAL: fn = "dec"; break;
+    case TY_CHAR: case TY_VARCHAR: case TY_BINARY: case TY_VARBINARY: fn = "str"; break;
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: fn = "ts"; break;
+    default: fn = "i64"; break;
+    }
+    if (strcmp(isnull, "false") != 0) {
+        emit_line(e, "if (%s) sqlkc_rt_key_null(%s);", isnull, buf);
+        emit_line(e, "else sqlkc_rt_key_%s(%s, %s%s);", fn, buf, v,
+                  strcmp(fn, "str") == 0 ? arena_printf(g->a, ".p, %s.n", v) : "");
+    } else {
+        emit_line(e, "sqlkc_rt_key_%s(%s, %s%s);", fn, buf, v, strcmp(fn, "str") == 0 ? arena_printf(g->a, ".p, %s.n", v) : "");
+    }
+}
+
+static const char *less(gen_t *g, const type_t *t, const char *a, const char *b)
+{
+    if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ)
+        return arena_printf(g->a, "sqlkc_rt_ts_cmp(%s, %s) < 0", a, b);
+    return arena_printf(g->a, "(%s) < (%s)", a, b);
+}
+
+static void output_fn(gen_t *g, const plan_node_t *n, const char *in_type, const char *out_type)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    emit_line(e, "/* The result row of a group: its key from the input row, its aggregates from acc. */");
+    emit_open(e, "static void agg_%d_result(const %s *acc, const %s *in, %s *out)", n->id, acc_type(g, n), in_type, out_type);
+    emit_line(e, "memset(out->nulls, 0, sizeof out->nulls);");
+    for (int gi = 0; gi < n->ngroup; gi++) {
+        emit_line(e, "out->f%d = in->f%d;", gi, n->group[gi]);
+        gen_setnull(g, "out", gi, gen_isnull(g, "in", n->group[gi]));
+    }
+    for (int i = 0; i < n->naggs; i++) {
+        const agg_call_t *a = &n->aggs[i];
+        int o = n->ngroup + i;
+        const type_t *at = a->arg >= 0 ? in->fields[a->arg].type : NULL;
+        switch (a->fn) {
+        case AGG_COUNT_STAR:
+        case AGG_COUNT:
+            emit_line(e, "out->f%d = acc->a%d;", o, i);
+            break;
+        case AGG_SUM:
+            emit_line(e, "out->f%d = acc->a%d;", o, i);
+            gen_setnull(g, "out", o, arena_printf(g->a, "acc->a%d_n == 0", i));
+            break;
+        case AGG_AVG:
+            if (type_is_integer(at))
+                emit_line(e, "out->f%d = acc->a%d_n ? (%s)(acc->a%d / acc->a%d_n) : 0;", o, i, gen_ctype(a->type), i, i);
+            else
+                emit_line(e, "out->f%d = acc->a%d_n ? (%s)(acc->a%d / (%s)acc->a%d_n) : 0;", o, i, gen_ctype(a->type), i,
+                          sum_type(at), i);
+            gen_setnull(g, "out", o, arena_printf(g->a, "acc->a%d_n == 0", i));
+            break;
+        case AGG_MIN:
+        case AGG_MAX:
+            emit_line(e, "out->f%d = acc->a%d;", o, i);
+            gen_setnull(g, "out", o, arena_printf(g->a, "!acc->a%d_set", i));
+            break;
+        }
+    }
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    const char *in_type = gen_row_type(g, in), *out_type = gen_row_type(g, n);
+    output_fn(g, n, in_type, out_type);
+
+    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    emit_line(e, "(void)kind; /* the input is insert-only */");
+    emit_line(e, "sqlkc_rt_buf_t *key = &agg_%d_key;", n->id);
+    emit_line(e, "sqlkc_rt_buf_reset(key);");
+    for (int gi = 0; gi < n->ngroup; gi++) {
+        int f = n->group[gi];
+        emit_line(e, "/* group key: %s */", emit_comment(g->a, in->fields[f].name));
+        key_put(g, "key", arena_printf(g->a, "in->f%d", f), gen_isnull(g, "in", f), in->fields[f].type);
+    }
+    emit_line(e, "bool created;");
+    emit_line(e, "%s *acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", acc_type(g, n), n->id);
+    emit_line(e, "%s old = *acc;", acc_type(g, n));
+    emit_line(e, "acc->rows++;");
+    for (int i = 0; i < n->naggs; i++) {
+        const agg_call_t *a = &n->aggs[i];
+        emit_line(e, "/* %s */", emit_comment(g->a, a->text));
+        int opened = 0;
+        if (a->filter >= 0) {
+            emit_open(e, "if (!%s && in->f%d)", gen_isnull(g, "in", a->filter), a->filter);
+            opened++;
+        }
+        if (a->fn == AGG_COUNT_STAR) {
+            emit_line(e, "acc->a%d++;", i);
+        } else {
+            const type_t *at = in->fields[a->arg].type;
+            const char *x = arena_printf(g->a, "in->f%d", a->arg);
+            emit_open(e, "if (!%s)", gen_isnull(g, "in", a->arg));
+            opened++;
+            switch (a->fn) {
+            case AGG_COUNT:
+                if (a->distinct) {
+                    emit_line(e, "size_t group_len = key->len;");
+                    key_put(g, "key", x, "false", at);
+                    emit_line(e, "bool first;");
+                    emit_line(e, "int64_t *seen = sqlkc_rt_map_upsert(agg_%d_distinct%d, key->p, key->len, &first);", n->id, i);
+                    emit_line(e, "if ((*seen)++ == 0)");
+                    emit_line(e, "    acc->a%d++;", i);
+                    emit_line(e, "key->len = group_len;");
+                } else {
+                    emit_line(e, "acc->a%d++;", i);
+                }
+                break;
+            case AGG_SUM:
+                if (type_is_integer(a->type))
+                    emit_line(e, "acc->a%d = (%s)((%s)acc->a%d + (%s)%s);", i, gen_ctype(a->type), uns(a->type), i,
+                              uns(a->type), x);
+                else
+                    emit_line(e, "acc->a%d += %s;", i, x);
+                emit_line(e, "acc->a%d_n++;", i);
+                break;
+            case AGG_AVG:
+                if (type_is_integer(at))
+                    emit_line(e, "acc->a%d = (int64_t)((uint64_t)acc->a%d + (uint64_t)%s);", i, i, x);
+                else
+                    emit_line(e, "acc->a%d += %s;", i, x);
+                emit_line(e, "acc->a%d_n++;", i);
+                break;
+            case AGG_MIN:
+            case AGG_MAX: {
+                const char *cmp = a->fn == AGG_MIN ? less(g, at, x, arena_printf(g->a, "acc->a%d", i))
+                                                   : less(g, at, arena_printf(g->a, "acc->a%d", i), x);
+                emit_open(e, "if (!acc->a%d_set || %s)", i, cmp);
+                emit_line(e, "acc->a%d = %s;", i, x);
+                emit_line(e, "acc->a%d_set = true;", i);
+                emit_close(e, NULL);
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        while (opened--)
+            emit_close(e, NULL);
+    }
+    emit_line(e, "%s now;", out_type);
+    emit_line(e, "agg_%d_result(acc, in, &now);", n->id);
+    emit_line(e, "if (created)");
+    emit_line(e, "    return %s(ctx, ROW_INSERT, &now);", next_push);
+    emit_line(e, "%s before;", out_type);
+    emit_line(e, "agg_%d_result(&old, in, &before);", n->id);
+    emit_line(e, "/* an unchanged result is not emitted again */");
+    const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
+    for (int i = 0; i < n->naggs; i++)
+        same = arena_printf(g->a, "%s &&\n        memcmp(&before.f%d, &now.f%d, sizeof now.f%d) == 0", same,
+                            n->ngroup + i, n->ngroup + i, n->ngroup + i);
+    emit_line(e, "if (%s)", same);
+    emit_line(e, "    return SQLKC_RT_OK;");
+    if (n->emit_ub)
+        emit_line(e, "if (%s(ctx, ROW_UPDATE_BEFORE, &before) != SQLKC_RT_OK) return SQLKC_RT_ERR;", next_push);
+    emit_line(e, "return %s(ctx, ROW_UPDATE_AFTER, &now);", next_push);
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+void gen_agg_init(gen_t *g, const plan_node_t *n)
+{
+    emit_line(g->e, "agg_%d_groups = sqlkc_rt_map_new(sizeof(%s));", n->id, acc_type(g, n));
+    for (int i = 0; i < n->naggs; i++)
+        if (n->aggs[i].distinct)
+            emit_line(g->e, "agg_%d_distinct%d = sqlkc_rt_map_new(sizeof(int64_t));", n->id, i);
+}
+
+void gen_agg_fini(gen_t *g, const plan_node_t *n)
+{
+    emit_line(g->e, "sqlkc_rt_map_free(agg_%d_groups);", n->id);
+    for (int i = 0; i < n->naggs; i++)
+        if (n->aggs[i].distinct)
+            emit_line(g->e, "sqlkc_rt_map_free(agg_%d_distinct%d);", n->id, i);
+    emit_line(g->e, "sqlkc_rt_buf_free(&agg_%d_key);", n->id);
+}

@@ -1,0 +1,51 @@
+/* This file declares what the generator's parts share: the generation
+ * context, C types of SQL types, row structs with null bitmaps, and the
+ * expression, JSON and aggregate generators. */
+#ifndef SQLKC_GEN_INTERNAL_H
+#define SQLKC_GEN_INTERNAL_H
+
+#include "emit.h"
+#include "plan.h"
+
+typedef struct gen {
+    emit_t *e;
+    arena_t *a;
+    const plan_t *p;
+    int tmp; /* counter for temporaries */
+} gen_t;
+
+/* A generated value: C expressions for the value and its NULL flag. */
+typedef struct val {
+    const char *v;
+    const char *n; /* "false" when never NULL */
+} val_t;
+
+const char *gen_ctype(const type_t *t);
+/* "((r)->nulls[0] >> 3 & 1)" */
+const char *gen_isnull(gen_t *g, const char *row, int i);
+/* Emits the statement setting field i's null bit of row to cond. */
+void gen_setnull(gen_t *g, const char *row, int i, const char *cond);
+int gen_null_words(int nfields);
+/* Emits a row struct for fields. */
+void gen_row_struct(gen_t *g, const char *name, const plan_field_t *f, int n, const char *comment);
+const char *gen_row_type(gen_t *g, const plan_node_t *n);
+const char *gen_tmp(gen_t *g);
+
+/* gen_expr.c: emits statements computing e over the row `in` (fields of
+ * in_fields); returns the value. */
+val_t gen_expr(gen_t *g, const expr_t *e, const char *in, const plan_field_t *in_fields);
+
+/* gen_json.c */
+void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+/* Emits code appending the JSON object of format f to buf; field i of the
+ * format is read from `row` field map[i]. */
+void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                     const int *map, const plan_field_t *fields);
+
+/* gen_agg.c */
+void gen_agg_decls(gen_t *g, const plan_node_t *n);
+void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);
+void gen_agg_init(gen_t *g, const plan_node_t *n);
+void gen_agg_fini(gen_t *g, const plan_node_t *n);
+
+#endif

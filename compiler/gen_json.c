@@ -1,0 +1,247 @@
+/* This file generates the JSON codec of a table's key or value format: a
+ * decoder that knows the field names and types (dispatch on the name's length,
+ * then its bytes) and an encoder that writes the fields in table order exactly
+ * as Flink's json format does. Only runtime primitives are called. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen_internal.h"
+
+static const char *getter(const type_t *t)
+{
+    switch (t->kind) {
+    case TY_BOOLEAN: return "bool";
+    case TY_TINYINT: return "i8";
+    case TY_SMALLINT: return "i16";
+    case TY_INT: return "i32";
+    case TY_BIGINT: return "i64";
+    case TY_FLOAT: return "float";
+    case TY_DOUBLE: return "double";
+    case TY_DECIMAL: return "decimal";
+    case TY_CHAR: case TY_VARCHAR: return "str";
+    case TY_BINARY: case TY_VARBINARY: return "bytes";
+    case TY_DATE: return "date";
+    case TY_TIME: return "time";
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: return "timestamp";
+    default: return NULL;
+    }
+}
+
+typedef struct field_ref {
+    const char *name; /* name inside the format */
+    int row_field;    /* field of the row struct */
+    const type_t *type;
+} field_ref_t;
+
+static int by_len(const void *a, const void *b)
+{
+    const field_ref_t *x = a, *y = b;
+    size_t lx = strlen(x->name), ly = strlen(y->name);
+    if (lx != ly)
+        return lx < ly ? -1 : 1;
+    return x->row_field - y->row_field;
+}
+
+/* The row struct of a scan has the table's non-computed columns in order. */
+static int row_field_of(const table_t *t, int col)
+{
+    int k = 0;
+    for (int i = 0; i < col; i++)
+        if (t->cols[i].kind != COL_COMPUTED)
+            k++;
+    return k;
+}
+
+void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
+{
+    emit_t *e = g->e;
+    field_ref_t *refs = arena_alloc(g->a, sizeof *refs * (size_t)(f->ncols + 1));
+    for (int i = 0; i < f->ncols; i++) {
+        refs[i].name = f->names[i];
+        refs[i].row_field = row_field_of(t, f->cols[i]);
+        refs[i].type = t->cols[f->cols[i]].type;
+    }
+    qsort(refs, (size_t)f->ncols, sizeof *refs, by_len);
+    int words = (f->ncols + 63) / 64;
+
+    emit_line(e, "/* Decodes the JSON %s of table %s into row; absent fields are NULL. */",
+              f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
+    emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, sqlkc_rt_jcur_t *cur)",
+              fn, row_type);
+    emit_line(e, "sqlkc_rt_str_t key;");
+    emit_line(e, "int r;");
+    if (f->fail_on_missing)
+        emit_line(e, "uint64_t seen[%d] = {0};", words);
+    emit_line(e, "memset(row->nulls, 0xff, sizeof row->nulls);");
+    emit_line(e, "sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);");
+    emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");
+    emit_open(e, "while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1)");
+    emit_open(e, "switch (key.n)");
+    for (int i = 0; i < f->ncols;) {
+        size_t len = strlen(refs[i].name);
+        emit_line(e, "case %zu:", len);
+        e->indent++;
+        for (; i < f->ncols && strlen(refs[i].name) == len; i++) {
+            const field_ref_t *r = &refs[i];
+            const char *get = getter(r->type);
+            emit_open(e, "if (memcmp(key.p, %s, %zu) == 0)", emit_cstr(g->a, r->name, len), len);
+            emit_line(e, "/* %s %s */", emit_comment(g->a, r->name), emit_comment(g->a, type_str(g->a, r->type)));
+            if (r->type->kind == TY_DECIMAL)
+                emit_line(e, "r = sqlkc_rt_json_get_decimal(cur, &row->f%d, %d, %d);", r->row_field, r->type->p,
+                          r->type->s);
+            else if (r->type->kind == TY_TIMESTAMP || r->type->kind == TY_TIMESTAMP_LTZ)
+                emit_line(e, "r = sqlkc_rt_json_get_timestamp(cur, &row->f%d, %s, %s);", r->row_field,
+                          f->ts_iso ? "true" : "false", r->type->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
+            else
+                emit_line(e, "r = sqlkc_rt_json_get_%s(cur, &row->f%d);", get, r->row_field);
+            emit_line(e, "if (r < 0) return -1;");
+            gen_setnull(g, "row", r->row_field, "r == 0");
+            if (f->fail_on_missing) {
+                int idx = 0;
+                for (int k = 0; k < f->ncols; k++)
+                    if (row_field_of(t, f->cols[k]) == r->row_field)
+                        idx = k;
+                emit_line(e, "seen[%d] |= UINT64_C(1) << %d;", idx / 64, idx % 64);
+            }
+            emit_line(e, "continue;");
+            emit_close(e, NULL);
+        }
+        emit_line(e, "break;");
+        e->indent--;
+    }
+    emit_line(e, "default:");
+    emit_line(e, "    break;");
+    emit_close(e, NULL);
+    emit_line(e, "if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */");
+    emit_close(e, NULL);
+    emit_line(e, "if (r < 0 || sqlkc_rt_json_end(cur) < 0) return -1;");
+    if (f->fail_on_missing) {
+        for (int k = 0; k < f->ncols; k++) {
+            emit_open(e, "if (!(seen[%d] >> %d & 1))", k / 64, k % 64);
+            emit_line(e, "snprintf(cur->err, sizeof cur->err, \"Could not find field with name '%%s'.\", %s);",
+                      emit_cstr(g->a, f->names[k], strlen(f->names[k])));
+            emit_line(e, "return -1;");
+            emit_close(e, NULL);
+        }
+    }
+    emit_line(e, "return 0;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+static void put_value(gen_t *g, const format_t *f, const char *buf, const char *v, const type_t *t)
+{
+    emit_t *e = g->e;
+    switch (t->kind) {
+    case TY_BOOLEAN: emit_line(e, "sqlkc_rt_json_put_bool(%s, %s);", buf, v); break;
+    case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_BIGINT:
+        emit_line(e, "sqlkc_rt_json_put_i64(%s, %s);", buf, v);
+        break;
+    case TY_FLOAT: emit_line(e, "sqlkc_rt_json_put_float(%s, %s);", buf, v); break;
+    case TY_DOUBLE: emit_line(e, "sqlkc_rt_json_put_double(%s, %s);", buf, v); break;
+    case TY_DECIMAL:
+        emit_line(e, "sqlkc_rt_json_put_decimal(%s, %s, %d, %s);", buf, v, t->s, f->decimal_plain ? "true" : "false");
+        break;
+    case TY_CHAR: case TY_VARCHAR: emit_line(e, "sqlkc_rt_json_put_str(%s, %s.p, %s.n);", buf, v, v); break;
+    case TY_BINARY: case TY_VARBINARY: emit_line(e, "sqlkc_rt_json_put_bytes(%s, %s.p, %s.n);", buf, v, v); break;
+    case TY_DATE: emit_line(e, "sqlkc_rt_json_put_date(%s, %s);", buf, v); break;
+    case TY_TIME: emit_line(e, "sqlkc_rt_json_put_time(%s, %s, %d);", buf, v, t->p); break;
+    case TY_TIMESTAMP:
+    case TY_TIMESTAMP_LTZ:
+        emit_line(e, "sqlkc_rt_json_put_timestamp(%s, %s, %s, %s);", buf, v, f->ts_iso ? "true" : "false",
+                  t->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
+        break;
+    default:
+        emit_line(e, "sqlkc_rt_json_put_null(%s);", buf);
+    }
+}
+
+/* The bytes Jackson writes for a field name: the quoted, escaped name and ':'. */
+static const char *json_name(gen_t *g, const char *lead, const char *name, size_t *len)
+{
+    size_t n = strlen(name);
+    char *out = arena_alloc(g->a, n * 6 + 8);
+    size_t k = 0;
+    k += (size_t)sprintf(out, "%s\"", lead);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c == '"' || c == '\\') {
+            out[k++] = '\\';
+            out[k++] = (char)c;
+        } else if (c < 0x20) {
+            static const char short_forms[] = "btn\0fr";
+            if (c >= 8 && c <= 13 && c != 11) {
+                out[k++] = '\\';
+                out[k++] = short_forms[c - 8];
+            } else {
+                k += (size_t)sprintf(out + k, "\\u%04X", c);
+            }
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k++] = '"';
+    out[k++] = ':';
+    out[k] = 0;
+    *len = k;
+    return emit_cstr(g->a, out, k);
+}
+
+void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                     const int *map, const plan_field_t *fields)
+{
+    emit_t *e = g->e;
+    (void)fields;
+    if (f->ignore_null_fields) {
+        emit_line(e, "bool first = true;");
+        emit_line(e, "sqlkc_rt_buf_putc(%s, '{');", buf);
+    }
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        int rf = map[i];
+        char head[1024];
+        /* the field name as Jackson writes it: an escaped JSON string */
+        snprintf(head, sizeof head, "%s", f->names[i]);
+        emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
+        if (rf < 0) { /* a sink column the INSERT leaves NULL */
+            if (!f->ignore_null_fields) {
+                size_t nl;
+                const char *lit = json_name(g, i == 0 ? "{" : ",", head, &nl);
+                emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, lit, nl);
+                emit_line(e, "sqlkc_rt_buf_put(%s, \"null\", 4);", buf);
+            }
+            continue;
+        }
+        const char *isnull = gen_isnull(g, row, rf);
+        const char *v = arena_printf(g->a, "%s->f%d", row, rf);
+        size_t nl;
+        if (f->ignore_null_fields) {
+            emit_open(e, "if (!%s)", isnull);
+            emit_line(e, "if (!first) sqlkc_rt_buf_putc(%s, ',');", buf);
+            emit_line(e, "first = false;");
+            emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, json_name(g, "", head, &nl), nl);
+        } else {
+            const char *lit = json_name(g, i == 0 ? "{" : ",", head, &nl);
+            emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, lit, nl);
+        }
+        if (f->ignore_null_fields) {
+            put_value(g, f, buf, v, ty);
+            emit_close(e, NULL);
+        } else if (ty->nullable) {
+            emit_open(e, "if (%s)", isnull);
+            emit_line(e, "sqlkc_rt_json_put_null(%s);", buf);
+            emit_close(e, " else {");
+            e->indent++;
+            put_value(g, f, buf, v, ty);
+            emit_close(e, NULL);
+        } else {
+            put_value(g, f, buf, v, ty);
+        }
+    }
+    if (f->ignore_null_fields || f->ncols == 0)
+        emit_line(e, "%s", f->ncols == 0 && !f->ignore_null_fields ? arena_printf(g->a, "sqlkc_rt_buf_puts(%s, \"{}\");", buf)
+                                                                    : arena_printf(g->a, "sqlkc_rt_buf_putc(%s, '}');", buf));
+    else
+        emit_line(e, "sqlkc_rt_buf_putc(%s, '}');", buf);
+}
