@@ -11,6 +11,11 @@
  *   fixed in 2.0.2, no API to change it); consumers do not auto-create, so
  *   create source topics up front with TOPIC:PARTITIONS;
  * - CreateTopics (the Admin API) is not implemented;
+ * - each partition keeps only its last 5 MB or 100000 message sets (older
+ *   ones are deleted, the log start offset moves), so big inputs need more
+ *   partitions or a real broker;
+ * - ListOffsets by timestamp is not implemented (only earliest/latest), so
+ *   timestamp start/stop modes resolve to the end of the log here;
  * - it listens on ephemeral ports only. --port N is therefore a small TCP
  *   relay from 127.0.0.1:N to the first mock broker: clients bootstrap
  *   through it and then connect to the brokers' advertised addresses, exactly
@@ -46,7 +51,8 @@ static void usage(FILE *out)
             "  TOPIC:P        create TOPIC with P partitions (default 1)\n"
             "\n"
             "Topics that a producer writes to without creating them first are\n"
-            "auto-created with 4 partitions (fixed by librdkafka's mock cluster).\n",
+            "auto-created with 4 partitions (fixed by librdkafka's mock cluster).\n"
+            "Each partition keeps only its last 5 MB (mock retention).\n",
             prog);
 }
 

@@ -152,6 +152,7 @@ struct sqlkc_rt_ctx {
      * the main thread inside poll/flush. */
     char fatal[1024];
     bool has_fatal;
+    unsigned long more_fatal; /* fatal errors after the first */
 
     rt_source_t **sources;
     size_t nsources;
@@ -164,7 +165,7 @@ struct sqlkc_rt_ctx {
 /* Where signal handlers record a stop request. */
 extern volatile sig_atomic_t rt_stop_requested;
 
-/* Records the first fatal error; later ones are only logged. */
+/* Records the first fatal error; later ones are only counted. */
 void rt_set_fatal(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "<job>: error: ..." on stderr. */
 void rt_error(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -171,17 +171,17 @@ void rt_error(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
 
 void rt_set_fatal(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
 {
-    char line[1024];
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (!ctx->has_fatal) {
-        snprintf(ctx->fatal, sizeof ctx->fatal, "%s", line);
-        ctx->has_fatal = true;
-    } else {
-        fprintf(stderr, "%s: error: %s\n", ctx->prog, line);
+    /* The first failure is the one to report; the rest (every record queued
+     * behind a dead broker) are usually the same story. */
+    if (ctx->has_fatal) {
+        ctx->more_fatal++;
+        return;
     }
+    va_start(ap, fmt);
+    vsnprintf(ctx->fatal, sizeof ctx->fatal, fmt, ap);
+    va_end(ap);
+    ctx->has_fatal = true;
 }
 
 int rt_deliver(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
@@ -469,7 +469,8 @@ static int run(sqlkc_rt_ctx_t *ctx)
     }
     (void)commit_ok;
     if (ctx->has_fatal)
-        rt_error(ctx, "%s; offsets were not committed past the last successful flush", ctx->fatal);
+        rt_error(ctx, "%s%s; offsets were not committed past the last successful flush",
+                 ctx->fatal, ctx->more_fatal ? " (and more errors like it)" : "");
 
 close:;
     double seconds = now_s() - t0;

@@ -202,8 +202,10 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
                      rd_kafka_err2name(orig), why);
         return;
     }
-    /* Everything else (brokers down, transport errors) librdkafka retries
-     * by itself; say it, do not stop. */
+    /* Everything else librdkafka retries by itself: say it, do not stop.
+     * Connection failures are already in the log as FAIL lines. */
+    if (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__RESOLVE)
+        return;
     fprintf(stderr, "%s: kafka: %s: warning: %s\n", ctx->prog, rd_kafka_name(rk), reason);
 }
 

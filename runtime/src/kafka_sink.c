@@ -182,7 +182,7 @@ int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_
                                  rd_kafka_topic_name(sink->rkt), sink->t->def->name,
                                  rd_kafka_err2str(err));
         /* Back-pressure: let deliveries drain the local queue. */
-        rd_kafka_poll(sink->prod->rk, 100);
+        rd_kafka_poll(sink->prod->rk, 1);
         if (ctx->has_fatal)
             return sqlkc_rt_fail(ctx, "%s", ctx->fatal);
     }

@@ -779,11 +779,8 @@ int rt_sources_poll(sqlkc_rt_ctx_t *ctx, int timeout_ms)
 
     for (size_t s = 0; s < ctx->nsources; s++) {
         rt_source_t *src = ctx->sources[s];
-        if (src->bounded && src->active == 0) {
-            /* Still serve callbacks (commit results, errors). */
-            rd_kafka_poll(src->rk, 0);
-            continue;
-        }
+        /* Done sources are polled too: that serves their callbacks (commit
+         * results, errors); records of done partitions are dropped. */
         drain_wake(src);
         for (int k = 0; k < RT_POLL_BATCH; k++) {
             rd_kafka_message_t *m = rd_kafka_consumer_poll(src->rk, 0);
@@ -794,7 +791,7 @@ int rt_sources_poll(sqlkc_rt_ctx_t *ctx, int timeout_ms)
             rd_kafka_message_destroy(m);
             if (r < 0)
                 return -1;
-            if (ctx->has_fatal || (src->bounded && src->active == 0) || rt_stop_requested)
+            if (ctx->has_fatal || rt_stop_requested)
                 break;
         }
         if (!src->bounded || src->active > 0)

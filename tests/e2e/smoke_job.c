@@ -1,16 +1,18 @@
 /* This file is a hand-written job for the runtime's end-to-end smoke test,
- * shaped like generated code: a kafka source 'src' (raw values "key=value")
- * and an upsert-kafka sink 'dst'. process() writes key -> upper-cased value;
+ * shaped like generated code: kafka sources 'src' and 'side' (raw values
+ * "key=value"; 'side' reads an empty topic unless told otherwise, so that
+ * the job always runs two consumers) and an upsert-kafka sink 'dst'.
+ * process() writes key -> upper-cased value;
  * a value without '=' writes a tombstone for that key, "key=" an empty
  * value, and "FAIL" fails the record. finish() writes "__count__" -> the
- * number of records seen, which proves finish runs before the final flush. */
+ * number of 'src' records seen, which proves finish runs before the final flush. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sqlkc/rt.h"
 
-enum { T_SRC, T_DST };
+enum { T_SRC, T_DST, T_SIDE };
 
 static const sqlkc_rt_kv_t src_options[] = {
     {"connector", "kafka"},
@@ -30,10 +32,22 @@ static const sqlkc_rt_kv_t dst_options[] = {
     {"value.format", "raw"},
 };
 
+static const sqlkc_rt_kv_t side_options[] = {
+    {"connector", "kafka"},
+    {"topic", "empty_side"},
+    {"properties.bootstrap.servers", "localhost:9092"},
+    {"properties.group.id", "smoke-side"},
+    {"value.format", "raw"},
+    {"scan.startup.mode", "earliest-offset"},
+    {"scan.bounded.mode", "latest-offset"},
+};
+
 static const sqlkc_rt_table_def_t tables[] = {
     {"src", "kafka", SQLKC_RT_ROLE_SOURCE, src_options, sizeof src_options / sizeof src_options[0]},
     {"dst", "upsert-kafka", SQLKC_RT_ROLE_SINK, dst_options,
      sizeof dst_options / sizeof dst_options[0]},
+    {"side", "kafka", SQLKC_RT_ROLE_SOURCE, side_options,
+     sizeof side_options / sizeof side_options[0]},
 };
 
 typedef struct state {
@@ -54,9 +68,10 @@ static int smoke_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t
     const char *v = msg->value;
     size_t n = msg->value_len;
 
-    if (table != T_SRC)
+    if (table != T_SRC && table != T_SIDE)
         return sqlkc_rt_fail(ctx, "unexpected table %zu", table);
-    st->seen++;
+    if (table == T_SRC)
+        st->seen++;
     if (!v)
         return SQLKC_RT_OK; /* a tombstone in the input: nothing to say */
     if (n == 4 && memcmp(v, "FAIL", 4) == 0)
