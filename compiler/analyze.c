@@ -86,6 +86,28 @@ static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
 {
     if (type_equal_ignoring_null(e->type, t))
         return e;
+    /* literals are converted now rather than per record */
+    if (e->kind == E_LIT && !e->lit.is_null && e->type->kind != TY_NULL) {
+        expr_t *l = NULL;
+        if (type_is_integer(e->type) && (type_is_integer(t) || t->kind == TY_DOUBLE || t->kind == TY_FLOAT) &&
+            (t->kind != TY_TINYINT || (e->lit.i >= -128 && e->lit.i <= 127)) &&
+            (t->kind != TY_SMALLINT || (e->lit.i >= -32768 && e->lit.i <= 32767)) &&
+            (t->kind != TY_INT || (e->lit.i >= INT32_MIN && e->lit.i <= INT32_MAX))) {
+            l = arena_alloc(an->arena, sizeof *l);
+            *l = *e;
+            l->lit.d = (double)e->lit.i;
+        } else if (e->type->kind == TY_DECIMAL && (t->kind == TY_DOUBLE || t->kind == TY_FLOAT)) {
+            l = arena_alloc(an->arena, sizeof *l);
+            *l = *e;
+        } else if (type_is_string(e->type) && type_is_string(t)) {
+            l = arena_alloc(an->arena, sizeof *l);
+            *l = *e;
+        }
+        if (l) {
+            l->type = type_with_null(an->arena, t, false);
+            return l;
+        }
+    }
     expr_t *c = expr_new(an, E_CAST, type_with_null(an->arena, t, e->type->nullable || e->type->kind == TY_NULL),
                          e->loc, 1);
     c->args[0] = e;

@@ -422,7 +422,10 @@ table_t *table_create(an_t *an, const ast_t *n)
         }
     }
 
-    if (t->connector == CONN_UPSERT_KAFKA && t->npk == 0)
+    bool pk_clause = false;
+    for (const ast_t *e = n->list.head; e; e = e->next)
+        pk_clause = pk_clause || e->kind == AST_PRIMARY_KEY || (e->kind == AST_COLUMN && e->flag2);
+    if (t->connector == CONN_UPSERT_KAFKA && !pk_clause)
         diag_error(an->diag, t->loc,
                    "'upsert-kafka' tables require to define a PRIMARY KEY constraint. The PRIMARY "
                    "KEY specifies which columns should be read from or write to the Kafka message "

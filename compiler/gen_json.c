@@ -220,7 +220,8 @@ void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *
             emit_open(e, "if (!%s)", isnull);
             emit_line(e, "if (!first) sqlkc_rt_buf_putc(%s, ',');", buf);
             emit_line(e, "first = false;");
-            emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, json_name(g, "", head, &nl), nl);
+            const char *lit = json_name(g, "", head, &nl);
+            emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, lit, nl);
         } else {
             const char *lit = json_name(g, i == 0 ? "{" : ",", head, &nl);
             emit_line(e, "sqlkc_rt_buf_put(%s, %s, %zu);", buf, lit, nl);

@@ -588,6 +588,14 @@ static const char *sym_name(yysymbol_kind_t sym)
         b[len] = 0;
         return b;
     }
+    bool word = len > 0 && len < 60;
+    for (size_t i = 0; i < len; i++)
+        word = word && ((n[i] >= 'A' && n[i] <= 'Z') || n[i] == '_');
+    if (word) {
+        char *b = buf[next++ % 8];
+        snprintf(b, 64, "'%s'", n);
+        return b;
+    }
     return n;
 }
 
@@ -607,7 +615,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         k += (size_t)snprintf(msg + k, sizeof msg - k, "syntax error: unexpected end of input");
     else
         k += (size_t)snprintf(msg + k, sizeof msg - k, "syntax error: unexpected %s", sym_name(got));
-    if (n > 0 && n < 6) {
+    bool stmt_start = false;
+    for (int i = 0; i < n; i++)
+        stmt_start = stmt_start || expected[i] == YYSYMBOL_K_CREATE;
+    if (stmt_start || n == 0) {
+        if (stmt_start)
+            k += (size_t)snprintf(msg + k, sizeof msg - k, "; a statement starts with CREATE, INSERT, SET or EXECUTE");
+    } else if (n > 0 && n < 6) {
         k += (size_t)snprintf(msg + k, sizeof msg - k, "; expected ");
         for (int i = 0; i < n && k < sizeof msg; i++)
             k += (size_t)snprintf(msg + k, sizeof msg - k, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",

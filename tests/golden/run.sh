@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Golden tests: for each tests/golden/NAME.sql, `sqlkc explain` must print
+# NAME.explain and `sqlkc gen` must print NAME.c, and the generated C must
+# compile with -Wall -Wextra -Werror. For each tests/errors/NAME.sql,
+# `sqlkc check` must exit 1 with exactly NAME.err on stderr.
+# UPDATE_GOLDEN=1 rewrites the expected files (review them as diffs).
+set -u
+sqlkc=$1; rtinc=$2; cc=${CC:-cc}
+here=$(cd "$(dirname "$0")/.." && pwd)
+pass=0; fail=0
+check() { # name expected actual
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then printf '%s' "$3" > "$2"; pass=$((pass+1)); return; fi
+  if [ -f "$2" ] && [ "$3" = "$(cat "$2")" ]; then pass=$((pass+1)); else
+    echo "FAIL: $1"; diff <(cat "$2" 2>/dev/null) <(printf '%s' "$3") | head -40; fail=$((fail+1)); fi
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$here/golden"
+for sql in *.sql; do
+  name=${sql%.sql}
+  out=$("$sqlkc" explain "$sql" 2>&1); rc=$?
+  [ $rc = 0 ] || { echo "FAIL: $name: explain exited $rc"; echo "$out"; fail=$((fail+1)); continue; }
+  check "$name.explain" "$name.explain" "$out"
+  out=$("$sqlkc" gen "$sql" 2>&1); rc=$?
+  [ $rc = 0 ] || { echo "FAIL: $name: gen exited $rc"; fail=$((fail+1)); continue; }
+  check "$name.c" "$name.c" "$out"
+  printf '%s\n' "$out" > "$tmp/$name.c"
+  if $cc -std=gnu11 -Wall -Wextra -Werror -I"$rtinc" -c "$tmp/$name.c" -o "$tmp/$name.o" 2> "$tmp/$name.cc"; then
+    pass=$((pass+1))
+  else
+    echo "FAIL: $name: generated C does not compile with -Wall -Wextra -Werror"; head -30 "$tmp/$name.cc"; fail=$((fail+1))
+  fi
+done
+cd "$here/errors"
+for sql in *.sql; do
+  name=${sql%.sql}
+  out=$("$sqlkc" check "$sql" 2>&1 >/dev/null); rc=$?
+  if [ $rc != 1 ]; then echo "FAIL: $name: check exited $rc, expected 1"; echo "$out"; fail=$((fail+1)); continue; fi
+  check "$name.err" "$name.err" "$out"
+done
+echo "golden: $pass passed, $fail failed"
+[ $fail = 0 ]
