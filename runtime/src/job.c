@@ -392,7 +392,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
 {
     bool bench = ctx->cli.nbench_inputs > 0;
     int status = 0; /* exit code */
-    bool record_error = false, commit_ok = false, ran = false;
+    bool record_error = false, inited = false, ran = false;
     uint64_t bench_records = 0;
     double t0 = now_s();
 
@@ -413,6 +413,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
     }
 
     ctx->failed = false;
+    inited = true;
     if (ctx->def->init && ctx->def->init(ctx) != SQLKC_RT_OK) {
         rt_error(ctx, "init: %s", ctx->failed ? ctx->errmsg : "failed");
         status = 1;
@@ -452,7 +453,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
         /* What the failed record's predecessors emitted is flushed and their
          * offsets committed; the failed record is read again next time. */
         status = 1;
-        commit_ok = checkpoint(ctx, true) == 0;
+        checkpoint(ctx, true);
     } else {
         ctx->failed = false;
         if (ctx->def->finish && ctx->def->finish(ctx) != SQLKC_RT_OK) {
@@ -462,12 +463,10 @@ static int run(sqlkc_rt_ctx_t *ctx)
                 rt_sinks_flush(ctx);
         } else {
             rt_arena_reset(&ctx->scratch);
-            commit_ok = checkpoint(ctx, true) == 0;
-            if (!commit_ok)
+            if (checkpoint(ctx, true) != 0)
                 status = 1;
         }
     }
-    (void)commit_ok;
     if (ctx->has_fatal)
         rt_error(ctx, "%s%s; offsets were not committed past the last successful flush",
                  ctx->fatal, ctx->more_fatal ? " (and more errors like it)" : "");
@@ -476,8 +475,8 @@ close:;
     double seconds = now_s() - t0;
     rt_sources_close(ctx);
     rt_sinks_close(ctx);
-    if (ctx->def->fini)
-        ctx->def->fini(ctx);
+    if (inited && ctx->def->fini)
+        ctx->def->fini(ctx); /* after a failed init too: it may have half-allocated */
     if (ran)
         print_summary(ctx, seconds);
     if (ran && bench) {

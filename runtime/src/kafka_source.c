@@ -858,16 +858,22 @@ int rt_sources_commit(sqlkc_rt_ctx_t *ctx, bool sync)
 
 void rt_sources_close(sqlkc_rt_ctx_t *ctx)
 {
+    /* Closing serves pending callbacks (offset_commit_cb looks at every
+     * source), so close all consumers before freeing any source. */
     for (size_t s = 0; s < ctx->nsources; s++) {
         rt_source_t *src = ctx->sources[s];
         if (src->queue) {
             rd_kafka_queue_io_event_enable(src->queue, -1, NULL, 0);
             rd_kafka_queue_destroy(src->queue);
+            src->queue = NULL;
         }
-        if (src->rk) {
+        if (src->rk)
             rd_kafka_consumer_close(src->rk);
+    }
+    for (size_t s = 0; s < ctx->nsources; s++) {
+        rt_source_t *src = ctx->sources[s];
+        if (src->rk)
             rd_kafka_destroy(src->rk);
-        }
         for (int i = 0; i < 2; i++)
             if (src->wake_fd[i] >= 0)
                 close(src->wake_fd[i]);
