@@ -112,6 +112,29 @@ run_job "${SIG_OPTS[@]}" --set src.scan.bounded.mode=latest-offset 2>"$T/sig3.er
 e2e_assert_eq "exit code of the second rerun" 0 "$rc"
 e2e_assert_grep '^smoke: read src=2 side=0; ' "$T/sig3.err"
 
+# Bounded by the group's committed offsets: stops where g-sig stopped (204),
+# not at the 3 records produced since.
+printf 'm1=a\nm2=b\nm3=c\n' >"$T/more2.txt"
+e2e_produce_values sig_in "$T/more2.txt"
+rc=0
+run_job --set src.topic=sig_in --set dst.topic=sig_out --set src.properties.group.id=g-sig \
+    --set src.scan.startup.mode=earliest-offset --set src.scan.bounded.mode=group-offsets \
+    2>"$T/sig4.err" || rc=$?
+e2e_assert_eq "exit code bounded by group offsets" 0 "$rc"
+e2e_assert_grep '^smoke: read src=204 side=0; ' "$T/sig4.err"
+# latest-offset start with a latest-offset stop reads nothing.
+rc=0
+run_job --set src.topic=sig_in --set dst.topic=sig_out --set src.scan.startup.mode=latest-offset \
+    2>"$T/sig5.err" || rc=$?
+e2e_assert_eq "exit code latest to latest" 0 "$rc"
+e2e_assert_grep '^smoke: read src=0 side=0; ' "$T/sig5.err"
+
+# ---- a client setting librdkafka does not know is an error, not ignored ----
+rc=0
+run_job --set src.properties.no.such.setting=1 2>"$T/prop.err" || rc=$?
+e2e_assert_eq "exit code with a bad client setting" 1 "$rc"
+e2e_assert_grep "option 'properties.no.such.setting' is not a valid librdkafka setting" "$T/prop.err"
+
 # ---- a failing record: earlier output flushed, offsets committed up to it ----
 printf 'a=1\nb=2\nFAIL\nc=3\n' >"$T/fail.txt"
 e2e_produce_values fail_in "$T/fail.txt"
