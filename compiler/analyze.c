@@ -1542,6 +1542,61 @@ static void check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
         require_ub(in);
 }
 
+/* ------------------------------------------------------------------ Calc merging */
+
+static expr_t *substitute(an_t *an, const expr_t *e, expr_t **below)
+{
+    if (e->kind == E_COL)
+        return below[e->col];
+    expr_t *c = arena_alloc(an->arena, sizeof *c);
+    *c = *e;
+    if (e->nargs) {
+        c->args = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)e->nargs);
+        for (int i = 0; i < e->nargs; i++)
+            c->args[i] = substitute(an, e->args[i], below);
+    }
+    return c;
+}
+
+/* Merges each Calc into the Calc below it, as Flink's planner does: one
+ * operator evaluates the lower filter first, then the upper one. */
+static void merge_calcs(an_t *an, plan_node_t *top)
+{
+    for (plan_node_t *p = top; p; p = p->input) {
+        while (p->kind == P_CALC && p->input && p->input->kind == P_CALC) {
+            plan_node_t *low = p->input;
+            for (int i = 0; i < p->nfields; i++)
+                p->proj[i] = substitute(an, p->proj[i], low->proj);
+            expr_t *f = p->filter ? substitute(an, p->filter, low->proj) : NULL;
+            if (low->filter && f) {
+                expr_t *and = expr_new(an, E_BINARY, ty(an, TY_BOOLEAN, low->filter->type->nullable || f->type->nullable),
+                                       f->loc, 2);
+                and->op = OP_AND;
+                and->args[0] = low->filter;
+                and->args[1] = f;
+                f = and;
+            } else if (low->filter) {
+                f = low->filter;
+            }
+            p->filter = f;
+            p->input = low->input;
+        }
+    }
+    /* a Calc that passes its input through unchanged is left out */
+    for (plan_node_t *p = top; p && p->input; p = p->input) {
+        plan_node_t *c = p->input;
+        if (c->kind != P_CALC || c->filter || c->nfields != c->input->nfields)
+            continue;
+        bool identity = true;
+        for (int i = 0; i < c->nfields && identity; i++)
+            identity = c->proj[i]->kind == E_COL && c->proj[i]->col == i &&
+                       c->input->fields[i].type->nullable == c->fields[i].type->nullable &&
+                       type_equal_ignoring_null(c->input->fields[i].type, c->fields[i].type);
+        if (identity)
+            p->input = c->input;
+    }
+}
+
 /* ------------------------------------------------------------------ INSERT */
 
 static void insert(an_t *an, const ast_t *ins)
@@ -1664,6 +1719,7 @@ static void insert(an_t *an, const ast_t *ins)
         if (strcmp(an->plan->settings[i].key, "table.exec.sink.not-null-enforcer") == 0 &&
             strcasecmp(an->plan->settings[i].value, "DROP") == 0)
             sink->not_null_drop = true;
+    merge_calcs(an, sink);
     infer(an, sink);
     check_sink_changelog(an, sink, ins);
     an->plan->sinks[an->plan->nsinks++] = sink;

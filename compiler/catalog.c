@@ -470,6 +470,12 @@ void table_check_supported(an_t *an, table_t *t)
         t->valid = false;
     }
     for (int i = 0; i < t->ncols; i++) {
+        const type_t *ty = t->cols[i].type;
+        if (ty && (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)) {
+            diag_error(an->diag, t->cols[i].loc, "column '%s' of type %s is not supported yet (this version "
+                       "compiles scalar types)", t->cols[i].name, type_str(an->arena, ty));
+            t->valid = false;
+        }
         if (t->cols[i].kind == COL_METADATA) {
             diag_error(an->diag, t->cols[i].loc, "metadata column '%s' is not supported yet", t->cols[i].name);
             t->valid = false;

@@ -113,17 +113,6 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     return 0;
 }
 
-/* Output row of Calc 1 */
-typedef struct row_1 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    int64_t f0; /* order_id BIGINT */
-    sqlkc_rt_str_t f1; /* EXPR$1 STRING */
-    double f2; /* EXPR$2 DOUBLE */
-    sqlkc_rt_str_t f3; /* EXPR$3 VARCHAR(6) NOT NULL */
-    sqlkc_rt_str_t f4; /* EXPR$4 STRING */
-    bool f5; /* EXPR$5 BOOLEAN */
-} row_1_t;
-
 /* Output row of Calc 2 */
 typedef struct row_2 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -191,33 +180,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     return sqlkc_rt_emit(ctx, 1, NULL, 0, value->p, value->len);
 }
 
-static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
-    (void)ctx;
-    row_2_t row;
-    row_2_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* order_id */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* EXPR$1 */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* EXPR$2 */
-    out->f2 = in->f2;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 2);
-    /* EXPR$3 */
-    out->f3 = in->f3;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!((in->nulls[0] >> 3 & 1)) << 3);
-    /* EXPR$4 */
-    out->f4 = in->f4;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!((in->nulls[0] >> 4 & 1)) << 4);
-    /* EXPR$5 */
-    out->f5 = in->f5;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!((in->nulls[0] >> 5 & 1)) << 5);
-    return op_3_push(ctx, kind, out);
-}
-
-static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) {
+static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) {
     (void)ctx;
     /* WHERE AND(AND(OR(LIKE(status, _UTF-16LE'p%'), =(status, _UTF-16LE'new')), AND(>=(quantity, 1), <=(quantity, 1000))), IS NOT NULL(customer)) */
     bool t0 = (bool)0;
@@ -278,8 +241,8 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) 
     }
     if ((t0n) || !(t0))
         return SQLKC_RT_OK;
-    row_1_t row;
-    row_1_t *out = &row;
+    row_2_t row;
+    row_2_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);
     /* order_id */
     out->f0 = in->f0;
@@ -357,7 +320,7 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) 
     }
     out->f5 = t7;
     out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(t7n) << 5);
-    return op_2_push(ctx, kind, out);
+    return op_3_push(ctx, kind, out);
 }
 
 /* One record of orders: decode, then push the row into each INSERT reading it. */
@@ -370,7 +333,7 @@ static int src_orders_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
         int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;
         return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
     }
-    if (op_1_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO big_orders */
+    if (op_2_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO big_orders */
         return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }

@@ -114,17 +114,9 @@ static sqlkc_rt_map_t *agg_2_groups; /* group key -> agg_2_acc_t */
 static sqlkc_rt_map_t *agg_2_distinct1; /* (group key, value) -> count */
 static sqlkc_rt_buf_t agg_2_key;
 
-/* Output row of Calc 3 */
-typedef struct row_3 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* user_region STRING */
-    int64_t f1; /* EXPR$1 BIGINT NOT NULL */
-    int64_t f2; /* EXPR$2 BIGINT NOT NULL */
-} row_3_t;
-
 static sqlkc_rt_buf_t sink_4_key, sink_4_value;
 /* Writes a change to pageviews_per_region: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
-static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
+static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     if ((in->nulls[0] >> 0 & 1)) {
         return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "user_region");
     }
@@ -163,23 +155,6 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
     return sqlkc_rt_emit(ctx, 1, key->p, key->len, value->p, value->len);
 }
 
-static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
-    (void)ctx;
-    row_3_t row;
-    row_3_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* user_region */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* EXPR$1 */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* EXPR$2 */
-    out->f2 = in->f2;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 2);
-    return op_4_push(ctx, kind, out);
-}
-
 /* The result row of a group: its key from the input row, its aggregates from acc. */
 static void agg_2_result(const agg_2_acc_t *acc, const row_1_t *in, row_2_t *out) {
     memset(out->nulls, 0, sizeof out->nulls);
@@ -215,7 +190,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
     row_2_t now;
     agg_2_result(acc, in, &now);
     if (created)
-        return op_3_push(ctx, ROW_INSERT, &now);
+        return op_4_push(ctx, ROW_INSERT, &now);
     row_2_t before;
     agg_2_result(&old, in, &before);
     /* an unchanged result is not emitted again */
@@ -223,7 +198,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
         memcmp(&before.f1, &now.f1, sizeof now.f1) == 0 &&
         memcmp(&before.f2, &now.f2, sizeof now.f2) == 0)
         return SQLKC_RT_OK;
-    return op_3_push(ctx, ROW_UPDATE_AFTER, &now);
+    return op_4_push(ctx, ROW_UPDATE_AFTER, &now);
 }
 
 static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_pageviews_row_t *in) {

@@ -81,23 +81,6 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     return 0;
 }
 
-/* Output row of Calc 1 */
-typedef struct row_1 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* key STRING */
-    int64_t f1; /* value BIGINT */
-    sqlkc_rt_ts_t f2; /* timestamp TIMESTAMP(3) */
-    int64_t f3; /* doubled BIGINT */
-} row_1_t;
-
-/* Output row of Calc 2 */
-typedef struct row_2 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* key STRING */
-    int64_t f1; /* value BIGINT */
-    int64_t f2; /* doubled BIGINT */
-} row_2_t;
-
 /* Output row of Calc 3 */
 typedef struct row_3 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -121,17 +104,10 @@ typedef struct agg_4_acc {
 static sqlkc_rt_map_t *agg_4_groups; /* group key -> agg_4_acc_t */
 static sqlkc_rt_buf_t agg_4_key;
 
-/* Output row of Calc 5 */
-typedef struct row_5 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* key STRING */
-    int64_t f1; /* EXPR$1 BIGINT */
-} row_5_t;
-
 static sqlkc_rt_buf_t sink_6_key, sink_6_value;
 static int64_t sink_6_dropped; /* rows with NULL in a NOT NULL column */
 /* Writes a change to totals: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
-static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
+static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_4_t *in) {
     if ((in->nulls[0] >> 0 & 1)) {
         sink_6_dropped++;
         sqlkc_rt_log(ctx, "dropped a row with NULL in NOT NULL column '%s' of table '%s' (table.exec.sink.not-null-enforcer = DROP)", "key", "totals");
@@ -165,20 +141,6 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
     return sqlkc_rt_emit(ctx, 1, key->p, key->len, value->p, value->len);
 }
 
-static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const row_4_t *in) {
-    (void)ctx;
-    row_5_t row;
-    row_5_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* key */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* EXPR$1 */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    return op_6_push(ctx, kind, out);
-}
-
 /* The result row of a group: its key from the input row, its aggregates from acc. */
 static void agg_4_result(const agg_4_acc_t *acc, const row_3_t *in, row_4_t *out) {
     memset(out->nulls, 0, sizeof out->nulls);
@@ -207,18 +169,21 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
     row_4_t now;
     agg_4_result(acc, in, &now);
     if (created)
-        return op_5_push(ctx, ROW_INSERT, &now);
+        return op_6_push(ctx, ROW_INSERT, &now);
     row_4_t before;
     agg_4_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
         memcmp(&before.f1, &now.f1, sizeof now.f1) == 0)
         return SQLKC_RT_OK;
-    return op_5_push(ctx, ROW_UPDATE_AFTER, &now);
+    return op_6_push(ctx, ROW_UPDATE_AFTER, &now);
 }
 
-static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
+static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
     (void)ctx;
+    /* WHERE >(value, 0) */
+    if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
+        return SQLKC_RT_OK;
     row_3_t row;
     row_3_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);
@@ -230,63 +195,6 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
     return op_4_push(ctx, kind, out);
 }
-
-static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
-    (void)ctx;
-    /* WHERE >(value, 0) */
-    if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
-        return SQLKC_RT_OK;
-    row_2_t row;
-    row_2_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* key */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* value */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* doubled */
-    out->f2 = in->f3;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 3 & 1)) << 2);
-    return op_3_push(ctx, kind, out);
-}
-
-static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
-    (void)ctx;
-    row_1_t row;
-    row_1_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* key */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* value */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* timestamp */
-    out->f2 = in->f2;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 2);
-    /* doubled */
-    out->f3 = ((int64_t)((uint64_t)(in->f1) * (uint64_t)(((int64_t)INT64_C(2)))));
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!((((in->nulls[0] >> 1 & 1)) || (false))) << 3);
-    return op_2_push(ctx, kind, out);
-}
-
-/* Output row of Calc 8 */
-typedef struct row_8 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* key STRING */
-    int64_t f1; /* value BIGINT */
-    sqlkc_rt_ts_t f2; /* timestamp TIMESTAMP(3) */
-    int64_t f3; /* doubled BIGINT */
-} row_8_t;
-
-/* Output row of Calc 9 */
-typedef struct row_9 {
-    uint64_t nulls[1]; /* bit i: field i is NULL */
-    sqlkc_rt_str_t f0; /* key STRING */
-    int64_t f1; /* value BIGINT */
-    int64_t f2; /* doubled BIGINT */
-} row_9_t;
 
 /* Output row of Calc 10 */
 typedef struct row_10 {
@@ -322,8 +230,11 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const row_10_t *in) {
     return sqlkc_rt_emit(ctx, 2, NULL, 0, value->p, value->len);
 }
 
-static int op_10_push(sqlkc_rt_ctx_t *ctx, int kind, const row_9_t *in) {
+static int op_10_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
     (void)ctx;
+    /* WHERE >(value, 0) */
+    if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
+        return SQLKC_RT_OK;
     row_10_t row;
     row_10_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);
@@ -331,49 +242,9 @@ static int op_10_push(sqlkc_rt_ctx_t *ctx, int kind, const row_9_t *in) {
     out->f0 = in->f0;
     out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
     /* doubled */
-    out->f1 = in->f2;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 1);
+    out->f1 = ((int64_t)((uint64_t)(in->f1) * (uint64_t)(((int64_t)INT64_C(2)))));
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((((in->nulls[0] >> 1 & 1)) || (false))) << 1);
     return op_11_push(ctx, kind, out);
-}
-
-static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
-    (void)ctx;
-    /* WHERE >(value, 0) */
-    if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
-        return SQLKC_RT_OK;
-    row_9_t row;
-    row_9_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* key */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* value */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* doubled */
-    out->f2 = in->f3;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 3 & 1)) << 2);
-    return op_10_push(ctx, kind, out);
-}
-
-static int op_8_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
-    (void)ctx;
-    row_8_t row;
-    row_8_t *out = &row;
-    memset(out->nulls, 0, sizeof out->nulls);
-    /* key */
-    out->f0 = in->f0;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
-    /* value */
-    out->f1 = in->f1;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
-    /* timestamp */
-    out->f2 = in->f2;
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 2);
-    /* doubled */
-    out->f3 = ((int64_t)((uint64_t)(in->f1) * (uint64_t)(((int64_t)INT64_C(2)))));
-    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!((((in->nulls[0] >> 1 & 1)) || (false))) << 3);
-    return op_9_push(ctx, kind, out);
 }
 
 /* One record of events: decode, then push the row into each INSERT reading it. */
@@ -386,9 +257,9 @@ static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
         int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;
         return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
     }
-    if (op_1_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO totals */
+    if (op_3_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO totals */
         return SQLKC_RT_ERR;
-    if (op_8_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO copies */
+    if (op_10_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO copies */
         return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }
