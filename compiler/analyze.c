@@ -82,6 +82,14 @@ static bool expr_is_bool(const expr_t *e) { return e->type->kind == TY_BOOLEAN |
 
 static const char *tname(an_t *an, const type_t *t) { return type_str(an->arena, t); }
 
+static int int_digits_of(int64_t v)
+{
+    int d = 1;
+    for (uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v; u >= 10; u /= 10)
+        d++;
+    return d;
+}
+
 static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
 {
     if (type_equal_ignoring_null(e->type, t))
@@ -96,6 +104,12 @@ static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
             l = arena_alloc(an->arena, sizeof *l);
             *l = *e;
             l->lit.d = (double)e->lit.i;
+        } else if (type_is_integer(e->type) && t->kind == TY_DECIMAL && int_digits_of(e->lit.i) + t->s <= t->p) {
+            l = arena_alloc(an->arena, sizeof *l);
+            *l = *e;
+            l->lit.dec = e->lit.i;
+            for (int k = 0; k < t->s; k++)
+                l->lit.dec *= 10;
         } else if (e->type->kind == TY_DECIMAL && (t->kind == TY_DOUBLE || t->kind == TY_FLOAT)) {
             l = arena_alloc(an->arena, sizeof *l);
             *l = *e;
@@ -1432,11 +1446,18 @@ static void infer(an_t *an, plan_node_t *p)
             int *k = arena_alloc(an->arena, sizeof(int) * (size_t)(in->nupsert_key + 1));
             int nk = 0;
             for (int i = 0; i < in->nupsert_key; i++)
-                for (int j = 0; j < p->nfields; j++)
-                    if (p->proj[j]->kind == E_COL && p->proj[j]->col == in->upsert_key[i]) {
+                for (int j = 0; j < p->nfields; j++) {
+                    /* a widening CAST keeps values distinct, so it keeps the key (Flink's
+                     * FlinkRelMdUniqueKeys treats it as the column) */
+                    const expr_t *x = p->proj[j];
+                    if (x->kind == E_CAST && x->args[0]->kind == E_COL &&
+                        type_implicit_cast(x->args[0]->type, x->type))
+                        x = x->args[0];
+                    if (x->kind == E_COL && x->col == in->upsert_key[i]) {
                         k[nk++] = j;
                         break;
                     }
+                }
             if (nk == in->nupsert_key) {
                 p->upsert_key = k;
                 p->nupsert_key = nk;

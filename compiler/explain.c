@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "plan.h"
+#include "sqlkc/types.h"
+#include "sqlkc/fmt.h"
 #include "sqlkc/options.h"
 
 typedef struct out {
@@ -72,6 +74,16 @@ static void expr_put(char *buf, size_t cap, size_t *k, arena_t *a, const expr_t 
                 put(buf, cap, k, c);
             }
             put(buf, cap, k, "'");
+        } else if (e->type->kind == TY_TIMESTAMP || e->type->kind == TY_TIMESTAMP_LTZ) {
+            char ts[64];
+            ts[sqlkc_rt_fmt_timestamp(ts, (sqlkc_rt_ts_t){e->lit.ts_millis, e->lit.ts_nanos}, false, false)] = 0;
+            snprintf(tmp, sizeof tmp, "TIMESTAMP '%s'", ts);
+            put(buf, cap, k, tmp);
+        } else if (e->type->kind == TY_DATE) {
+            char d[32];
+            d[sqlkc_rt_fmt_date(d, (int32_t)e->lit.i)] = 0;
+            snprintf(tmp, sizeof tmp, "DATE '%s'", d);
+            put(buf, cap, k, tmp);
         } else if (e->type->kind == TY_INTERVAL_DT) {
             snprintf(tmp, sizeof tmp, "%" PRId64 ":INTERVAL SECOND", e->lit.i);
             put(buf, cap, k, tmp);

@@ -1,7 +1,7 @@
 /* This file declares SQL types as the analyzer and the plan see them, with
  * Flink's defaults, display forms and cast rules. */
-#ifndef SQLKC_TYPES_H
-#define SQLKC_TYPES_H
+#ifndef SQLKC_SQL_TYPES_H
+#define SQLKC_SQL_TYPES_H
 
 #include <stdbool.h>
 
