@@ -108,6 +108,7 @@ static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
             l = arena_alloc(an->arena, sizeof *l);
             *l = *e;
             l->lit.dec = e->lit.i;
+            l->lit.d = (double)e->lit.i;
             for (int k = 0; k < t->s; k++)
                 l->lit.dec *= 10;
         } else if (e->type->kind == TY_DECIMAL && (t->kind == TY_DOUBLE || t->kind == TY_FLOAT)) {

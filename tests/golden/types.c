@@ -248,7 +248,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
     (void)ctx;
-    /* WHERE AND(AND(>(CAST(price AS DECIMAL(12, 2)), 0), <>(CAST(qty AS INT), 0)), ok) */
+    /* WHERE AND(AND(>(CAST(price AS DECIMAL(12, 2)), 10), <>(CAST(qty AS INT), 0)), ok) */
     bool t0 = (bool)0;
     bool t0n = true;
     bool t1 = (bool)0;
