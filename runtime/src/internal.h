@@ -133,6 +133,7 @@ typedef struct rt_table {
     uint64_t nread;
     uint64_t nwritten;
     uint64_t bytes_out;
+    uint64_t nskipped; /* records dropped by an ignore-parse-errors policy */
 } rt_table_t;
 
 struct sqlkc_rt_ctx {
@@ -144,6 +145,9 @@ struct sqlkc_rt_ctx {
     void *user;
     rt_arena_t scratch;
 
+    /* The record being processed, for sqlkc_rt_skip. */
+    const sqlkc_rt_msg_t *current;
+    size_t current_table;
     /* Why the current callback failed (sqlkc_rt_fail). */
     char errmsg[1024];
     bool failed;

@@ -184,9 +184,30 @@ void rt_set_fatal(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
     ctx->has_fatal = true;
 }
 
+void sqlkc_rt_skip(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
+{
+    char why[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    const sqlkc_rt_msg_t *m = ctx->current;
+    rt_table_t *t = &ctx->tables[ctx->current_table];
+    t->nskipped++;
+    /* every skipped record is named, up to a limit, then only counted */
+    if (t->nskipped <= 100)
+        fprintf(stderr, "%s: skipped a record of %s topic=%s partition=%" PRId32 " offset=%" PRId64 ": %s\n",
+                ctx->prog, t->def->name, m ? m->topic : "?", m ? m->partition : -1, m ? m->offset : -1, why);
+    else if (t->nskipped == 101)
+        fprintf(stderr, "%s: more records of %s are skipped; the count is in the summary\n", ctx->prog,
+                t->def->name);
+}
+
 int rt_deliver(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
 {
     ctx->failed = false;
+    ctx->current = msg;
+    ctx->current_table = table;
     int rc = ctx->def->process(ctx, table, msg);
     rt_arena_reset(&ctx->scratch);
     if (rc != SQLKC_RT_OK) {
@@ -373,6 +394,9 @@ static void print_summary(sqlkc_rt_ctx_t *ctx, double seconds)
         if (ctx->tables[t].def->role & SQLKC_RT_ROLE_SOURCE) {
             len += (size_t)snprintf(line + len, sizeof line - len, " %s=%" PRIu64,
                                     ctx->tables[t].def->name, ctx->tables[t].nread);
+            if (ctx->tables[t].nskipped && len < sizeof line)
+                len += (size_t)snprintf(line + len, sizeof line - len, " (%" PRIu64 " skipped)",
+                                        ctx->tables[t].nskipped);
             total += ctx->tables[t].nread;
         }
     }

@@ -103,7 +103,8 @@ int sqlkc_rt_main(const sqlkc_rt_job_def_t *def, int argc, char **argv);
 const char *sqlkc_rt_option(sqlkc_rt_ctx_t *ctx, size_t table, const char *key);
 
 /* Produces one record to the sink table `table`. key may be NULL (null key);
- * value NULL writes a tombstone. The bytes are copied. Partitioning is Kafka's
+ * value NULL writes a tombstone; a non-NULL pointer with length 0 is an
+ * empty key or value. The bytes are copied. Partitioning is Kafka's
  * murmur2 of the key bytes, as the Java client does it. */
 int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
                   const void *value, size_t value_len);
@@ -112,6 +113,11 @@ int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key
  * partition and offset and stops the job without committing past it. */
 int sqlkc_rt_fail(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Drops the current record under an error policy (ignore-parse-errors): it
+ * is named on stderr with topic, partition and offset (the first 100 per
+ * table), and counted in the summary at exit. Nothing is lost silently. */
+void sqlkc_rt_skip(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Per-record scratch memory, reset after every process callback. Never NULL
  * (aborts on out of memory). Aligned to 16 bytes. */
