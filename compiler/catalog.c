@@ -3,6 +3,7 @@
  * table in the runtime) and the key/value format projections, with Flink's
  * rules and messages (reference/flink.md §2.5, §2.6, §3). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -459,7 +460,6 @@ void table_check_supported(an_t *an, table_t *t)
         diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json)", what,
                    what[0] == 'v' ? t->value.name : t->key.name);
         t->valid = false;
-        return;
     }
     if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->connector == CONN_UPSERT_KAFKA) {
         diag_error(an->diag, t->loc, "reading an 'upsert-kafka' table is not supported yet");
@@ -478,6 +478,28 @@ void table_check_supported(an_t *an, table_t *t)
         }
         if (t->cols[i].kind == COL_METADATA) {
             diag_error(an->diag, t->cols[i].loc, "metadata column '%s' is not supported yet", t->cols[i].name);
+            t->valid = false;
+        }
+    }
+    if (t->role & SQLKC_RT_ROLE_SINK) {
+        const char *rows = opt(t, "sink.buffer-flush.max-rows");
+        if (rows && atoll(rows) > 0) {
+            diag_error(an->diag, opt_loc(t, "sink.buffer-flush.max-rows", false),
+                       "sink buffer flushing ('sink.buffer-flush.*') is not supported yet");
+            t->valid = false;
+        }
+        const char *dg = opt(t, "sink.delivery-guarantee");
+        if (!dg)
+            dg = opt(t, "sink.semantic");
+        if (dg && strcasecmp(dg, "exactly-once") == 0) {
+            diag_error(an->diag, opt_loc(t, opt(t, "sink.delivery-guarantee") ? "sink.delivery-guarantee" : "sink.semantic", false),
+                       "exactly-once delivery (Kafka transactions) is not supported yet");
+            t->valid = false;
+        }
+        const char *part = opt(t, "sink.partitioner");
+        if (part && strcmp(part, "default") != 0 && strcmp(part, "round-robin") != 0 && strcmp(part, "fixed") != 0) {
+            diag_error(an->diag, opt_loc(t, "sink.partitioner", true),
+                       "custom partitioner classes ('%s') cannot run without a JVM; use 'default', 'fixed' or 'round-robin'", part);
             t->valid = false;
         }
     }
