@@ -1,0 +1,293 @@
+/* This file is the runtime JSON decoder's fuzz target: one input is one Kafka
+ * message, read the way a generated job reads it (object_begin, then each
+ * member's value with the typed getter of its column, then end), with the
+ * getter chosen by the member's key so the fuzzer steers types through keys:
+ *   b BOOLEAN  t TINYINT  s SMALLINT  i INT  l BIGINT  f FLOAT  d DOUBLE
+ *   m DECIMAL(p,s)  v STRING  F STRING with SQLKC_RT_JSON_DECIMAL_FLOATS
+ *   y BYTES  D DATE  T TIME  p TIMESTAMP[_LTZ] (SQL or ISO)
+ *   r ROW (a nested object, walked the same way)  a ARRAY (elements by the
+ *   key's second byte)  n null-or-skip  k peek-then-skip  x skip
+ * Any other first byte picks a getter from a hash of the key. Besides "never
+ * crash, hang or leak", it checks that what the getters hand out is readable
+ * and that containers read as STRING re-serialise to valid JSON, and that the
+ * walk and sqlkc_rt_json_skip agree on whether the message is well-formed. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlkc/json.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* ---- per-input allocator --------------------------------------------------
+ * A bump allocator in lifetime (everything is freed when the input is done,
+ * like sqlkc_rt_scratch per record), but every request is its own malloc of
+ * exactly n bytes so that ASan sees an overrun of even one byte. */
+typedef struct chunk {
+    struct chunk *next;
+    _Alignas(16) unsigned char data[];
+} chunk_t;
+
+static chunk_t *chunks;
+
+static void *fuzz_alloc(void *arg, size_t n)
+{
+    (void)arg;
+    chunk_t *k = malloc(sizeof *k + n);
+    if (!k)
+        abort();
+    k->next = chunks;
+    chunks = k;
+    return k->data;
+}
+
+static void fuzz_free_all(void)
+{
+    while (chunks) {
+        chunk_t *next = chunks->next;
+        free(chunks);
+        chunks = next;
+    }
+}
+
+/* ---- checks --------------------------------------------------------------- */
+
+static volatile unsigned sink; /* keeps the reads below from being optimised out */
+
+static void fail(const char *what, const sqlkc_rt_jcur_t *c)
+{
+    fprintf(stderr, "fuzz_json: %s (err: %.*s)\n", what, (int)sizeof c->err, c->err);
+    abort();
+}
+
+/* Reads every byte of a slice a getter handed out. */
+static void touch(const sqlkc_rt_str_t *s)
+{
+    unsigned h = 0;
+    for (size_t i = 0; i < s->n; i++)
+        h = h * 31 + (unsigned char)s->p[i];
+    sink += h;
+}
+
+static void check_ret(const sqlkc_rt_jcur_t *c, int r)
+{
+    if (r < -1 || r > 1)
+        fail("getter returned a value outside -1..1", c);
+    if (c->p < c->start || c->p > c->end)
+        fail("cursor outside the message", c);
+    if (r < 0 && memchr(c->err, 0, sizeof c->err) == NULL)
+        fail("error message not terminated", c);
+}
+
+/* A container read as STRING is compact JSON and must parse again. */
+static void check_reparse(const sqlkc_rt_str_t *s)
+{
+    sqlkc_rt_jcur_t again;
+    sqlkc_rt_jcur_init(&again, s->p, s->n, fuzz_alloc, NULL);
+    if (sqlkc_rt_json_skip(&again) < 0 || sqlkc_rt_json_end(&again) < 0) {
+        fprintf(stderr, "fuzz_json: re-serialised container is not JSON: %.*s\n", (int)s->n, s->p);
+        fail("re-serialised container does not parse", &again);
+    }
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+#define MAX_NEST 64 /* deeper ROW/ARRAY values are skipped, not walked */
+
+static int walk_object(sqlkc_rt_jcur_t *c, int nest);
+
+static unsigned key_hash(const sqlkc_rt_str_t *key)
+{
+    unsigned h = 0;
+    for (size_t i = 0; i < key->n; i++)
+        h += (unsigned char)key->p[i];
+    return h;
+}
+
+/* The type letter at key[i], or one picked by the key's hash. */
+static char kind_of(const sqlkc_rt_str_t *key, size_t i)
+{
+    static const char kinds[] = "btsilfdmvFyDTprankx";
+    char k = i < key->n ? key->p[i] : 0;
+    if (k && strchr(kinds, k))
+        return k;
+    return kinds[key_hash(key) % (sizeof kinds - 1)];
+}
+
+/* Reads one value as the type `kind` (an ARRAY's elements as `elem`); `h`
+ * picks DECIMAL precision and scale and TIMESTAMP flavour. -1 = fatal
+ * (stop), 0 = go on. */
+static int read_value(sqlkc_rt_jcur_t *c, char kind, char elem, unsigned h, int nest)
+{
+    int r = 0;
+    switch (kind) {
+    case 'b': {
+        bool v = false;
+        r = sqlkc_rt_json_get_bool(c, &v);
+        sink += r == 1 && v;
+        break;
+    }
+    case 't': {
+        int8_t v;
+        r = sqlkc_rt_json_get_i8(c, &v);
+        break;
+    }
+    case 's': {
+        int16_t v;
+        r = sqlkc_rt_json_get_i16(c, &v);
+        break;
+    }
+    case 'i': {
+        int32_t v;
+        r = sqlkc_rt_json_get_i32(c, &v);
+        break;
+    }
+    case 'l': {
+        int64_t v;
+        r = sqlkc_rt_json_get_i64(c, &v);
+        break;
+    }
+    case 'f': {
+        float v;
+        r = sqlkc_rt_json_get_float(c, &v);
+        break;
+    }
+    case 'd': {
+        double v;
+        r = sqlkc_rt_json_get_double(c, &v);
+        break;
+    }
+    case 'm': {
+        sqlkc_rt_dec_t v;
+        int precision = 1 + (int)(h % 38), scale = (int)(h / 38 % (unsigned)(precision + 1));
+        r = sqlkc_rt_json_get_decimal(c, &v, precision, scale);
+        break;
+    }
+    case 'F':
+        c->flags ^= SQLKC_RT_JSON_DECIMAL_FLOATS;
+        /* fall through */
+    case 'v': {
+        sqlkc_rt_str_t v = {0};
+        int first = sqlkc_rt_json_peek(c);
+        r = sqlkc_rt_json_get_str(c, &v);
+        if (r == 1) {
+            touch(&v);
+            if (first == '{' || first == '[')
+                check_reparse(&v);
+        }
+        break;
+    }
+    case 'y': {
+        sqlkc_rt_str_t v = {0};
+        r = sqlkc_rt_json_get_bytes(c, &v);
+        if (r == 1)
+            touch(&v);
+        break;
+    }
+    case 'D': {
+        int32_t v;
+        r = sqlkc_rt_json_get_date(c, &v);
+        break;
+    }
+    case 'T': {
+        int32_t v;
+        r = sqlkc_rt_json_get_time(c, &v);
+        break;
+    }
+    case 'p': {
+        sqlkc_rt_ts_t v;
+        r = sqlkc_rt_json_get_timestamp(c, &v, h & 1, h & 2);
+        if (r == 1 && (v.nanos < 0 || v.nanos > 999999))
+            fail("timestamp nanos outside 0..999999", c);
+        break;
+    }
+    case 'r':
+    case 'a':
+        r = sqlkc_rt_json_null(c);
+        check_ret(c, r);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+        if (nest >= MAX_NEST) {
+            r = sqlkc_rt_json_skip(c);
+            break;
+        }
+        if (kind == 'r')
+            return walk_object(c, nest + 1);
+        r = sqlkc_rt_json_array_begin(c);
+        check_ret(c, r);
+        if (r < 0)
+            return c->fatal ? -1 : 0;
+        for (;;) {
+            r = sqlkc_rt_json_array_next(c);
+            check_ret(c, r);
+            if (r <= 0)
+                return r;
+            if (read_value(c, elem, "btsilfdmvyDTpra"[h % 15], h / 15, nest + 1) < 0)
+                return -1;
+        }
+    case 'n':
+        r = sqlkc_rt_json_null(c);
+        check_ret(c, r);
+        if (r == 0)
+            r = sqlkc_rt_json_skip(c);
+        break;
+    case 'k':
+        if (sqlkc_rt_json_peek(c) < -1)
+            fail("peek returned below -1", c);
+        /* fall through */
+    default:
+        r = sqlkc_rt_json_skip(c);
+        break;
+    }
+    check_ret(c, r);
+    if (r < 0 && c->fatal)
+        return -1;
+    return 0;
+}
+
+/* Reads an object member by member: -1 on a fatal error, else 0. */
+static int walk_object(sqlkc_rt_jcur_t *c, int nest)
+{
+    int r = sqlkc_rt_json_object_begin(c);
+    check_ret(c, r);
+    if (r < 0)
+        return c->fatal ? -1 : 0;
+    for (;;) {
+        sqlkc_rt_str_t key = {0};
+        r = sqlkc_rt_json_object_next(c, &key);
+        check_ret(c, r);
+        if (r <= 0)
+            return r;
+        touch(&key);
+        if (read_value(c, kind_of(&key, 0), kind_of(&key, 1), key_hash(&key), nest) < 0)
+            return -1;
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    sqlkc_rt_jcur_t c;
+    sqlkc_rt_jcur_init(&c, data, size, fuzz_alloc, NULL);
+    int walked = -1; /* not an object: only skipped */
+    if (sqlkc_rt_json_peek(&c) == '{') {
+        walked = walk_object(&c, 0) == 0 && sqlkc_rt_json_end(&c) == 0;
+        check_ret(&c, 0);
+    }
+
+    /* The same message skipped as one value: whether it is well-formed must
+     * not depend on whether a generated decoder or skip reads it. */
+    sqlkc_rt_jcur_t s;
+    sqlkc_rt_jcur_init(&s, data, size, fuzz_alloc, NULL);
+    int skipped = sqlkc_rt_json_skip(&s) == 0 && sqlkc_rt_json_end(&s) == 0;
+    check_ret(&s, 0);
+    if (walked >= 0 && walked != skipped) {
+        fprintf(stderr, "fuzz_json: the typed walk says %s, skip says %s\n",
+                walked ? "well-formed" : "malformed", skipped ? "well-formed" : "malformed");
+        fail(walked ? "skip rejected a message the walk accepted"
+                    : "the walk rejected a message skip accepted",
+             walked ? &s : &c);
+    }
+    fuzz_free_all();
+    return 0;
+}
