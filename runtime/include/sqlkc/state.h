@@ -1,0 +1,54 @@
+/* This file declares the keyed state of a job: an in-memory hash map from
+ * canonical key bytes (see key.h) to a fixed-size value struct the
+ * generated code defines (aggregates, last rows, ...). */
+#ifndef SQLKC_STATE_H
+#define SQLKC_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sqlkc_rt_map sqlkc_rt_map_t;
+
+/* A map whose values are value_size bytes, zero-initialised on creation and
+ * aligned to 16 bytes (any C type fits). Aborts on out of memory, like the
+ * rest of the runtime. */
+sqlkc_rt_map_t *sqlkc_rt_map_new(size_t value_size);
+
+/* The value stored under key[0..n), or NULL. */
+void *sqlkc_rt_map_find(sqlkc_rt_map_t *m, const void *key, size_t n);
+
+/* The value under key, created zeroed if absent (*created tells which;
+ * created may be NULL). The key bytes are copied. The pointer stays valid
+ * until the next upsert or remove on this map. */
+void *sqlkc_rt_map_upsert(sqlkc_rt_map_t *m, const void *key, size_t n, bool *created);
+
+/* Removes key; true if it was present. */
+bool sqlkc_rt_map_remove(sqlkc_rt_map_t *m, const void *key, size_t n);
+
+size_t sqlkc_rt_map_count(const sqlkc_rt_map_t *m);
+
+/* Heap bytes held by the map: table, entries and allocator overhead. */
+size_t sqlkc_rt_map_bytes(const sqlkc_rt_map_t *m);
+
+/* Iteration in table order. Start with an iterator zeroed ({0}); each call
+ * returns the next entry's key and value. Removing the entry just returned
+ * (or any other) during iteration is allowed and does not disturb it;
+ * upserting a new key is not (the table may be rebuilt). */
+typedef struct sqlkc_rt_map_iter {
+    size_t i;
+} sqlkc_rt_map_iter_t;
+
+bool sqlkc_rt_map_next(sqlkc_rt_map_t *m, sqlkc_rt_map_iter_t *it, const void **key, size_t *n,
+                       void **value);
+
+/* Frees the map and everything in it. NULL is fine. */
+void sqlkc_rt_map_free(sqlkc_rt_map_t *m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SQLKC_STATE_H */

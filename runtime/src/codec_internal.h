@@ -1,0 +1,52 @@
+/* This file declares helpers shared by the runtime's codec sources (fmt.c,
+ * json.c, fn.c) that are not part of the API generated code may call. */
+#ifndef SQLKC_CODEC_INTERNAL_H
+#define SQLKC_CODEC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sqlkc/types.h"
+
+#define SQLKC_INTERNAL __attribute__((visibility("hidden")))
+
+/* BigDecimal.toString / toPlainString of the decimal with significant
+ * digits d[0..nd) (no leading zeros, no trailing zeros, nd >= 1; "0" for
+ * zero) and the given scale: value = digits * 10^-scale. `out` needs
+ * nd + 32 bytes for toString, nd + |scale| + 32 for toPlainString. */
+SQLKC_INTERNAL size_t sqlkc_rti_fmt_bigdec(char *out, bool neg, const char *d, size_t nd,
+                                           int64_t scale, bool plain);
+
+/* Parses Java's Double.parseDouble / Float.parseFloat grammar (after
+ * String.trim: bytes <= ' ' removed at both ends): optional sign, "NaN",
+ * "Infinity", decimal digits with optional '.', exponent and one f/F/d/D
+ * suffix, or a hexadecimal "0x1.8p3" float. 0 ok, -1 malformed. */
+SQLKC_INTERNAL int sqlkc_rti_java_parse_double(const char *p, size_t n, double *out);
+SQLKC_INTERNAL int sqlkc_rti_java_parse_float(const char *p, size_t n, float *out);
+
+/* Java Byte/Short/Integer/Long.parseXxx: optional sign, ASCII digits only,
+ * range checked against [min, max]. No trimming. 0 ok, -1 malformed or out
+ * of range. */
+SQLKC_INTERNAL int sqlkc_rti_java_parse_long(const char *p, size_t n, int64_t min, int64_t max,
+                                             int64_t *out);
+
+/* new BigDecimal(text) then DecimalData.fromBigDecimal(v, precision, scale):
+ * rounds HALF_UP to `scale`; 1 = value, 0 = does not fit the precision
+ * (Flink returns NULL), -1 = not a BigDecimal literal (JSON numbers are a
+ * subset of that grammar). No trimming. */
+SQLKC_INTERNAL int sqlkc_rti_parse_decimal(const char *p, size_t n, int precision, int scale,
+                                           sqlkc_rt_dec_t *out);
+
+/* Java String.trim: drops bytes <= ' ' from both ends. */
+static inline void sqlkc_rti_java_trim(const char **p, size_t *n) {
+    const char *s = *p, *e = s + *n;
+    while (s < e && (unsigned char)*s <= ' ')
+        s++;
+    while (e > s && (unsigned char)e[-1] <= ' ')
+        e--;
+    *p = s;
+    *n = (size_t)(e - s);
+}
+
+#endif /* SQLKC_CODEC_INTERNAL_H */
