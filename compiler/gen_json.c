@@ -75,6 +75,11 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
         emit_line(e, "uint64_t seen[%d] = {0};", words);
     emit_line(e, "memset(row->nulls, 0xff, sizeof row->nulls);");
     emit_line(e, "sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);");
+    bool has_decimal = false;
+    for (int i = 0; i < t->ncols; i++)
+        has_decimal = has_decimal || (t->cols[i].type && t->cols[i].type->kind == TY_DECIMAL);
+    if (has_decimal) /* Flink's mapper then reads floats as BigDecimal, which shows in STRING columns */
+        emit_line(e, "cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;");
     emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");
     emit_open(e, "while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1)");
     emit_open(e, "switch (key.n)");
@@ -95,7 +100,11 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
                           f->ts_iso ? "true" : "false", r->type->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
             else
                 emit_line(e, "r = sqlkc_rt_json_get_%s(cur, &row->f%d);", get, r->row_field);
-            emit_line(e, "if (r < 0) return -1;");
+            if (f->ignore_parse_errors) /* a value that does not convert is NULL; bad JSON skips the row */
+                emit_line(e, "if (r < 0 && (cur->fatal || (r = 0)))");
+            else
+                emit_line(e, "if (r < 0)");
+            emit_line(e, "    return -1;");
             gen_setnull(g, "row", r->row_field, "r == 0");
             if (f->fail_on_missing) {
                 int idx = 0;

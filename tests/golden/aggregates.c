@@ -51,7 +51,8 @@ static int src_readings_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
                 if (memcmp(key.p, "hum", 3) == 0) {
                     /* hum FLOAT */
                     r = sqlkc_rt_json_get_float(cur, &row->f3);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
                     continue;
                 }
@@ -60,14 +61,16 @@ static int src_readings_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
                 if (memcmp(key.p, "site", 4) == 0) {
                     /* site INT */
                     r = sqlkc_rt_json_get_i32(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
                 if (memcmp(key.p, "temp", 4) == 0) {
                     /* temp DOUBLE */
                     r = sqlkc_rt_json_get_double(cur, &row->f2);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }
@@ -76,7 +79,8 @@ static int src_readings_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
                 if (memcmp(key.p, "level", 5) == 0) {
                     /* level BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f4);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
                     continue;
                 }
@@ -85,7 +89,8 @@ static int src_readings_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
                 if (memcmp(key.p, "sensor", 6) == 0) {
                     /* sensor STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }

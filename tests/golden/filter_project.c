@@ -53,7 +53,8 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "vip", 3) == 0) {
                     /* vip BOOLEAN */
                     r = sqlkc_rt_json_get_bool(cur, &row->f6);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
                     continue;
                 }
@@ -62,21 +63,24 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "amount", 6) == 0) {
                     /* amount DOUBLE */
                     r = sqlkc_rt_json_get_double(cur, &row->f2);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }
                 if (memcmp(key.p, "status", 6) == 0) {
                     /* status STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f4);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
                     continue;
                 }
                 if (memcmp(key.p, "placed", 6) == 0) {
                     /* placed TIMESTAMP(3) */
                     r = sqlkc_rt_json_get_timestamp(cur, &row->f5, false, false);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
                     continue;
                 }
@@ -85,21 +89,24 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "order_id", 8) == 0) {
                     /* order_id BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
                 if (memcmp(key.p, "customer", 8) == 0) {
                     /* customer STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
                 if (memcmp(key.p, "quantity", 8) == 0) {
                     /* quantity INT */
                     r = sqlkc_rt_json_get_i32(cur, &row->f3);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
                     continue;
                 }

@@ -50,7 +50,8 @@ static int src_src_____include__stdio_h_____decode_value(sqlkc_rt_ctx_t *ctx, co
                 if (memcmp(key.p, "x\077\077/", 4) == 0) {
                     /* x??/ STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
@@ -59,7 +60,8 @@ static int src_src_____include__stdio_h_____decode_value(sqlkc_rt_ctx_t *ctx, co
                 if (memcmp(key.p, "a\"b\\c", 5) == 0) {
                     /* a"b\c BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
@@ -68,7 +70,8 @@ static int src_src_____include__stdio_h_____decode_value(sqlkc_rt_ctx_t *ctx, co
                 if (memcmp(key.p, "\346\227\245\346\234\254", 6) == 0) {
                     /* 日本 INT */
                     r = sqlkc_rt_json_get_i32(cur, &row->f3);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
                     continue;
                 }
@@ -77,7 +80,8 @@ static int src_src_____include__stdio_h_____decode_value(sqlkc_rt_ctx_t *ctx, co
                 if (memcmp(key.p, "na\303\257ve\012name", 11) == 0) {
                     /* naïve name STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f2);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }

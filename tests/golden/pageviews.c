@@ -50,14 +50,16 @@ static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, siz
                 if (memcmp(key.p, "user_id", 7) == 0) {
                     /* user_id BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
                 if (memcmp(key.p, "page_id", 7) == 0) {
                     /* page_id BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
@@ -66,7 +68,8 @@ static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, siz
                 if (memcmp(key.p, "viewtime", 8) == 0) {
                     /* viewtime TIMESTAMP(3) */
                     r = sqlkc_rt_json_get_timestamp(cur, &row->f2, false, false);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }
@@ -75,7 +78,8 @@ static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, siz
                 if (memcmp(key.p, "user_region", 11) == 0) {
                     /* user_region STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f3);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
                     continue;
                 }

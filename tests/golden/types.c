@@ -49,6 +49,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
     int r;
     memset(row->nulls, 0xff, sizeof row->nulls);
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
+    cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
@@ -56,14 +57,16 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
                 if (memcmp(key.p, "id", 2) == 0) {
                     /* id TINYINT */
                     r = sqlkc_rt_json_get_i8(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
                 if (memcmp(key.p, "ok", 2) == 0) {
                     /* ok BOOLEAN */
                     r = sqlkc_rt_json_get_bool(cur, &row->f9);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 9)) | ((uint64_t)!!(r == 0) << 9);
                     continue;
                 }
@@ -72,14 +75,16 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
                 if (memcmp(key.p, "qty", 3) == 0) {
                     /* qty SMALLINT */
                     r = sqlkc_rt_json_get_i16(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
                 if (memcmp(key.p, "day", 3) == 0) {
                     /* day DATE */
                     r = sqlkc_rt_json_get_date(cur, &row->f6);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
                     continue;
                 }
@@ -88,14 +93,16 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
                 if (memcmp(key.p, "seen", 4) == 0) {
                     /* seen TIMESTAMP(3) */
                     r = sqlkc_rt_json_get_timestamp(cur, &row->f4, false, false);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
                     continue;
                 }
                 if (memcmp(key.p, "blob", 4) == 0) {
                     /* blob BYTES */
                     r = sqlkc_rt_json_get_bytes(cur, &row->f8);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 8)) | ((uint64_t)!!(r == 0) << 8);
                     continue;
                 }
@@ -104,14 +111,16 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
                 if (memcmp(key.p, "price", 5) == 0) {
                     /* price DECIMAL(10, 2) */
                     r = sqlkc_rt_json_get_decimal(cur, &row->f2, 10, 2);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }
                 if (memcmp(key.p, "ratio", 5) == 0) {
                     /* ratio FLOAT */
                     r = sqlkc_rt_json_get_float(cur, &row->f3);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
                     continue;
                 }
@@ -120,14 +129,16 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
                 if (memcmp(key.p, "seen_at", 7) == 0) {
                     /* seen_at TIMESTAMP_LTZ(3) */
                     r = sqlkc_rt_json_get_timestamp(cur, &row->f5, false, true);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
                     continue;
                 }
                 if (memcmp(key.p, "at_time", 7) == 0) {
                     /* at_time TIME(0) */
                     r = sqlkc_rt_json_get_time(cur, &row->f7);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 7)) | ((uint64_t)!!(r == 0) << 7);
                     continue;
                 }

@@ -49,7 +49,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "key", 3) == 0) {
                     /* key STRING */
                     r = sqlkc_rt_json_get_str(cur, &row->f0);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
@@ -58,7 +59,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "value", 5) == 0) {
                     /* value BIGINT */
                     r = sqlkc_rt_json_get_i64(cur, &row->f1);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
                     continue;
                 }
@@ -67,7 +69,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 if (memcmp(key.p, "timestamp", 9) == 0) {
                     /* timestamp TIMESTAMP(3) */
                     r = sqlkc_rt_json_get_timestamp(cur, &row->f2, true, false);
-                    if (r < 0) return -1;
+                    if (r < 0)
+                        return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
                     continue;
                 }
