@@ -124,7 +124,9 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     emit_close(e, NULL);
     emit_line(e, "if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */");
     emit_close(e, NULL);
-    emit_line(e, "if (r < 0 || sqlkc_rt_json_end(cur) < 0) return -1;");
+    /* like Jackson, which stops after the root object, trailing bytes are not read */
+    emit_line(e, "if (r < 0)");
+    emit_line(e, "    return -1;");
     if (f->fail_on_missing) {
         for (int k = 0; k < f->ncols; k++) {
             emit_open(e, "if (!(seen[%d] >> %d & 1))", k / 64, k % 64);

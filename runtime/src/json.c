@@ -114,19 +114,58 @@ static inline void skip_ws(sqlkc_rt_jcur_t *c) {
 
 /* First '"' or '\\' in [s, e), or e. Control characters are allowed raw:
  * Flink enables ALLOW_UNESCAPED_CONTROL_CHARS. */
-static const char *find_quote_or_backslash(const char *s, const char *e) {
+/* The first byte at or after s that a string scan must look at: '"', '\\' or
+ * a non-ASCII byte; e if none. Control characters pass: Flink's mapper enables
+ * ALLOW_UNESCAPED_CONTROL_CHARS. Eight bytes at a time:
+ * the first flagged byte of a word is exact (later ones may be false
+ * positives from borrows, which do not matter). */
+static const char *find_special(const char *s, const char *e) {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (e - s >= 8) {
         uint64_t x;
         memcpy(&x, s, 8);
         uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-        if (((q - ones) & ~q & highs) | ((b - ones) & ~b & highs))
-            break;
+        uint64_t m = ((q - ones) & ~q) | ((b - ones) & ~b) | x;
+        m &= highs;
+        if (m)
+            return s + (__builtin_ctzll(m) >> 3);
         s += 8;
     }
-    while (s < e && *s != '"' && *s != '\\')
+    while (s < e && *s != '"' && *s != '\\' && (unsigned char)*s < 0x80)
         s++;
     return s;
+}
+
+/* Length of the well-formed UTF-8 sequence at p (1..4), or 0 (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), as Jackson decodes it. */
+static int utf8_seq(const unsigned char *p, const unsigned char *e) {
+    unsigned c = p[0];
+    int n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (e - p < n)
+        return 0;
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (int i = 2; i < n; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return n;
 }
 
 static int hexval(char ch) {
@@ -160,11 +199,19 @@ static int string_span(sqlkc_rt_jcur_t *c, const char **s, const char **r, bool 
     const char *p = open + 1;
     *esc = false;
     for (;;) {
-        p = find_quote_or_backslash(p, e);
+        p = find_special(p, e);
         if (p == e)
             return jerr(c, true, open, "unterminated string");
-        if (*p == '"')
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '"')
             break;
+        if (ch >= 0x80) {
+            int n = utf8_seq((const unsigned char *)p, (const unsigned char *)e);
+            if (!n)
+                return jerr(c, true, p, "Invalid UTF-8 %s byte 0x%02x", (ch & 0xC0) == 0x80 ? "middle" : "start", ch);
+            p += n;
+            continue;
+        }
         *esc = true;
         if (e - p < 2)
             return jerr(c, true, open, "unterminated string");
@@ -221,7 +268,9 @@ static char *put_utf8(char *o, unsigned cp) {
 static size_t unescape(char *dst, const char *s, const char *r) {
     char *o = dst;
     while (s < r) {
-        const char *q = find_quote_or_backslash(s, r);
+        const char *q = memchr(s, '\\', (size_t)(r - s)); /* validated: no quote inside */
+        if (!q)
+            q = r;
         memcpy(o, s, (size_t)(q - s));
         o += q - s;
         if (q == r)

@@ -91,7 +91,8 @@ static int src_src_____include__stdio_h_____decode_value(sqlkc_rt_ctx_t *ctx, co
         }
         if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */
     }
-    if (r < 0 || sqlkc_rt_json_end(cur) < 0) return -1;
+    if (r < 0)
+        return -1;
     return 0;
 }
 

@@ -80,7 +80,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
         }
         if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */
     }
-    if (r < 0 || sqlkc_rt_json_end(cur) < 0) return -1;
+    if (r < 0)
+        return -1;
     return 0;
 }
 

@@ -693,7 +693,17 @@ static void test_unicode_escapes(void **state) {
     assert_memory_equal(s.p, "a\0b", 3);
     doc_close(&d);
     STR_IS("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\/\b\f\n\r\t");
-    STR_IS("\"\xff\xfe\"", "\xff\xfe"); /* invalid UTF-8 passes through */
+    /* invalid UTF-8 is refused, as Jackson's UTF-8 parser refuses it */
+    static const char *const bad_utf8[] = {"\"\xff\xfe\"", "\"a\x80\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"",
+                                           "\"\xf4\x90\x80\x80\"", "\"\xe2\x82\"", "\"\xe2\x82x\""};
+    for (size_t i = 0; i < sizeof bad_utf8 / sizeof bad_utf8[0]; i++) {
+        doc_open(&d, bad_utf8[i]);
+        assert_int_equal(sqlkc_rt_json_get_str(&d.c, &s), -1);
+        assert_true(d.c.fatal);
+        assert_non_null(strstr(d.c.err, "Invalid UTF-8"));
+        doc_close(&d);
+    }
+    STR_IS("\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf");
     /* escape at every offset around the 8-byte scan blocks */
     for (int pos = 0; pos < 20; pos++) {
         char json[64], want[32];
