@@ -527,6 +527,13 @@ static int create_consumer(sqlkc_rt_ctx_t *ctx, rt_source_t *src, const pos_spec
     /* Java's default; librdkafka's is read_committed. The user may override. */
     if (rt_kafka_conf_set(ctx, conf, t, "isolation.level", "read_uncommitted"))
         goto fail;
+    /* librdkafka 2.0 counts queued.min.messages over the whole consumer queue
+     * and, once over it, stops fetching every partition for a hard-coded
+     * second (issue #2879); a job that does real work per record hits that
+     * all the time. The prefetch stays bounded by queued.max.messages.kbytes.
+     * The user may override both. */
+    if (rt_kafka_conf_set(ctx, conf, t, "queued.min.messages", "10000000"))
+        goto fail;
     if (rt_kafka_conf_apply_properties(ctx, conf, t, false))
         goto fail;
 
