@@ -3,12 +3,36 @@
  * as a map from (group key, x) to a count, and the emission rule of Flink's
  * GroupAggFunction: +I for a new group, nothing when the result did not
  * change, else (-U old, if downstream needs it) +U new. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "gen_internal.h"
 
 static const char *acc_type(gen_t *g, const plan_node_t *n) { return arena_printf(g->a, "agg_%d_acc_t", n->id); }
+
+/* The 64-bit key of a COUNT(DISTINCT) value with Java's equals, or NULL when
+ * the type needs the general map (strings, DECIMAL, TIMESTAMP). */
+static const char *distinct_word(gen_t *g, const type_t *t, const char *x)
+{
+    if (!g) /* only asking whether the type fits */
+        return (type_is_integer(t) || t->kind == TY_BOOLEAN || t->kind == TY_DATE || t->kind == TY_TIME ||
+                t->kind == TY_FLOAT || t->kind == TY_DOUBLE) ? "" : NULL;
+    switch (t->kind) {
+    case TY_BOOLEAN: case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_BIGINT:
+    case TY_DATE: case TY_TIME: case TY_INTERVAL_DT: case TY_INTERVAL_YM:
+        return arena_printf(g->a, "(uint64_t)(int64_t)%s", x);
+    case TY_FLOAT: case TY_DOUBLE:
+        return arena_printf(g->a, "sqlkc_rt_f64_key((double)%s)", x);
+    default:
+        return NULL;
+    }
+}
+
+static bool distinct_inline(const plan_node_t *n, int i)
+{
+    return n->aggs[i].distinct && distinct_word(NULL, n->input->fields[n->aggs[i].arg].type, "") != NULL;
+}
 
 /* C type in which SUM/AVG accumulate. */
 static const char *sum_type(const type_t *t)
@@ -61,11 +85,16 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
         }
     }
     emit_line(e, "int64_t rows; /* input rows of the group */");
+    emit_line(e, "uint64_t id; /* the group's number, for its distinct values */");
     emit_close(e, arena_printf(g->a, " %s;", acc_type(g, n)));
     emit_line(e, "static sqlkc_rt_map_t *agg_%d_groups; /* group key -> %s */", n->id, acc_type(g, n));
-    for (int i = 0; i < n->naggs; i++)
-        if (n->aggs[i].distinct)
+    emit_line(e, "static uint64_t agg_%d_ids;", n->id);
+    for (int i = 0; i < n->naggs; i++) {
+        if (distinct_inline(n, i))
+            emit_line(e, "static sqlkc_rt_pairs_t *agg_%d_distinct%d; /* (group id, value) -> count */", n->id, i);
+        else if (n->aggs[i].distinct)
             emit_line(e, "static sqlkc_rt_map_t *agg_%d_distinct%d; /* (group key, value) -> count */", n->id, i);
+    }
     emit_line(e, "static sqlkc_rt_buf_t agg_%d_key;", n->id);
     emit_blank(e);
 }
@@ -160,6 +189,8 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     }
     emit_line(e, "bool created;");
     emit_line(e, "%s *acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", acc_type(g, n), n->id);
+    emit_line(e, "if (created)");
+    emit_line(e, "    acc->id = ++agg_%d_ids;", n->id);
     emit_line(e, "%s old = *acc;", acc_type(g, n));
     emit_line(e, "acc->rows++;");
     for (int i = 0; i < n->naggs; i++) {
@@ -179,7 +210,13 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
             opened++;
             switch (a->fn) {
             case AGG_COUNT:
-                if (a->distinct) {
+                if (a->distinct && distinct_inline(n, i)) {
+                    emit_line(e, "bool first;");
+                    emit_line(e, "int64_t *seen = sqlkc_rt_pairs_upsert(agg_%d_distinct%d, acc->id, %s, &first);", n->id, i,
+                              distinct_word(g, at, x));
+                    emit_line(e, "if ((*seen)++ == 0)");
+                    emit_line(e, "    acc->a%d++;", i);
+                } else if (a->distinct) {
                     emit_line(e, "size_t group_len = key->len;");
                     key_put(g, "key", x, "false", at);
                     emit_line(e, "bool first;");
@@ -247,7 +284,9 @@ void gen_agg_init(gen_t *g, const plan_node_t *n)
 {
     emit_line(g->e, "agg_%d_groups = sqlkc_rt_map_new(sizeof(%s));", n->id, acc_type(g, n));
     for (int i = 0; i < n->naggs; i++)
-        if (n->aggs[i].distinct)
+        if (distinct_inline(n, i))
+            emit_line(g->e, "agg_%d_distinct%d = sqlkc_rt_pairs_new();", n->id, i);
+        else if (n->aggs[i].distinct)
             emit_line(g->e, "agg_%d_distinct%d = sqlkc_rt_map_new(sizeof(int64_t));", n->id, i);
 }
 
@@ -255,7 +294,9 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
 {
     emit_line(g->e, "sqlkc_rt_map_free(agg_%d_groups);", n->id);
     for (int i = 0; i < n->naggs; i++)
-        if (n->aggs[i].distinct)
+        if (distinct_inline(n, i))
+            emit_line(g->e, "sqlkc_rt_pairs_free(agg_%d_distinct%d);", n->id, i);
+        else if (n->aggs[i].distinct)
             emit_line(g->e, "sqlkc_rt_map_free(agg_%d_distinct%d);", n->id, i);
     emit_line(g->e, "sqlkc_rt_buf_free(&agg_%d_key);", n->id);
 }

@@ -115,8 +115,10 @@ typedef struct agg_2_acc {
     int64_t a0; /* SUM(`a"b\c`) */
     int64_t a0_n; /* non-NULL inputs */
     int64_t rows; /* input rows of the group */
+    uint64_t id; /* the group's number, for its distinct values */
 } agg_2_acc_t;
 static sqlkc_rt_map_t *agg_2_groups; /* group key -> agg_2_acc_t */
+static uint64_t agg_2_ids;
 static sqlkc_rt_buf_t agg_2_key;
 
 static sqlkc_rt_buf_t sink_4_key, sink_4_value;
@@ -171,6 +173,8 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
     bool created;
     agg_2_acc_t *acc = sqlkc_rt_map_upsert(agg_2_groups, key->p, key->len, &created);
+    if (created)
+        acc->id = ++agg_2_ids;
     agg_2_acc_t old = *acc;
     acc->rows++;
     /* SUM(`a"b\c`) */

@@ -114,9 +114,11 @@ typedef struct agg_2_acc {
     int64_t a0; /* COUNT(*) */
     int64_t a1; /* COUNT(DISTINCT user_id) */
     int64_t rows; /* input rows of the group */
+    uint64_t id; /* the group's number, for its distinct values */
 } agg_2_acc_t;
 static sqlkc_rt_map_t *agg_2_groups; /* group key -> agg_2_acc_t */
-static sqlkc_rt_map_t *agg_2_distinct1; /* (group key, value) -> count */
+static uint64_t agg_2_ids;
+static sqlkc_rt_pairs_t *agg_2_distinct1; /* (group id, value) -> count */
 static sqlkc_rt_buf_t agg_2_key;
 
 static sqlkc_rt_buf_t sink_4_key, sink_4_value;
@@ -178,19 +180,18 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
     bool created;
     agg_2_acc_t *acc = sqlkc_rt_map_upsert(agg_2_groups, key->p, key->len, &created);
+    if (created)
+        acc->id = ++agg_2_ids;
     agg_2_acc_t old = *acc;
     acc->rows++;
     /* COUNT(*) */
     acc->a0++;
     /* COUNT(DISTINCT user_id) */
     if (!(in->nulls[0] >> 1 & 1)) {
-        size_t group_len = key->len;
-        sqlkc_rt_key_i64(key, in->f1);
         bool first;
-        int64_t *seen = sqlkc_rt_map_upsert(agg_2_distinct1, key->p, key->len, &first);
+        int64_t *seen = sqlkc_rt_pairs_upsert(agg_2_distinct1, acc->id, (uint64_t)(int64_t)in->f1, &first);
         if ((*seen)++ == 0)
             acc->a1++;
-        key->len = group_len;
     }
     row_2_t now;
     agg_2_result(acc, in, &now);
@@ -261,7 +262,7 @@ static const sqlkc_rt_table_def_t tables[] = {
 static int job_init(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     agg_2_groups = sqlkc_rt_map_new(sizeof(agg_2_acc_t));
-    agg_2_distinct1 = sqlkc_rt_map_new(sizeof(int64_t));
+    agg_2_distinct1 = sqlkc_rt_pairs_new();
     return SQLKC_RT_OK;
 }
 
@@ -270,7 +271,7 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_4_key);
     sqlkc_rt_buf_free(&sink_4_value);
     sqlkc_rt_map_free(agg_2_groups);
-    sqlkc_rt_map_free(agg_2_distinct1);
+    sqlkc_rt_pairs_free(agg_2_distinct1);
     sqlkc_rt_buf_free(&agg_2_key);
 }
 

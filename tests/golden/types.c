@@ -361,8 +361,10 @@ typedef struct agg_6_acc {
     bool a1_set;
     int64_t a2; /* COUNT(*) */
     int64_t rows; /* input rows of the group */
+    uint64_t id; /* the group's number, for its distinct values */
 } agg_6_acc_t;
 static sqlkc_rt_map_t *agg_6_groups; /* group key -> agg_6_acc_t */
+static uint64_t agg_6_ids;
 static sqlkc_rt_buf_t agg_6_key;
 
 /* Output row of Calc 8 */
@@ -463,6 +465,8 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
     else sqlkc_rt_key_i64(key, in->f0);
     bool created;
     agg_6_acc_t *acc = sqlkc_rt_map_upsert(agg_6_groups, key->p, key->len, &created);
+    if (created)
+        acc->id = ++agg_6_ids;
     agg_6_acc_t old = *acc;
     acc->rows++;
     /* MIN(seen) */

@@ -104,8 +104,10 @@ typedef struct agg_4_acc {
     int64_t a0; /* SUM(`value`) */
     int64_t a0_n; /* non-NULL inputs */
     int64_t rows; /* input rows of the group */
+    uint64_t id; /* the group's number, for its distinct values */
 } agg_4_acc_t;
 static sqlkc_rt_map_t *agg_4_groups; /* group key -> agg_4_acc_t */
+static uint64_t agg_4_ids;
 static sqlkc_rt_buf_t agg_4_key;
 
 static sqlkc_rt_buf_t sink_6_key, sink_6_value;
@@ -163,6 +165,8 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
     bool created;
     agg_4_acc_t *acc = sqlkc_rt_map_upsert(agg_4_groups, key->p, key->len, &created);
+    if (created)
+        acc->id = ++agg_4_ids;
     agg_4_acc_t old = *acc;
     acc->rows++;
     /* SUM(`value`) */

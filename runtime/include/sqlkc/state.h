@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -47,6 +49,28 @@ bool sqlkc_rt_map_next(sqlkc_rt_map_t *m, sqlkc_rt_map_iter_t *it, const void **
 
 /* Frees the map and everything in it. NULL is fine. */
 void sqlkc_rt_map_free(sqlkc_rt_map_t *m);
+
+/* A counter per pair of 64-bit words, stored inline (one cache line visit
+ * per lookup, no allocation per entry): COUNT(DISTINCT x) keeps one per
+ * (group id, x) when x fits in 64 bits. */
+typedef struct sqlkc_rt_pairs sqlkc_rt_pairs_t;
+sqlkc_rt_pairs_t *sqlkc_rt_pairs_new(void);
+/* The counter of (a, b), zero when created; valid until the next upsert. */
+int64_t *sqlkc_rt_pairs_upsert(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b, bool *created);
+size_t sqlkc_rt_pairs_count(const sqlkc_rt_pairs_t *m);
+size_t sqlkc_rt_pairs_bytes(const sqlkc_rt_pairs_t *m);
+void sqlkc_rt_pairs_free(sqlkc_rt_pairs_t *m);
+
+/* The 64-bit distinct key of a DOUBLE, as Double.equals compares: by bits,
+ * with every NaN the same. */
+static inline uint64_t sqlkc_rt_f64_key(double v)
+{
+    uint64_t bits;
+    if (v != v)
+        return 0x7ff8000000000000ull;
+    memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
 
 #ifdef __cplusplus
 }
