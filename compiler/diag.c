@@ -47,6 +47,16 @@ static void put(out_t *o, const char *fmt, ...)
         o->n += (size_t)k < sizeof o->buf - o->n ? (size_t)k : sizeof o->buf - o->n - 1;
 }
 
+/* Lines longer than this are shown as a window of it around the location, so
+ * that a minified or binary file still gets a caret under the right byte. */
+#define EXCERPT_MAX 160
+#define EXCERPT_BEFORE 40
+
+static bool utf8_cont(const diag_t *d, size_t i)
+{
+    return ((unsigned char)d->src[i] & 0xC0) == 0x80;
+}
+
 /* Display width of a byte range of one line: tabs kept, UTF-8 counted per code point. */
 static void excerpt(out_t *o, const diag_t *d, loc_t loc, int line)
 {
@@ -61,15 +71,26 @@ static void excerpt(out_t *o, const diag_t *d, loc_t loc, int line)
     size_t le = b;
     while (le < d->len && d->src[le] != '\n')
         le++;
-    if (e > le)
-        e = le; /* underline only the first line of a multi-line range */
-    put(o, "%5d | ", line);
-    for (size_t i = ls; i < le; i++) {
+    size_t ws = ls, we = le; /* the window shown */
+    if (le - ls > EXCERPT_MAX) {
+        if (b - ls > EXCERPT_BEFORE + 20)
+            ws = b - EXCERPT_BEFORE;
+        while (ws < b && utf8_cont(d, ws))
+            ws++;
+        if (le - ws > EXCERPT_MAX)
+            we = ws + EXCERPT_MAX;
+        while (we > b && we < le && utf8_cont(d, we))
+            we--;
+    }
+    if (e > we)
+        e = we; /* underline only what is shown, and only the first line */
+    put(o, "%5d | %s", line, ws > ls ? "..." : "");
+    for (size_t i = ws; i < we; i++) {
         unsigned char c = (unsigned char)d->src[i];
         put(o, "%c", c == '\t' || c >= 0x20 ? (char)c : ' ');
     }
-    put(o, "\n      | ");
-    for (size_t i = ls; i < b; i++) {
+    put(o, "%s\n      | %s", we < le ? "..." : "", ws > ls ? "   " : "");
+    for (size_t i = ws; i < b; i++) {
         unsigned char c = (unsigned char)d->src[i];
         if ((c & 0xC0) == 0x80)
             continue;
@@ -82,9 +103,28 @@ static void excerpt(out_t *o, const diag_t *d, loc_t loc, int line)
     put(o, "\n");
 }
 
+/* Errors after this many are counted but not shown (nor their notes): a binary
+ * file is not worth a diagnostic per byte, and showing each costs a scan of
+ * the source. */
+#define DIAG_MAX_SHOWN 100
+
 void diag_report(diag_t *d, diag_level_t level, loc_t loc, const char *fmt, ...)
 {
     static const char *const names[] = {"error", "warning", "note"};
+    if (d->errors >= DIAG_MAX_SHOWN && (level != DIAG_NOTE || d->errors > DIAG_MAX_SHOWN)) {
+        if (level == DIAG_ERROR && d->errors++ == DIAG_MAX_SHOWN) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%.400s: note: more than %d errors; the rest are not shown\n",
+                     d->file, DIAG_MAX_SHOWN);
+            if (d->sink)
+                d->sink(d->sink_arg, msg);
+            else
+                fputs(msg, stderr);
+        } else if (level == DIAG_WARNING) {
+            d->warnings++;
+        }
+        return;
+    }
     out_t o;
     o.n = 0;
     o.buf[0] = 0;

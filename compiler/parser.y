@@ -26,6 +26,8 @@ int sql_yylex(SQL_YYSTYPE *lval, loc_t *lloc, yyscan_t scanner);
 }
 
 %code {
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +49,24 @@ int sql_yylex(SQL_YYSTYPE *lval, loc_t *lloc, yyscan_t scanner);
 static void sql_yyerror(loc_t *loc, yyscan_t scanner, struct lex_state *ls, const char *msg)
 {
     (void)scanner;
+    /* bison's only other message: its stack (YYMAXDEPTH) ran out */
+    if (strcmp(msg, "memory exhausted") == 0)
+        msg = "nesting too deep for the parser";
     diag_error(ls->diag, *loc, "%s", msg);
+}
+
+/* A type's length or precision: Calcite's parser refuses a literal beyond
+ * INT_MAX ("out of range"), where atoi would wrap it into a valid-looking
+ * number. -1 (unspecified) after the error, so no second one follows. */
+static int type_arg(struct lex_state *ls, const char *text, loc_t loc)
+{
+    errno = 0;
+    long v = strtol(text, NULL, 10);
+    if (errno == ERANGE || v > INT_MAX) {
+        diag_error(ls->diag, loc, "Numeric literal '%s' out of range", text);
+        return -1;
+    }
+    return (int)v;
 }
 
 static ast_name_t kw_name(const char *text, loc_t loc)
@@ -236,7 +255,7 @@ opt_not_null: %empty { $$ = 0; } | K_NOT K_NULL { $$ = 1; } | K_NULL { $$ = 2; }
 
 opt_precision:
     %empty                       { $$ = -1; }
-  | '(' INTEGER_LIT ')'          { $$ = atoi($2); }
+  | '(' INTEGER_LIT ')'          { $$ = type_arg(ls, $2, @2); }
   ;
 
 simple_type:
@@ -252,9 +271,9 @@ simple_type:
   | K_DOUBLE K_PRECISION         { $$ = ast_type(A, TY_DOUBLE, -1, -1, @$); }
   | decimal_kw                   { $$ = ast_type(A, TY_DECIMAL, -1, -1, @$); }
   | decimal_kw '(' INTEGER_LIT ')'
-                                 { $$ = ast_type(A, TY_DECIMAL, atoi($3), -1, @$); }
+                                 { $$ = ast_type(A, TY_DECIMAL, type_arg(ls, $3, @3), -1, @$); }
   | decimal_kw '(' INTEGER_LIT ',' INTEGER_LIT ')'
-                                 { $$ = ast_type(A, TY_DECIMAL, atoi($3), atoi($5), @$); }
+        { $$ = ast_type(A, TY_DECIMAL, type_arg(ls, $3, @3), type_arg(ls, $5, @5), @$); }
   | char_kw opt_precision        { $$ = ast_type(A, TY_CHAR, $2, -1, @$); }
   | K_VARCHAR opt_precision      { $$ = ast_type(A, TY_VARCHAR, $2, -1, @$); }
   | K_STRING                     { $$ = ast_type(A, TY_STRING, -1, -1, @$); }
