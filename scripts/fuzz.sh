@@ -53,8 +53,8 @@ for t in "${targets[@]}"; do
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|fuzz_)' "$log" | head -20
     status=1
   fi
-  grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::new_units_added)' "$log" \
-    | tail -3 || true
+  grep -E '^#[0-9]+' "$log" | tail -1 || true # executions, coverage, corpus size
+  grep -E '^stat::(number_of_executed_units|new_units_added)' "$log" || true
   if [ "${NO_MERGE:-}" != 1 ]; then
     before=$(find "$corpus" -type f | wc -l)
     if ! "$build/tests/fuzz/fuzz_$t" -merge=1 -timeout=10 -rss_limit_mb=2048 "${maxlen[@]}" \

@@ -145,7 +145,12 @@ int main(int argc, char **argv)
     if (__sanitizer_set_death_callback) {
         __sanitizer_set_death_callback(on_sanitizer_death);
     } else {
-        signal(SIGSEGV, on_signal);
+        /* its own stack, so that a stack overflow still names the input */
+        static char altstack[1 << 16];
+        stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+        struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_ONSTACK};
+        sigaltstack(&ss, NULL);
+        sigaction(SIGSEGV, &sa, NULL);
         signal(SIGBUS, on_signal);
         signal(SIGFPE, on_signal);
         signal(SIGILL, on_signal);
