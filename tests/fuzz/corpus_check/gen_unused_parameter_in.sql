@@ -1,0 +1,3 @@
+CREATE TABLE s (a BIGINT, b STRING, c DECIMAL(10,2), d DOUBLE, t TIMESTAMP(3), i INT) WITH ('connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');
+CREATE TABLE o (x BYTES) WITH ('connector' = 'kafka', 'topic' = 'o', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');
+INSERT INTO o SELECT x'' FROM s;
