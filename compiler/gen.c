@@ -223,6 +223,46 @@ static void pipeline(gen_t *g, const plan_node_t *sink)
     }
 }
 
+static void mark_used(const expr_t *e, bool *used, const int *field_col)
+{
+    if (e->kind == E_COL)
+        used[field_col[e->col]] = true;
+    for (int i = 0; i < e->nargs; i++)
+        mark_used(e->args[i], used, field_col);
+}
+
+/* The table columns the job reads: those the first operator above each scan
+ * of the table uses, and the rowtime column (Flink evaluates the watermark in
+ * the source). */
+static bool *used_columns(gen_t *g, const table_t *t)
+{
+    bool *used = arena_alloc(g->a, sizeof(bool) * (size_t)(t->ncols + 1));
+    int *field_col = arena_alloc(g->a, sizeof(int) * (size_t)(t->ncols + 1));
+    for (int i = 0, k = 0; i < t->ncols; i++)
+        if (t->cols[i].kind != COL_COMPUTED)
+            field_col[k++] = i;
+    if (t->rowtime >= 0)
+        used[t->rowtime] = true;
+    for (int s = 0; s < g->p->nsinks; s++) {
+        const plan_node_t *sink = g->p->sinks[s];
+        for (const plan_node_t *p = sink; p; p = p->input) {
+            if (p->kind != P_SCAN || p->table != t)
+                continue;
+            const plan_node_t *up = consumer(sink, p);
+            if (up->kind != P_CALC) {
+                for (int i = 0; i < t->ncols; i++)
+                    used[i] = true;
+                continue;
+            }
+            for (int i = 0; i < up->nfields; i++)
+                mark_used(up->proj[i], used, field_col);
+            if (up->filter)
+                mark_used(up->filter, used, field_col);
+        }
+    }
+    return used;
+}
+
 static void source(gen_t *g, const table_t *t)
 {
     plan_field_t *f = arena_alloc(g->a, sizeof *f * (size_t)(t->ncols + 1));
@@ -236,7 +276,7 @@ static void source(gen_t *g, const table_t *t)
     const char *row = arena_printf(g->a, "src_%s_row", t->ident);
     gen_row_struct(g, row, f, n, arena_printf(g->a, "A row of source table %s", t->name));
     gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
-                     arena_printf(g->a, "%s_t", row));
+                     arena_printf(g->a, "%s_t", row), used_columns(g, t));
 }
 
 static void source_process(gen_t *g, const table_t *t)

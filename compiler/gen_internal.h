@@ -36,7 +36,10 @@ const char *gen_tmp(gen_t *g);
 val_t gen_expr(gen_t *g, const expr_t *e, const char *in, const plan_field_t *in_fields);
 
 /* gen_json.c */
-void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+/* used[c]: table column c is read by the job (projection push-down, as
+ * Flink's Kafka source does it); unused fields are skipped, not converted. */
+void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,
+                      const bool *used);
 /* Emits code appending the JSON object of format f to buf; field i of the
  * format is read from `row` field map[i]. */
 void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,

@@ -53,16 +53,21 @@ static int row_field_of(const table_t *t, int col)
     return k;
 }
 
-void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
+void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,
+                      const bool *used)
 {
     emit_t *e = g->e;
     field_ref_t *refs = arena_alloc(g->a, sizeof *refs * (size_t)(f->ncols + 1));
+    int nrefs = 0;
     for (int i = 0; i < f->ncols; i++) {
-        refs[i].name = f->names[i];
-        refs[i].row_field = row_field_of(t, f->cols[i]);
-        refs[i].type = t->cols[f->cols[i]].type;
+        if (!used[f->cols[i]] && !f->fail_on_missing)
+            continue;
+        refs[nrefs].name = f->names[i];
+        refs[nrefs].row_field = row_field_of(t, f->cols[i]);
+        refs[nrefs].type = t->cols[f->cols[i]].type;
+        nrefs++;
     }
-    qsort(refs, (size_t)f->ncols, sizeof *refs, by_len);
+    qsort(refs, (size_t)nrefs, sizeof *refs, by_len);
     int words = (f->ncols + 63) / 64;
 
     emit_line(e, "/* Decodes the JSON %s of table %s into row; absent fields are NULL. */",
@@ -83,11 +88,11 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");
     emit_open(e, "while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1)");
     emit_open(e, "switch (key.n)");
-    for (int i = 0; i < f->ncols;) {
+    for (int i = 0; i < nrefs;) {
         size_t len = strlen(refs[i].name);
         emit_line(e, "case %zu:", len);
         e->indent++;
-        for (; i < f->ncols && strlen(refs[i].name) == len; i++) {
+        for (; i < nrefs && strlen(refs[i].name) == len; i++) {
             const field_ref_t *r = &refs[i];
             const char *get = getter(r->type);
             emit_open(e, "if (memcmp(key.p, %s, %zu) == 0)", emit_cstr(g->a, r->name, len), len);

@@ -76,14 +76,6 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
                     continue;
                 }
-                if (memcmp(key.p, "placed", 6) == 0) {
-                    /* placed TIMESTAMP(3) */
-                    r = sqlkc_rt_json_get_timestamp(cur, &row->f5, false, false);
-                    if (r < 0)
-                        return -1;
-                    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
-                    continue;
-                }
                 break;
             case 8:
                 if (memcmp(key.p, "order_id", 8) == 0) {

@@ -55,14 +55,6 @@ static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, siz
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
                     continue;
                 }
-                if (memcmp(key.p, "page_id", 7) == 0) {
-                    /* page_id BIGINT */
-                    r = sqlkc_rt_json_get_i64(cur, &row->f1);
-                    if (r < 0)
-                        return -1;
-                    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
-                    continue;
-                }
                 break;
             case 8:
                 if (memcmp(key.p, "viewtime", 8) == 0) {
