@@ -30,7 +30,12 @@ typedef struct ectx {
     agg_call_t *aggs;   /* aggregate calls found (args not yet placed) */
     expr_t **agg_args, **agg_filters;
     int naggs, capaggs;
+    int depth; /* nesting of the expression being analyzed */
 } ectx_t;
+
+/* Deeper expressions are refused rather than risking the stack in the
+ * recursive passes that follow (no real query comes near it). */
+#define MAX_EXPR_DEPTH 1000
 
 static expr_t *an_expr(ectx_t *c, const ast_t *n);
 
@@ -774,7 +779,21 @@ bad: {
 
 /* ------------------------------------------------------------------ expressions */
 
+static expr_t *an_expr_node(ectx_t *c, const ast_t *n);
+
 static expr_t *an_expr(ectx_t *c, const ast_t *n)
+{
+    if (c->depth >= MAX_EXPR_DEPTH) {
+        diag_error(c->an->diag, n->loc, "expression is nested too deeply (more than %d levels)", MAX_EXPR_DEPTH);
+        return NULL;
+    }
+    c->depth++;
+    expr_t *e = an_expr_node(c, n);
+    c->depth--;
+    return e;
+}
+
+static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
 {
     an_t *an = c->an;
     switch (n->kind) {
@@ -987,7 +1006,7 @@ static scope_t *table_scope(an_t *an, const table_t *t, const char *qual, bool c
 
 const type_t *an_computed_column_type(an_t *an, table_t *t, int col)
 {
-    ectx_t c = {an, table_scope(an, t, t->name, false), "a computed column", NULL, NULL, NULL, 0, 0};
+    ectx_t c = {an, table_scope(an, t, t->name, false), "a computed column", NULL, NULL, NULL, 0, 0, 0};
     expr_t *e = an_expr(&c, t->cols[col].expr);
     if (e && e->type->kind == TY_NULL) {
         diag_error(an->diag, t->cols[col].expr->loc, "a computed column needs a type; CAST the NULL");
@@ -998,7 +1017,7 @@ const type_t *an_computed_column_type(an_t *an, table_t *t, int col)
 
 const type_t *an_watermark_type(an_t *an, table_t *t, const ast_t *n)
 {
-    ectx_t c = {an, table_scope(an, t, t->name, true), "a WATERMARK", NULL, NULL, NULL, 0, 0};
+    ectx_t c = {an, table_scope(an, t, t->name, true), "a WATERMARK", NULL, NULL, NULL, 0, 0, 0};
     expr_t *e = an_expr(&c, n);
     return e ? e->type : NULL;
 }
@@ -1114,7 +1133,7 @@ static plan_node_t *from_item(an_t *an, const ast_t *f, scope_t **out)
             calc->nfields = t->ncols;
             calc->fields = s->fields;
             calc->proj = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)t->ncols);
-            ectx_t c = {an, phys, "a computed column", NULL, NULL, NULL, 0, 0};
+            ectx_t c = {an, phys, "a computed column", NULL, NULL, NULL, 0, 0, 0};
             int k = 0;
             for (int i = 0; i < t->ncols; i++) {
                 if (t->cols[i].kind == COL_COMPUTED) {
@@ -1246,7 +1265,7 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
 
     expr_t *where = NULL;
     if (q->b) {
-        ectx_t c = {an, in, "WHERE", NULL, NULL, NULL, 0, 0};
+        ectx_t c = {an, in, "WHERE", NULL, NULL, NULL, 0, 0, 0};
         where = an_expr(&c, q->b);
         if (where && !expr_is_bool(where)) {
             diag_error(an->diag, q->b->loc, "WHERE clause must be a condition, not %s", tname(an, where->type));
@@ -1255,7 +1274,7 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
         ok = ok && where;
     }
 
-    ectx_t c = {an, in, NULL, NULL, NULL, NULL, 0, 0};
+    ectx_t c = {an, in, NULL, NULL, NULL, NULL, 0, 0, 0};
     int idx = 0;
     for (const ast_t *it = q->list.head; it; it = it->next, idx++) {
         if (it->kind == AST_STAR) {
@@ -1288,7 +1307,7 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
     expr_t **group = arena_alloc(an->arena, sizeof(expr_t *) * (size_t)(q->list2.count + 1));
     int ngroup = 0;
     for (const ast_t *g = q->list2.head; g; g = g->next) {
-        ectx_t gc = {an, in, "GROUP BY", NULL, NULL, NULL, 0, 0};
+        ectx_t gc = {an, in, "GROUP BY", NULL, NULL, NULL, 0, 0, 0};
         expr_t *e = an_expr(&gc, g);
         if (!e) {
             ok = false;
