@@ -36,58 +36,9 @@ import sys
 from collections import Counter
 
 sys.path.insert(0, sys.argv[-1])  # tests/e2e, for gen_pageviews' helpers
-from gen_pageviews import jackson_string, read_dump  # noqa: E402
+from gen_pageviews import jackson_string, java_double, read_dump  # noqa: E402
 
 PARTS = 3
-
-
-def java_double(x):
-    """Java's Double.toString (JDK 19+ spec: the shortest decimal that rounds to x,
-    at least 2 digits considered when the shortest has 1; plain for 1e-3 <= |x| < 1e7)."""
-    if x != x:
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    if x == 0:
-        return "-0.0" if math.copysign(1.0, x) < 0 else "0.0"
-    neg, a = x < 0, abs(x)
-    t = decimal.Decimal(repr(a)).as_tuple()
-    digits, exp = list(t.digits), t.exponent
-    while len(digits) > 1 and digits[-1] == 0:
-        digits.pop()
-        exp += 1
-    e = len(digits) - 1 + exp
-    if len(digits) == 1:
-        # length 1 or 2, the closest to x wins (Double.MIN_VALUE -> 4.9E-324)
-        exact = decimal.Decimal(a)
-        cands = [decimal.Decimal(digits[0]).scaleb(e)]
-        cands += [decimal.Decimal(n).scaleb(e - 1) for n in range(10, 100)
-                  if float(decimal.Decimal(n).scaleb(e - 1)) == a]
-        best = min(cands, key=lambda c: (abs(c - exact), c.as_tuple().digits[-1] % 2))
-        t = best.as_tuple()
-        digits, exp = list(t.digits), t.exponent
-        while len(digits) > 1 and digits[-1] == 0:
-            digits.pop()
-            exp += 1
-        e = len(digits) - 1 + exp
-    d = "".join(map(str, digits))
-    if 0 <= e < 7:
-        ip = (d + "0" * 7)[:e + 1]
-        fp = d[e + 1:] or "0"
-        s = ip + "." + fp
-    elif -3 <= e < 0:
-        s = "0." + "0" * (-e - 1) + d
-    else:
-        s = d[0] + "." + (d[1:] or "0") + "E" + str(e)
-    return ("-" if neg else "") + s
-
-
-for _x, _want in [(1.0, "1.0"), (100.0, "100.0"), (1e7, "1.0E7"), (1e-5, "1.0E-5"), (0.001, "0.001"),
-                  (1e-4, "1.0E-4"), (9999999.0, "9999999.0"), (1.1, "1.1"), (0.1 + 0.2, "0.30000000000000004"),
-                  (5e-324, "4.9E-324"), (1.7976931348623157e308, "1.7976931348623157E308"),
-                  (-1234.5, "-1234.5"), (12345678.9, "1.23456789E7"), (2.2250738585072014e-308, "2.2250738585072014E-308"),
-                  (1e23, "1.0E23"), (123456.789e3, "1.23456789E8"), (0.00123, "0.00123")]:
-    assert java_double(_x) == _want, (_x, java_double(_x), _want)
 
 
 # ---- Flink's json decoding of the source row (JsonToRowDataConverters) ----
