@@ -6,11 +6,17 @@
 # tests/fuzz/corpus_*/ (libFuzzer -merge=1 keeps only those). Crashes, leaks and
 # hangs are left as build-fuzz/artifacts/NAME-crash-SHA1 and the script exits 1;
 # rename one into the corpus with a name that says why once it is understood.
-#   scripts/fuzz.sh [SECONDS] [check|json]...
+# The target genc instead compiles the C that sqlkc generates for every input
+# of corpus_check it accepts, with -Wall -Wextra -Werror (an oracle the fuzzer
+# itself does not run); failures are kept in build-fuzz/genc/.
+#   scripts/fuzz.sh [SECONDS] [check|json|genc]...
 # Environment: BUILD_DIR (default build-fuzz), CC (default clang), JOBS (build
 # parallelism, default 2), FUZZ_ARGS (extra libFuzzer flags, e.g. -max_len=8192),
 # KEEP_GOING=1 (fork mode: keep fuzzing after a crash, leak or timeout),
-# NO_MERGE=1 (leave the checked-in corpora alone).
+# NO_MERGE=1 (leave the checked-in corpora alone), SNAPSHOT=1 (build the
+# committed HEAD, exported to BUILD_DIR-src, rather than a working tree that
+# others may be editing; the corpora stay those of this checkout), GENC_CC
+# (compiler for genc, default cc).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,19 +25,63 @@ secs=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(check json)
-case $secs in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [check|json]..." >&2; exit 2 ;; esac
+case $secs in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [check|json|genc]..." >&2; exit 2 ;; esac
 
 if ! command -v "${CC:-clang}" >/dev/null; then
   echo "fuzz.sh: ${CC:-clang} not found (apt-get install clang libclang-rt-dev)" >&2
   exit 2
 fi
-cmake -S "$top" -B "$build" -DCMAKE_C_COMPILER="${CC:-clang}" -DSQLKC_FUZZ=ON \
+src=$top
+if [ "${SNAPSHOT:-}" = 1 ]; then
+  src=$build-src
+  rm -rf "$src" && mkdir -p "$src"
+  git -C "$top" archive HEAD | tar -x -C "$src"
+  echo "fuzz.sh: building $(git -C "$top" rev-parse --short HEAD) from $src"
+fi
+# a build dir configured from the other source tree starts over
+if [ -f "$build/CMakeCache.txt" ] &&
+   ! grep -qx "CMAKE_HOME_DIRECTORY:INTERNAL=$src" "$build/CMakeCache.txt"; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+fi
+cmake -S "$src" -B "$build" -DCMAKE_C_COMPILER="${CC:-clang}" -DSQLKC_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]/#/fuzz_}"
+fuzzers=()
+for t in "${targets[@]}"; do
+  case $t in genc) fuzzers+=(fuzz_check) ;; *) fuzzers+=("fuzz_$t") ;; esac
+done
+cmake --build "$build" -j"${JOBS:-2}" --target "${fuzzers[@]}"
+
+# Compiles the generated C of each accepted input of corpus_check.
+genc() {
+  local out=$build/genc n=0 ok=0 bad=0
+  rm -rf "$out" && mkdir -p "$out"
+  for f in "$top"/tests/fuzz/corpus_check/* "$build"/corpus_check/*; do
+    [ -f "$f" ] || continue
+    n=$((n + 1))
+    rm -f "$out/job.c"
+    FUZZ_GEN_OUT=$out/job.c "$build/tests/fuzz/fuzz_check" "$f" >/dev/null 2>&1 || true
+    [ -s "$out/job.c" ] || continue
+    ok=$((ok + 1))
+    if ! "${GENC_CC:-cc}" -std=gnu11 -fsyntax-only -Wall -Wextra -Werror \
+         -I"$src/runtime/include" "$out/job.c" 2>"$out/cc.log"; then
+      bad=$((bad + 1))
+      cp "$f" "$out/fail-$bad.sql"
+      cp "$out/job.c" "$out/fail-$bad.c"
+      cp "$out/cc.log" "$out/fail-$bad.log"
+      echo "genc: $f: $(grep -m1 'error' "$out/cc.log")"
+    fi
+  done
+  echo "genc: $n inputs, $ok accepted, $bad whose C does not compile (see $out)"
+  [ $bad = 0 ]
+}
 
 mkdir -p "$build/artifacts"
 status=0
 for t in "${targets[@]}"; do
+  if [ "$t" = genc ]; then
+    genc || status=1
+    continue
+  fi
   corpus=$top/tests/fuzz/corpus_$t
   work=$build/corpus_$t # new inputs land here first
   log=$build/fuzz-$t.log

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT CASE WHEN i > 10 THEN 'big' WHEN i > 0 THEN UPPER(s) ELSE LOWER(v) END FROM src;

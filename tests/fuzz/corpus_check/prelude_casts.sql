@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_2 SELECT CAST(b AS STRING), CAST(s AS BIGINT) FROM src;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_m SELECT CAST(m AS DECIMAL(20, 4)) FROM src WHERE m > 1.5;

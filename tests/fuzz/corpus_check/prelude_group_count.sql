@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO u SELECT s, COUNT(*) FROM src GROUP BY s;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO u SELECT s, MIN(b) FROM src GROUP BY s;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT IF(bo, s, v) FROM src;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_2 (y, x) SELECT b, s FROM src;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_t SELECT ts FROM src WHERE ts > TIMESTAMP '2026-01-01 00:00:00' AND dt <> DATE '2026-01-02' AND tm < TIME '12:00:00';

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_2 SELECT s, COUNT(*) FROM src GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), s;

@@ -1,0 +1,3 @@
+--prelude
+CREATE VIEW w AS SELECT s, b FROM src WHERE bo;
+INSERT INTO u SELECT s, SUM(b) FROM w GROUP BY s;
