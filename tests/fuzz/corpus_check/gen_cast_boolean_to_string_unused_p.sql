@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT CAST(bo AS STRING) FROM src;

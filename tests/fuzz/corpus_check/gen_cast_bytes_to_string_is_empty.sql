@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT CAST(bt AS STRING) FROM src;

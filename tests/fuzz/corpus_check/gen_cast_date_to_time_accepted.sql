@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT CAST(CAST(dt AS TIME) AS STRING) FROM src;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_b SELECT CAST(m AS BIGINT) FROM src;

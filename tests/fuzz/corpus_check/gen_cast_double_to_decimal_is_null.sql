@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_m SELECT CAST(d AS DECIMAL(20, 4)) FROM src;

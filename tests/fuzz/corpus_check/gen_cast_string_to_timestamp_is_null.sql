@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_t SELECT CAST(s AS TIMESTAMP(3)) FROM src;

@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_s SELECT CAST(ts AS STRING) FROM src;
