@@ -789,17 +789,39 @@ int rt_sources_poll(sqlkc_rt_ctx_t *ctx, int timeout_ms)
         /* Done sources are polled too: that serves their callbacks (commit
          * results, errors); records of done partitions are dropped. */
         drain_wake(src);
-        for (int k = 0; k < RT_POLL_BATCH; k++) {
-            rd_kafka_message_t *m = rd_kafka_consumer_poll(src->rk, 0);
-            if (!m)
-                break;
+        /* Messages come in batches from the consumer queue: one lock per
+         * batch instead of one per message. Non-message events (errors,
+         * commit results) are served by the same call. */
+        for (int k = 0; k < RT_POLL_BATCH;) {
+            rd_kafka_message_t *batch[256];
+            ssize_t n = src->queue ? rd_kafka_consume_batch_queue(src->queue, 0, batch, 256) : 0;
+            if (n <= 0) {
+                /* nothing queued, or no queue: poll once for callbacks */
+                rd_kafka_message_t *m = rd_kafka_consumer_poll(src->rk, 0);
+                if (!m)
+                    break;
+                batch[0] = m;
+                n = 1;
+            }
             got = true;
-            int r = handle(ctx, src, m);
-            rd_kafka_message_destroy(m);
+            int r = 0;
+            ssize_t i = 0;
+            while (i < n) {
+                r = handle(ctx, src, batch[i]);
+                rd_kafka_message_destroy(batch[i]);
+                i++;
+                if (r < 0 || ctx->has_fatal || rt_stop_requested)
+                    break;
+            }
+            /* the rest is dropped: the job stops, and nothing past the last
+             * handled record is committed, so it is read again on restart */
+            for (; i < n; i++)
+                rd_kafka_message_destroy(batch[i]);
             if (r < 0)
                 return -1;
             if (ctx->has_fatal || rt_stop_requested)
                 break;
+            k += (int)n;
         }
         if (!src->bounded || src->active > 0)
             more = true;
