@@ -91,6 +91,37 @@ static void check_reparse(const sqlkc_rt_str_t *s)
     }
 }
 
+/* ---- round trips ----------------------------------------------------------
+ * What a getter read, written back by the encoder of the same type and read
+ * again, must be the same value: the encoders are fuzzed through the
+ * decoders' outputs. */
+
+/* Starts a cursor over the text an encoder wrote. */
+static sqlkc_rt_jcur_t *reread(sqlkc_rt_jcur_t *again, const sqlkc_rt_buf_t *b, unsigned flags)
+{
+    sqlkc_rt_jcur_init(again, b->p, b->len, fuzz_alloc, NULL);
+    again->flags = flags;
+    return again;
+}
+
+static void roundtrip_fail(const char *type, const sqlkc_rt_buf_t *b, const sqlkc_rt_jcur_t *c)
+{
+    fprintf(stderr, "fuzz_json: %s does not round-trip; the encoder wrote: %.*s\n", type,
+            (int)b->len, b->p);
+    fail("encoder/decoder round trip", c);
+}
+
+#define ROUNDTRIP(type, put, get, same)                                                            \
+    do {                                                                                           \
+        sqlkc_rt_buf_t b = {0};                                                                    \
+        sqlkc_rt_jcur_t again;                                                                     \
+        put;                                                                                       \
+        reread(&again, &b, c->flags);                                                              \
+        if ((get) != 1 || !(same))                                                                 \
+            roundtrip_fail(type, &b, &again);                                                      \
+        sqlkc_rt_buf_free(&b);                                                                     \
+    } while (0)
+
 /* ---- the walk ------------------------------------------------------------- */
 
 #define MAX_NEST 64 /* deeper ROW/ARRAY values are skipped, not walked */
@@ -144,24 +175,37 @@ static int read_value(sqlkc_rt_jcur_t *c, char kind, char elem, unsigned h, int 
         break;
     }
     case 'l': {
-        int64_t v;
+        int64_t v, w;
         r = sqlkc_rt_json_get_i64(c, &v);
+        if (r == 1)
+            ROUNDTRIP("BIGINT", sqlkc_rt_json_put_i64(&b, v), sqlkc_rt_json_get_i64(&again, &w),
+                      v == w);
         break;
     }
     case 'f': {
-        float v;
+        float v, w;
         r = sqlkc_rt_json_get_float(c, &v);
+        if (r == 1)
+            ROUNDTRIP("FLOAT", sqlkc_rt_json_put_float(&b, v), sqlkc_rt_json_get_float(&again, &w),
+                      v == w || (v != v && w != w));
         break;
     }
     case 'd': {
-        double v;
+        double v, w;
         r = sqlkc_rt_json_get_double(c, &v);
+        if (r == 1)
+            ROUNDTRIP("DOUBLE", sqlkc_rt_json_put_double(&b, v),
+                      sqlkc_rt_json_get_double(&again, &w),
+                      v == w || (v != v && w != w));
         break;
     }
     case 'm': {
-        sqlkc_rt_dec_t v;
+        sqlkc_rt_dec_t v, w;
         int precision = 1 + (int)(h % 38), scale = (int)(h / 38 % (unsigned)(precision + 1));
         r = sqlkc_rt_json_get_decimal(c, &v, precision, scale);
+        if (r == 1)
+            ROUNDTRIP("DECIMAL", sqlkc_rt_json_put_decimal(&b, v, scale, h & 1),
+                      sqlkc_rt_json_get_decimal(&again, &w, precision, scale), v == w);
         break;
     }
     case 'F':
@@ -175,19 +219,31 @@ static int read_value(sqlkc_rt_jcur_t *c, char kind, char elem, unsigned h, int 
             touch(&v);
             if (first == '{' || first == '[')
                 check_reparse(&v);
+            sqlkc_rt_str_t w;
+            ROUNDTRIP("STRING", sqlkc_rt_json_put_str(&b, v.p, v.n),
+                      sqlkc_rt_json_get_str(&again, &w),
+                      w.n == v.n && (v.n == 0 || memcmp(v.p, w.p, v.n) == 0));
         }
         break;
     }
     case 'y': {
         sqlkc_rt_str_t v = {0};
         r = sqlkc_rt_json_get_bytes(c, &v);
-        if (r == 1)
+        if (r == 1) {
             touch(&v);
+            sqlkc_rt_str_t w;
+            ROUNDTRIP("BYTES", sqlkc_rt_json_put_bytes(&b, v.p, v.n),
+                      sqlkc_rt_json_get_bytes(&again, &w),
+                      w.n == v.n && (v.n == 0 || memcmp(v.p, w.p, v.n) == 0));
+        }
         break;
     }
     case 'D': {
-        int32_t v;
+        int32_t v, w;
         r = sqlkc_rt_json_get_date(c, &v);
+        if (r == 1)
+            ROUNDTRIP("DATE", sqlkc_rt_json_put_date(&b, v), sqlkc_rt_json_get_date(&again, &w),
+                      v == w);
         break;
     }
     case 'T': {
@@ -196,10 +252,15 @@ static int read_value(sqlkc_rt_jcur_t *c, char kind, char elem, unsigned h, int 
         break;
     }
     case 'p': {
-        sqlkc_rt_ts_t v;
-        r = sqlkc_rt_json_get_timestamp(c, &v, h & 1, h & 2);
+        sqlkc_rt_ts_t v, w;
+        bool iso = h & 1, ltz = h & 2;
+        r = sqlkc_rt_json_get_timestamp(c, &v, iso, ltz);
         if (r == 1 && (v.nanos < 0 || v.nanos > 999999))
             fail("timestamp nanos outside 0..999999", c);
+        if (r == 1)
+            ROUNDTRIP("TIMESTAMP", sqlkc_rt_json_put_timestamp(&b, v, iso, ltz),
+                      sqlkc_rt_json_get_timestamp(&again, &w, iso, ltz),
+                      v.millis == w.millis && v.nanos == w.nanos);
         break;
     }
     case 'r':
