@@ -134,6 +134,14 @@ static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
     return c;
 }
 
+static expr_t *negate(an_t *an, expr_t *e, loc_t loc)
+{
+    expr_t *n = expr_new(an, E_UNARY, e->type, loc, 1);
+    n->op = OP_NOT;
+    n->args[0] = e;
+    return n;
+}
+
 /* ------------------------------------------------------------------ literals */
 
 static int utf8_len(const char *s, size_t n)
@@ -858,13 +866,7 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
             expr_t *ge2 = binary(an, n, OP_GE, a, hi), *le2 = binary(an, n, OP_LE, a, lo);
             r = binary(an, n, OP_OR, r, binary(an, n, OP_AND, ge2, le2));
         }
-        if (r && n->flag) {
-            expr_t *e = expr_new(an, E_UNARY, r->type, n->loc, 1);
-            e->op = OP_NOT;
-            e->args[0] = r;
-            r = e;
-        }
-        return r;
+        return r && n->flag ? negate(an, r, n->loc) : r;
     }
     case AST_IN: {
         expr_t *a = an_expr(c, n->a);
@@ -877,13 +879,7 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
                 return NULL;
             r = r ? binary(an, n, OP_OR, r, eq) : eq;
         }
-        if (r && n->flag) {
-            expr_t *e = expr_new(an, E_UNARY, r->type, n->loc, 1);
-            e->op = OP_NOT;
-            e->args[0] = r;
-            r = e;
-        }
-        return r;
+        return r && n->flag ? negate(an, r, n->loc) : r;
     }
     case AST_LIKE: {
         expr_t *a = an_expr(c, n->a), *p = an_expr(c, n->b), *esc = n->c ? an_expr(c, n->c) : NULL;

@@ -33,6 +33,16 @@ const char *gen_ctype(const type_t *t)
     }
 }
 
+const char *gen_utype(const type_t *t)
+{
+    switch (t->kind) {
+    case TY_TINYINT: return "uint8_t";
+    case TY_SMALLINT: return "uint16_t";
+    case TY_INT: return "uint32_t";
+    default: return "uint64_t";
+    }
+}
+
 int gen_null_words(int nfields) { return nfields > 0 ? (nfields + 63) / 64 : 1; }
 
 const char *gen_isnull(gen_t *g, const char *row, int i)
@@ -113,6 +123,24 @@ static void gen_calc_push(gen_t *g, const plan_node_t *n, const char *next)
     emit_blank(e);
 }
 
+/* Emits the encoding of a sink's key or value format into the buffer `buf`
+ * (sink_<id>_<buf>); a format column the INSERT does not fill is NULL. */
+static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, const char *buf)
+{
+    int *map = arena_alloc(g->a, sizeof(int) * (size_t)(f->ncols + 1));
+    for (int k = 0; k < f->ncols; k++) {
+        map[k] = -1;
+        for (int i = 0; i < n->nfields; i++)
+            if (n->sink_cols[i] == f->cols[k])
+                map[k] = i;
+    }
+    emit_line(g->e, "sqlkc_rt_buf_t *%s = &sink_%d_%s;", buf, n->id, buf);
+    emit_line(g->e, "sqlkc_rt_buf_reset(%s);", buf);
+    emit_open(g->e, "%s", "");
+    gen_json_encode(g, n->table, f, buf, "in", map, n->input->fields);
+    emit_close(g->e, NULL);
+}
+
 static void gen_sink_push(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
@@ -148,18 +176,7 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
     /* format column -> input field */
     const char *key = "NULL", *key_len = "0";
     if (t->key.kind) {
-        int *map = arena_alloc(g->a, sizeof(int) * (size_t)(t->key.ncols + 1));
-        for (int k = 0; k < t->key.ncols; k++) {
-            map[k] = -1;
-            for (int i = 0; i < n->nfields; i++)
-                if (n->sink_cols[i] == t->key.cols[k])
-                    map[k] = i;
-        }
-        emit_line(e, "sqlkc_rt_buf_t *key = &sink_%d_key;", n->id);
-        emit_line(e, "sqlkc_rt_buf_reset(key);");
-        emit_open(e, "%s", "");
-        gen_json_encode(g, t, &t->key, "key", "in", map, n->input->fields);
-        emit_close(e, NULL);
+        encode_format(g, n, &t->key, "key");
         key = "key->p";
         key_len = "key->len";
     }
@@ -169,18 +186,7 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
     } else {
         emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
     }
-    int *map = arena_alloc(g->a, sizeof(int) * (size_t)(t->value.ncols + 1));
-    for (int k = 0; k < t->value.ncols; k++) {
-        map[k] = -1;
-        for (int i = 0; i < n->nfields; i++)
-            if (n->sink_cols[i] == t->value.cols[k])
-                map[k] = i;
-    }
-    emit_line(e, "sqlkc_rt_buf_t *value = &sink_%d_value;", n->id);
-    emit_line(e, "sqlkc_rt_buf_reset(value);");
-    emit_open(e, "%s", "");
-    gen_json_encode(g, t, &t->value, "value", "in", map, n->input->fields);
-    emit_close(e, NULL);
+    encode_format(g, n, &t->value, "value");
     emit_line(e, "return sqlkc_rt_emit(ctx, %d, %s, %s, value->p, value->len);", slot, key, key_len);
     emit_close(e, NULL);
     emit_blank(e);

@@ -44,16 +44,6 @@ static const char *sum_type(const type_t *t)
     return "int64_t";
 }
 
-static const char *uns(const type_t *t)
-{
-    switch (t->kind) {
-    case TY_TINYINT: return "uint8_t";
-    case TY_SMALLINT: return "uint16_t";
-    case TY_INT: return "uint32_t";
-    default: return "uint64_t";
-    }
-}
-
 void gen_agg_decls(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
@@ -230,8 +220,8 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
                 break;
             case AGG_SUM:
                 if (type_is_integer(a->type))
-                    emit_line(e, "acc->a%d = (%s)((%s)acc->a%d + (%s)%s);", i, gen_ctype(a->type), uns(a->type), i,
-                              uns(a->type), x);
+                    emit_line(e, "acc->a%d = (%s)((%s)acc->a%d + (%s)%s);", i, gen_ctype(a->type), gen_utype(a->type), i,
+                              gen_utype(a->type), x);
                 else
                     emit_line(e, "acc->a%d += %s;", i, x);
                 emit_line(e, "acc->a%d_n++;", i);

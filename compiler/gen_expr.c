@@ -11,16 +11,6 @@
 
 static val_t gen(gen_t *g, const expr_t *e, const char *in, const plan_field_t *f);
 
-static const char *uns(const type_t *t)
-{
-    switch (t->kind) {
-    case TY_TINYINT: return "uint8_t";
-    case TY_SMALLINT: return "uint16_t";
-    case TY_INT: return "uint32_t";
-    default: return "uint64_t";
-    }
-}
-
 static const char *int_max(const type_t *t)
 {
     switch (t->kind) {
@@ -121,7 +111,7 @@ static const char *d2i(gen_t *g, const char *x, const type_t *to)
                                    x, x, x, x);
     if (to->kind == TY_INT)
         return i32;
-    return arena_printf(g->a, "((%s)(%s)%s)", gen_ctype(to), uns(to), i32);
+    return arena_printf(g->a, "((%s)(%s)%s)", gen_ctype(to), gen_utype(to), i32);
 }
 
 static val_t cast(gen_t *g, val_t a, const type_t *from, const type_t *to, loc_t loc)
@@ -134,7 +124,7 @@ static val_t cast(gen_t *g, val_t a, const type_t *from, const type_t *to, loc_t
         return a;
     val_t r = {NULL, a.n};
     if (type_is_integer(from) && type_is_integer(to)) {
-        r.v = arena_printf(g->a, "((%s)(%s)(%s))", ct, uns(to), a.v); /* Java narrowing wraps */
+        r.v = arena_printf(g->a, "((%s)(%s)(%s))", ct, gen_utype(to), a.v); /* Java narrowing wraps */
     } else if ((type_is_integer(from) || from->kind == TY_FLOAT || from->kind == TY_DOUBLE) &&
                (to->kind == TY_FLOAT || to->kind == TY_DOUBLE)) {
         r.v = arena_printf(g->a, "((%s)(%s))", ct, a.v);
@@ -270,14 +260,14 @@ static val_t arith(gen_t *g, const expr_t *e, val_t a, val_t b)
     }
     if (e->op == OP_ADD || e->op == OP_SUB || e->op == OP_MUL) {
         static const char *const ops[] = {[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*"};
-        return (val_t){arena_printf(g->a, "((%s)((%s)(%s) %s (%s)(%s)))", ct, uns(t), a.v, ops[e->op], uns(t), b.v), nn};
+        return (val_t){arena_printf(g->a, "((%s)((%s)(%s) %s (%s)(%s)))", ct, gen_utype(t), a.v, ops[e->op], gen_utype(t), b.v), nn};
     }
     /* integer / and %: Java truncates, fails on zero, and MIN / -1 wraps */
     const char *r = decl(g, t);
     emit_open(g->e, "if (!(%s) && !(%s))", a.n, b.n);
     emit_line(g->e, "if ((%s) == 0) return sqlkc_rt_fail(ctx, \"java.lang.ArithmeticException: / by zero\");", b.v);
     if (e->op == OP_DIV)
-        emit_line(g->e, "%s = (%s) == -1 ? (%s)(0 - (%s)(%s)) : (%s)((%s) / (%s));", r, b.v, ct, uns(t), a.v, ct, a.v, b.v);
+        emit_line(g->e, "%s = (%s) == -1 ? (%s)(0 - (%s)(%s)) : (%s)((%s) / (%s));", r, b.v, ct, gen_utype(t), a.v, ct, a.v, b.v);
     else
         emit_line(g->e, "%s = (%s) == -1 ? 0 : (%s)((%s) %% (%s));", r, b.v, ct, a.v, b.v);
     emit_line(g->e, "%sn = false;", r);
@@ -334,7 +324,7 @@ static val_t call(gen_t *g, const expr_t *e, const char *in, const plan_field_t 
     if (!strcmp(fn, "ABS")) {
         if (type_is_integer(e->type))
             return (val_t){arena_printf(g->a, "((%s) < 0 ? (%s)(0 - (%s)(%s)) : (%s))", a[0].v, gen_ctype(e->type),
-                                        uns(e->type), a[0].v, a[0].v), nn};
+                                        gen_utype(e->type), a[0].v, a[0].v), nn};
         return (val_t){arena_printf(g->a, "%s(%s)", e->type->kind == TY_FLOAT ? "fabsf" : "fabs", a[0].v), nn};
     }
     if (!strcmp(fn, "MOD")) {
@@ -372,7 +362,7 @@ static val_t gen(gen_t *g, const expr_t *e, const char *in, const plan_field_t *
         if (e->op == OP_NOT)
             return (val_t){arena_printf(g->a, "(!(%s))", a.v), a.n};
         if (type_is_integer(e->type))
-            return (val_t){arena_printf(g->a, "((%s)(0 - (%s)(%s)))", gen_ctype(e->type), uns(e->type), a.v), a.n};
+            return (val_t){arena_printf(g->a, "((%s)(0 - (%s)(%s)))", gen_ctype(e->type), gen_utype(e->type), a.v), a.n};
         return (val_t){arena_printf(g->a, "(-(%s))", a.v), a.n};
     }
     case E_BINARY: {

@@ -21,6 +21,8 @@ typedef struct val {
 } val_t;
 
 const char *gen_ctype(const type_t *t);
+/* The unsigned C type of an integer type's width, for Java's wrapping arithmetic. */
+const char *gen_utype(const type_t *t);
 /* "((r)->nulls[0] >> 3 & 1)" */
 const char *gen_isnull(gen_t *g, const char *row, int i);
 /* Emits the statement setting field i's null bit of row to cond. */

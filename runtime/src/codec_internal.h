@@ -11,6 +11,27 @@
 
 #define SQLKC_INTERNAL __attribute__((visibility("hidden")))
 
+/* Writes code point cp (< 0x110000) as UTF-8 at o; returns the end. */
+static inline char *sqlkc_rti_put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        *o++ = (char)cp;
+    } else if (cp < 0x800) {
+        *o++ = (char)(0xC0 | cp >> 6);
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *o++ = (char)(0xE0 | cp >> 12);
+        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = (char)(0xF0 | cp >> 18);
+        *o++ = (char)(0x80 | (cp >> 12 & 0x3F));
+        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *o++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return o;
+}
+
 /* BigDecimal.toString / toPlainString of the decimal with significant
  * digits d[0..nd) (no leading zeros, no trailing zeros, nd >= 1; "0" for
  * zero) and the given scale: value = digits * 10^-scale. `out` needs

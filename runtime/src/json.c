@@ -243,24 +243,7 @@ static int string_span(sqlkc_rt_jcur_t *c, const char **s, const char **r, bool 
     return 0;
 }
 
-static char *put_utf8(char *o, unsigned cp) {
-    if (cp < 0x80) {
-        *o++ = (char)cp;
-    } else if (cp < 0x800) {
-        *o++ = (char)(0xC0 | cp >> 6);
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *o++ = (char)(0xE0 | cp >> 12);
-        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *o++ = (char)(0xF0 | cp >> 18);
-        *o++ = (char)(0x80 | (cp >> 12 & 0x3F));
-        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    }
-    return o;
-}
+static inline char *put_utf8(char *o, unsigned cp) { return sqlkc_rti_put_utf8(o, (uint32_t)cp); }
 
 /* Decodes the escapes of a span validated by string_span into dst, which
  * has room for r - s bytes (no escape decodes to more bytes than it
