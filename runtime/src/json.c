@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "codec_internal.h"
 
@@ -120,6 +123,18 @@ static inline void skip_ws(sqlkc_rt_jcur_t *c) {
  * the first flagged byte of a word is exact (later ones may be false
  * positives from borrows, which do not matter). */
 static const char *find_special(const char *s, const char *e) {
+#ifdef __SSE2__
+    /* sixteen bytes at a time: '"', '\\' or a byte with the high bit set */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    while (e - s >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)), x));
+        if (m)
+            return s + __builtin_ctz(m);
+        s += 16;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (e - s >= 8) {
         uint64_t x;
