@@ -128,6 +128,8 @@ static expr_t *cast_to(an_t *an, expr_t *e, const type_t *t)
             return l;
         }
     }
+    if (!type_cast_compiled(e->type, t))
+        diag_error(an->diag, e->loc, "converting %s to %s is not supported yet", tname(an, e->type), tname(an, t));
     expr_t *c = expr_new(an, E_CAST, type_with_null(an->arena, t, e->type->nullable || e->type->kind == TY_NULL),
                          e->loc, 1);
     c->args[0] = e;
@@ -505,6 +507,11 @@ static expr_t *binary(an_t *an, const ast_t *n, int op, expr_t *l, expr_t *r)
         if (e->type->kind == TY_DECIMAL) {
             diag_error(an->diag, n->loc, "DECIMAL arithmetic is not supported yet; CAST the operands "
                        "to DOUBLE or BIGINT");
+            return NULL;
+        }
+        if ((op == OP_DIV || op == OP_MOD) && type_is_integer(e->type) && r->kind == E_LIT && !r->lit.is_null &&
+            r->lit.i == 0) {
+            diag_error(an->diag, n->loc, "division by zero");
             return NULL;
         }
         l = cast_to(an, l, e->type);
@@ -968,6 +975,10 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
         if (!type_explicit_cast(a->type, t)) {
             diag_error(an->diag, n->loc, "Cast function cannot convert value of type %s to type %s",
                        tname(an, a->type), tname(an, t));
+            return NULL;
+        }
+        if (!type_cast_compiled(a->type, t)) {
+            diag_error(an->diag, n->loc, "CAST from %s to %s is not supported yet", tname(an, a->type), tname(an, t));
             return NULL;
         }
         expr_t *e = expr_new(an, E_CAST, type_with_null(an->arena, t, a->type->nullable || t->nullable), n->loc, 1);

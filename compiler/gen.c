@@ -102,6 +102,7 @@ static void gen_calc_push(gen_t *g, const plan_node_t *n, const char *next)
     const char *in_type = gen_row_type(g, n->input);
     emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
     emit_line(e, "(void)ctx;");
+    emit_line(e, "(void)in;");
     if (n->filter) {
         emit_line(e, "/* WHERE %s */", emit_comment(g->a, expr_str(g->a, n->filter, n->input->fields)));
         val_t f = gen_expr(g, n->filter, "in", n->input->fields);

@@ -150,7 +150,8 @@ static val_t cast(gen_t *g, val_t a, const type_t *from, const type_t *to, loc_t
     } else if (type_is_string(to)) {
         const char *t = decl(g, to);
         emit_open(g->e, "if (!(%s))", a.n);
-        emit_line(g->e, "char *p = sqlkc_rt_scratch(ctx, 48);");
+        if (from->kind != TY_BOOLEAN)
+            emit_line(g->e, "char *p = sqlkc_rt_scratch(ctx, %d);", from->kind == TY_DECIMAL ? 64 : 48);
         if (type_is_integer(from))
             emit_line(g->e, "%s = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_i64(p, (int64_t)(%s))};", t, a.v);
         else if (from->kind == TY_DOUBLE)
@@ -162,8 +163,7 @@ static val_t cast(gen_t *g, val_t a, const type_t *from, const type_t *to, loc_t
         else if (from->kind == TY_DATE)
             emit_line(g->e, "%s = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_date(p, %s)};", t, a.v);
         else if (from->kind == TY_DECIMAL)
-            emit_line(g->e, "p = sqlkc_rt_scratch(ctx, 64); %s = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_decimal_cast(p, %s, %d)};",
-                      t, a.v, from->s);
+            emit_line(g->e, "%s = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_decimal_cast(p, %s, %d)};", t, a.v, from->s);
         emit_line(g->e, "%sn = false;", t);
         emit_close(g->e, NULL);
         return (val_t){t, arena_printf(g->a, "%sn", t)};
@@ -350,7 +350,17 @@ static val_t call(gen_t *g, const expr_t *e, const char *in, const plan_field_t 
     return (val_t){zero_of(g, e->type), "true"};
 }
 
+static val_t settle(gen_t *g, const type_t *t, val_t v);
+static val_t gen_node(gen_t *g, const expr_t *e, const char *in, const plan_field_t *f);
+
 static val_t gen(gen_t *g, const expr_t *e, const char *in, const plan_field_t *f)
+{
+    if (e->type->kind == TY_NULL)
+        return gen_node(g, e, in, f);
+    return settle(g, e->type, gen_node(g, e, in, f));
+}
+
+static val_t gen_node(gen_t *g, const expr_t *e, const char *in, const plan_field_t *f)
 {
     switch (e->kind) {
     case E_COL:
@@ -443,4 +453,16 @@ static val_t gen(gen_t *g, const expr_t *e, const char *in, const plan_field_t *
 val_t gen_expr(gen_t *g, const expr_t *e, const char *in, const plan_field_t *in_fields)
 {
     return gen(g, e, in, in_fields);
+}
+
+/* A value whose C text grew long is stored in a temporary: deep expressions
+ * then stay within compilers' nesting limits and linear in size. */
+static val_t settle(gen_t *g, const type_t *t, val_t v)
+{
+    if (strlen(v.v) < 200 && strlen(v.n) < 200)
+        return v;
+    const char *n = gen_tmp(g);
+    emit_line(g->e, "%s %s = %s;", gen_ctype(t), n, v.v);
+    emit_line(g->e, "bool %sn = %s;", n, v.n);
+    return (val_t){n, arena_printf(g->a, "%sn", n)};
 }

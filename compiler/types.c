@@ -295,11 +295,42 @@ bool type_explicit_cast(const type_t *from, const type_t *to)
     if (type_is_string(from))
         return to->kind != TY_ARRAY && to->kind != TY_MAP && to->kind != TY_MULTISET && to->kind != TY_ROW;
     if ((from->kind == TY_TIMESTAMP || from->kind == TY_TIMESTAMP_LTZ || from->kind == TY_DATE) &&
-        (to->kind == TY_TIMESTAMP || to->kind == TY_TIMESTAMP_LTZ || to->kind == TY_DATE || to->kind == TY_TIME))
+        (to->kind == TY_TIMESTAMP || to->kind == TY_TIMESTAMP_LTZ || to->kind == TY_DATE ||
+         (to->kind == TY_TIME && from->kind != TY_DATE)))
         return true;
     if (type_is_binary(from) && type_is_binary(to))
         return true;
     return false;
+}
+
+bool type_cast_compiled(const type_t *from, const type_t *to)
+{
+    int f = from->kind, t = to->kind;
+    bool fint = type_is_integer(from), tint = type_is_integer(to);
+    bool ffp = f == TY_FLOAT || f == TY_DOUBLE, tfp = t == TY_FLOAT || t == TY_DOUBLE;
+    if (f == TY_NULL || type_equal_ignoring_null(from, to))
+        return true;
+    if ((fint || ffp) && (tint || tfp))
+        return true;
+    if (fint && t == TY_DECIMAL)
+        return true;
+    if (f == TY_DECIMAL && (t == TY_DECIMAL || tfp))
+        return true;
+    if (f == TY_BOOLEAN && (tint || tfp))
+        return true;
+    if ((fint || ffp) && t == TY_BOOLEAN)
+        return true;
+    if (type_is_string(from) && type_is_string(to))
+        return true;
+    if (type_is_binary(from) && type_is_binary(to))
+        return true;
+    if (type_is_string(to))
+        return fint || ffp || f == TY_BOOLEAN || f == TY_DATE || f == TY_DECIMAL;
+    if (type_is_string(from))
+        return tint || tfp;
+    if ((f == TY_TIMESTAMP || f == TY_TIMESTAMP_LTZ) && (t == TY_TIMESTAMP || t == TY_TIMESTAMP_LTZ))
+        return f == t;
+    return f == TY_TIME && t == TY_TIME;
 }
 
 const type_t *type_numeric_common(arena_t *a, const type_t *x, const type_t *y)

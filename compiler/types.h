@@ -37,6 +37,9 @@ bool type_equal_ignoring_null(const type_t *a, const type_t *b);
 bool type_implicit_cast(const type_t *from, const type_t *to);
 /* Whether CAST(from AS to) is allowed at all. */
 bool type_explicit_cast(const type_t *from, const type_t *to);
+/* Whether this version generates code for CAST(from AS to); the analyzer
+ * reports the others as not supported yet. */
+bool type_cast_compiled(const type_t *from, const type_t *to);
 /* Common type of two numeric types for arithmetic and comparison, or NULL. */
 const type_t *type_numeric_common(arena_t *a, const type_t *x, const type_t *y);
 /* Least restrictive type of two (CASE, COALESCE, IN), or NULL. */

@@ -256,6 +256,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
 
 static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE >(EXPR$2, 1) */
     if (((((in->nulls[0] >> 2 & 1)) || (false))) || !(((in->f2) > (((int64_t)INT64_C(1))))))
         return SQLKC_RT_OK;
@@ -395,6 +396,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
 
 static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_readings_row_t *in) {
     (void)ctx;
+    (void)in;
     row_1_t row;
     row_1_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);

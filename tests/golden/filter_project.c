@@ -182,6 +182,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE AND(AND(OR(LIKE(status, _UTF-16LE'p%'), =(status, _UTF-16LE'new')), AND(>=(quantity, 1), <=(quantity, 1000))), IS NOT NULL(customer)) */
     bool t0 = (bool)0;
     bool t0n = true;

@@ -197,6 +197,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
 
 static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_src_____include__stdio_h_____row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE >(日本, 0) */
     if (((((in->nulls[0] >> 3 & 1)) || (false))) || !(((in->f3) > (((int32_t)INT64_C(0))))))
         return SQLKC_RT_OK;

@@ -201,6 +201,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
 
 static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_pageviews_row_t *in) {
     (void)ctx;
+    (void)in;
     row_1_t row;
     row_1_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);

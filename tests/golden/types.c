@@ -260,6 +260,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE AND(AND(>(CAST(price AS DECIMAL(12, 2)), 10), <>(CAST(qty AS INT), 0)), ok) */
     bool t0 = (bool)0;
     bool t0n = true;
@@ -307,8 +308,8 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
     sqlkc_rt_str_t t2 = (sqlkc_rt_str_t){0};
     bool t2n = true;
     if (!((in->nulls[0] >> 2 & 1))) {
-        char *p = sqlkc_rt_scratch(ctx, 48);
-        p = sqlkc_rt_scratch(ctx, 64); t2 = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_decimal_cast(p, in->f2, 2)};
+        char *p = sqlkc_rt_scratch(ctx, 64);
+        t2 = (sqlkc_rt_str_t){p, sqlkc_rt_fmt_decimal_cast(p, in->f2, 2)};
         t2n = false;
     }
     out->f3 = t2;
@@ -426,6 +427,7 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
 
 static int op_8_push(sqlkc_rt_ctx_t *ctx, int kind, const row_6_t *in) {
     (void)ctx;
+    (void)in;
     row_8_t row;
     row_8_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);
@@ -502,6 +504,7 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
 
 static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE IS NOT NULL(id) */
     if ((false) || !((!((in->nulls[0] >> 0 & 1)))))
         return SQLKC_RT_OK;

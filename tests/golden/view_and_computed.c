@@ -189,6 +189,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
 
 static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE >(value, 0) */
     if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
         return SQLKC_RT_OK;
@@ -240,6 +241,7 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const row_10_t *in) {
 
 static int op_10_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
     (void)ctx;
+    (void)in;
     /* WHERE >(value, 0) */
     if (((((in->nulls[0] >> 1 & 1)) || (false))) || !(((in->f1) > (((int64_t)INT64_C(0))))))
         return SQLKC_RT_OK;
