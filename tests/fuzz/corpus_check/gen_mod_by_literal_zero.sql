@@ -1,0 +1,2 @@
+--prelude
+INSERT INTO o_b SELECT MOD(i, 0) FROM src;
