@@ -1244,6 +1244,70 @@ static int pre_field(an_t *an, plan_node_t *pre, expr_t *e, int *cap)
     return pre->nfields++;
 }
 
+/* A set of strings by hash, in the arena (open addressing, no removal). */
+typedef struct strset {
+    const char **slots;
+    size_t cap, n;
+} strset_t;
+
+static uint64_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Adds s; returns false when it was there already. */
+static bool strset_add(an_t *an, strset_t *set, const char *s)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        const char **slots = arena_alloc(an->arena, sizeof(char *) * cap);
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->slots[i]) {
+                size_t j = str_hash(set->slots[i]) & (cap - 1);
+                while (slots[j])
+                    j = (j + 1) & (cap - 1);
+                slots[j] = set->slots[i];
+            }
+        set->slots = slots;
+        set->cap = cap;
+    }
+    size_t j = str_hash(s) & (set->cap - 1);
+    for (; set->slots[j]; j = (j + 1) & (set->cap - 1))
+        if (strcmp(set->slots[j], s) == 0)
+            return false;
+    set->slots[j] = s;
+    set->n++;
+    return true;
+}
+
+/* Makes the output names unique as Calcite's SqlValidatorUtil.uniquify does:
+ * a repeated name gets the first free suffix 0, 1, 2... that no other output
+ * name has. */
+static void uniquify(an_t *an, plan_field_t *fields, int n)
+{
+    strset_t seen = {0};
+    for (int i = 0; i < n; i++)
+        strset_add(an, &seen, fields[i].name);
+    if ((int)seen.n == n)
+        return;
+    strset_t used = {0};
+    for (int i = 0; i < n; i++) {
+        if (strset_add(an, &used, fields[i].name))
+            continue;
+        for (int k = 0;; k++) {
+            const char *cand = arena_printf(an->arena, "%s%d", fields[i].name, k);
+            if (strset_add(an, &seen, cand)) {
+                strset_add(an, &used, cand);
+                fields[i].name = cand;
+                break;
+            }
+        }
+    }
+}
+
 static const char *item_name(an_t *an, const ast_t *item, int idx)
 {
     if (item->name.s)
@@ -1417,12 +1481,7 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
             return NULL;
         }
     }
-    for (int i = 0; i < nitems; i++)
-        for (int j = 0; j < i; j++)
-            if (strcmp(names[i], names[j]) == 0 && items[i]->kind != AST_STAR) {
-                /* Flink renames duplicates (name0, name1...) in the output row */
-                top->fields[i].name = arena_printf(an->arena, "%s%d", names[i], i);
-            }
+    uniquify(an, top->fields, nitems);
     scope_t *s = arena_alloc(an->arena, sizeof *s);
     s->fields = top->fields;
     s->nfields = top->nfields;

@@ -265,11 +265,14 @@ static val_t arith(gen_t *g, const expr_t *e, val_t a, val_t b)
     /* integer / and %: Java truncates, fails on zero, and MIN / -1 wraps */
     const char *r = decl(g, t);
     emit_open(g->e, "if (!(%s) && !(%s))", a.n, b.n);
-    emit_line(g->e, "if ((%s) == 0) return sqlkc_rt_fail(ctx, \"java.lang.ArithmeticException: / by zero\");", b.v);
+    /* the divisor goes through a variable: a constant 0 must fail at run time
+     * like Java, not stop the C compiler */
+    emit_line(g->e, "%s divisor = %s;", ct, b.v);
+    emit_line(g->e, "if (divisor == 0) return sqlkc_rt_fail(ctx, \"java.lang.ArithmeticException: / by zero\");");
     if (e->op == OP_DIV)
-        emit_line(g->e, "%s = (%s) == -1 ? (%s)(0 - (%s)(%s)) : (%s)((%s) / (%s));", r, b.v, ct, gen_utype(t), a.v, ct, a.v, b.v);
+        emit_line(g->e, "%s = divisor == -1 ? (%s)(0 - (%s)(%s)) : (%s)((%s) / divisor);", r, ct, gen_utype(t), a.v, ct, a.v);
     else
-        emit_line(g->e, "%s = (%s) == -1 ? 0 : (%s)((%s) %% (%s));", r, b.v, ct, a.v, b.v);
+        emit_line(g->e, "%s = divisor == -1 ? 0 : (%s)((%s) %% divisor);", r, ct, a.v);
     emit_line(g->e, "%sn = false;", r);
     emit_close(g->e, NULL);
     return (val_t){r, arena_printf(g->a, "%sn", r)};
