@@ -53,6 +53,46 @@ static int row_field_of(const table_t *t, int col)
     return k;
 }
 
+/* Emits the reading of one member's value into its row field, with the
+ * format's error policy; the cursor is at the value. */
+static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field_ref_t *r)
+{
+    emit_t *e = g->e;
+    const char *get = getter(r->type);
+    emit_line(e, "/* %s %s */", emit_comment(g->a, r->name), emit_comment(g->a, type_str(g->a, r->type)));
+    if (r->type->kind == TY_DECIMAL)
+        emit_line(e, "r = sqlkc_rt_json_get_decimal(cur, &row->f%d, %d, %d);", r->row_field, r->type->p,
+                  r->type->s);
+    else if (r->type->kind == TY_TIMESTAMP || r->type->kind == TY_TIMESTAMP_LTZ)
+        emit_line(e, "r = sqlkc_rt_json_get_timestamp(cur, &row->f%d, %s, %s);", r->row_field,
+                  f->ts_iso ? "true" : "false", r->type->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
+    else
+        emit_line(e, "r = sqlkc_rt_json_get_%s(cur, &row->f%d);", get, r->row_field);
+    if (f->ignore_parse_errors) /* a value that does not convert is NULL; bad JSON skips the row */
+        emit_line(e, "if (r < 0 && (cur->fatal || (r = 0)))");
+    else
+        emit_line(e, "if (r < 0)");
+    emit_line(e, "    return -1;");
+    gen_setnull(g, "row", r->row_field, "r == 0");
+    if (f->fail_on_missing) {
+        int idx = 0;
+        for (int k = 0; k < f->ncols; k++)
+            if (row_field_of(t, f->cols[k]) == r->row_field)
+                idx = k;
+        emit_line(e, "seen[%d] |= UINT64_C(1) << %d;", idx / 64, idx % 64);
+    }
+}
+
+/* Whether Jackson writes the name without escapes, so that the fast path can
+ * compare its bytes directly. */
+static bool plain_name(const char *name)
+{
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == '"' || *p == '\\')
+            return false;
+    return true;
+}
+
 void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,
                       const bool *used)
 {
@@ -86,6 +126,29 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     if (has_decimal) /* Flink's mapper then reads floats as BigDecimal, which shows in STRING columns */
         emit_line(e, "cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;");
     emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");
+    /* members in the declared order are matched by their bytes; from the first
+     * surprise on, the general loop below reads the rest */
+    int fast = 0;
+    while (fast < f->ncols && plain_name(f->names[fast]))
+        fast++;
+    if (fast)
+        emit_line(e, "/* fast path: the members in the order the table declares them */");
+    for (int i = 0; i < fast; i++) {
+        char *q = arena_printf(g->a, "\"%s\"", f->names[i]);
+        emit_line(e, "if (!sqlkc_rt_json_member_is(cur, %s, %zu))", emit_cstr(g->a, q, strlen(q)), strlen(q));
+        emit_line(e, "    goto members;");
+        const field_ref_t *r = NULL;
+        for (int k = 0; k < nrefs; k++)
+            if (refs[k].row_field == row_field_of(t, f->cols[i]))
+                r = &refs[k];
+        if (r)
+            emit_read(g, t, f, r);
+        else
+            emit_line(e, "if (sqlkc_rt_json_skip(cur) < 0) return -1; /* %s: not read by the job */",
+                      emit_comment(g->a, f->names[i]));
+    }
+    if (fast)
+        emit_line(e, "members:");
     emit_open(e, "while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1)");
     emit_open(e, "switch (key.n)");
     for (int i = 0; i < nrefs;) {
@@ -94,30 +157,8 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
         e->indent++;
         for (; i < nrefs && strlen(refs[i].name) == len; i++) {
             const field_ref_t *r = &refs[i];
-            const char *get = getter(r->type);
             emit_open(e, "if (memcmp(key.p, %s, %zu) == 0)", emit_cstr(g->a, r->name, len), len);
-            emit_line(e, "/* %s %s */", emit_comment(g->a, r->name), emit_comment(g->a, type_str(g->a, r->type)));
-            if (r->type->kind == TY_DECIMAL)
-                emit_line(e, "r = sqlkc_rt_json_get_decimal(cur, &row->f%d, %d, %d);", r->row_field, r->type->p,
-                          r->type->s);
-            else if (r->type->kind == TY_TIMESTAMP || r->type->kind == TY_TIMESTAMP_LTZ)
-                emit_line(e, "r = sqlkc_rt_json_get_timestamp(cur, &row->f%d, %s, %s);", r->row_field,
-                          f->ts_iso ? "true" : "false", r->type->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
-            else
-                emit_line(e, "r = sqlkc_rt_json_get_%s(cur, &row->f%d);", get, r->row_field);
-            if (f->ignore_parse_errors) /* a value that does not convert is NULL; bad JSON skips the row */
-                emit_line(e, "if (r < 0 && (cur->fatal || (r = 0)))");
-            else
-                emit_line(e, "if (r < 0)");
-            emit_line(e, "    return -1;");
-            gen_setnull(g, "row", r->row_field, "r == 0");
-            if (f->fail_on_missing) {
-                int idx = 0;
-                for (int k = 0; k < f->ncols; k++)
-                    if (row_field_of(t, f->cols[k]) == r->row_field)
-                        idx = k;
-                emit_line(e, "seen[%d] |= UINT64_C(1) << %d;", idx / 64, idx % 64);
-            }
+            emit_read(g, t, f, r);
             emit_line(e, "continue;");
             emit_close(e, NULL);
         }

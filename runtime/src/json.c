@@ -115,8 +115,6 @@ static inline void skip_ws(sqlkc_rt_jcur_t *c) {
     c->p = p;
 }
 
-/* First '"' or '\\' in [s, e), or e. Control characters are allowed raw:
- * Flink enables ALLOW_UNESCAPED_CONTROL_CHARS. */
 /* The first byte at or after s that a string scan must look at: '"', '\\' or
  * a non-ASCII byte; e if none. Control characters pass: Flink's mapper enables
  * ALLOW_UNESCAPED_CONTROL_CHARS. Eight bytes at a time:

@@ -45,6 +45,43 @@ static int src_readings_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
     memset(row->nulls, 0xff, sizeof row->nulls);
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"sensor\"", 8))
+        goto members;
+    /* sensor STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"site\"", 6))
+        goto members;
+    /* site INT */
+    r = sqlkc_rt_json_get_i32(cur, &row->f1);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    if (!sqlkc_rt_json_member_is(cur, "\"temp\"", 6))
+        goto members;
+    /* temp DOUBLE */
+    r = sqlkc_rt_json_get_double(cur, &row->f2);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    if (!sqlkc_rt_json_member_is(cur, "\"hum\"", 5))
+        goto members;
+    /* hum FLOAT */
+    r = sqlkc_rt_json_get_float(cur, &row->f3);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
+    if (!sqlkc_rt_json_member_is(cur, "\"level\"", 7))
+        goto members;
+    /* level BIGINT */
+    r = sqlkc_rt_json_get_i64(cur, &row->f4);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
+    members:
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
             case 3:

@@ -47,6 +47,53 @@ static int src_orders_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     memset(row->nulls, 0xff, sizeof row->nulls);
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"order_id\"", 10))
+        goto members;
+    /* order_id BIGINT */
+    r = sqlkc_rt_json_get_i64(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"customer\"", 10))
+        goto members;
+    /* customer STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f1);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    if (!sqlkc_rt_json_member_is(cur, "\"amount\"", 8))
+        goto members;
+    /* amount DOUBLE */
+    r = sqlkc_rt_json_get_double(cur, &row->f2);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    if (!sqlkc_rt_json_member_is(cur, "\"quantity\"", 10))
+        goto members;
+    /* quantity INT */
+    r = sqlkc_rt_json_get_i32(cur, &row->f3);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
+    if (!sqlkc_rt_json_member_is(cur, "\"status\"", 8))
+        goto members;
+    /* status STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f4);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
+    if (!sqlkc_rt_json_member_is(cur, "\"placed\"", 8))
+        goto members;
+    if (sqlkc_rt_json_skip(cur) < 0) return -1; /* placed: not read by the job */
+    if (!sqlkc_rt_json_member_is(cur, "\"vip\"", 5))
+        goto members;
+    /* vip BOOLEAN */
+    r = sqlkc_rt_json_get_bool(cur, &row->f6);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
+    members:
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
             case 3:

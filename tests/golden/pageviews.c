@@ -44,6 +44,32 @@ static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, siz
     memset(row->nulls, 0xff, sizeof row->nulls);
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"user_id\"", 9))
+        goto members;
+    /* user_id BIGINT */
+    r = sqlkc_rt_json_get_i64(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"page_id\"", 9))
+        goto members;
+    if (sqlkc_rt_json_skip(cur) < 0) return -1; /* page_id: not read by the job */
+    if (!sqlkc_rt_json_member_is(cur, "\"viewtime\"", 10))
+        goto members;
+    /* viewtime TIMESTAMP(3) */
+    r = sqlkc_rt_json_get_timestamp(cur, &row->f2, false, false);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    if (!sqlkc_rt_json_member_is(cur, "\"user_region\"", 13))
+        goto members;
+    /* user_region STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f3);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
+    members:
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
             case 7:

@@ -51,6 +51,78 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"id\"", 4))
+        goto members;
+    /* id TINYINT */
+    r = sqlkc_rt_json_get_i8(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"qty\"", 5))
+        goto members;
+    /* qty SMALLINT */
+    r = sqlkc_rt_json_get_i16(cur, &row->f1);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    if (!sqlkc_rt_json_member_is(cur, "\"price\"", 7))
+        goto members;
+    /* price DECIMAL(10, 2) */
+    r = sqlkc_rt_json_get_decimal(cur, &row->f2, 10, 2);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    if (!sqlkc_rt_json_member_is(cur, "\"ratio\"", 7))
+        goto members;
+    /* ratio FLOAT */
+    r = sqlkc_rt_json_get_float(cur, &row->f3);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
+    if (!sqlkc_rt_json_member_is(cur, "\"seen\"", 6))
+        goto members;
+    /* seen TIMESTAMP(3) */
+    r = sqlkc_rt_json_get_timestamp(cur, &row->f4, false, false);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
+    if (!sqlkc_rt_json_member_is(cur, "\"seen_at\"", 9))
+        goto members;
+    /* seen_at TIMESTAMP_LTZ(3) */
+    r = sqlkc_rt_json_get_timestamp(cur, &row->f5, false, true);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
+    if (!sqlkc_rt_json_member_is(cur, "\"day\"", 5))
+        goto members;
+    /* day DATE */
+    r = sqlkc_rt_json_get_date(cur, &row->f6);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
+    if (!sqlkc_rt_json_member_is(cur, "\"at_time\"", 9))
+        goto members;
+    /* at_time TIME(0) */
+    r = sqlkc_rt_json_get_time(cur, &row->f7);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 7)) | ((uint64_t)!!(r == 0) << 7);
+    if (!sqlkc_rt_json_member_is(cur, "\"blob\"", 6))
+        goto members;
+    /* blob BYTES */
+    r = sqlkc_rt_json_get_bytes(cur, &row->f8);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 8)) | ((uint64_t)!!(r == 0) << 8);
+    if (!sqlkc_rt_json_member_is(cur, "\"ok\"", 4))
+        goto members;
+    /* ok BOOLEAN */
+    r = sqlkc_rt_json_get_bool(cur, &row->f9);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 9)) | ((uint64_t)!!(r == 0) << 9);
+    members:
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
             case 2:

@@ -43,6 +43,29 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     memset(row->nulls, 0xff, sizeof row->nulls);
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"key\"", 5))
+        goto members;
+    /* key STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"value\"", 7))
+        goto members;
+    /* value BIGINT */
+    r = sqlkc_rt_json_get_i64(cur, &row->f1);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    if (!sqlkc_rt_json_member_is(cur, "\"timestamp\"", 11))
+        goto members;
+    /* timestamp TIMESTAMP(3) */
+    r = sqlkc_rt_json_get_timestamp(cur, &row->f2, true, false);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    members:
     while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
         switch (key.n) {
             case 3:

@@ -465,6 +465,43 @@ static void test_decode_object(void **state) {
         r_;                                                                                        \
     })
 
+/* The generated decoders' fast path: members in the declared order match by
+ * their bytes; anything else leaves the cursor where object_next expects it. */
+static void test_member_is(void **state) {
+    (void)state;
+    doc_t d;
+    sqlkc_rt_str_t key;
+    int64_t v;
+    doc_open(&d, " { \"a\" : 1 ,\n\t\"bb\":2, \"c\":3, \"d\\u0041\":4}");
+    assert_int_equal(sqlkc_rt_json_object_begin(&d.c), 0);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"b\"", 3)); /* another name: nothing consumed */
+    assert_true(sqlkc_rt_json_member_is(&d.c, "\"a\"", 3));
+    assert_int_equal(sqlkc_rt_json_get_i64(&d.c, &v), 1);
+    assert_int_equal(v, 1);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"b\"", 3)); /* a prefix of the name is no match */
+    assert_true(sqlkc_rt_json_member_is(&d.c, "\"bb\"", 4));
+    assert_int_equal(sqlkc_rt_json_get_i64(&d.c, &v), 1);
+    assert_int_equal(v, 2);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"x\"", 3));
+    /* the general loop takes over exactly there */
+    assert_int_equal(sqlkc_rt_json_object_next(&d.c, &key), 1);
+    assert_memory_equal(key.p, "c", 1);
+    assert_int_equal(sqlkc_rt_json_get_i64(&d.c, &v), 1);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"dA\"", 4)); /* escaped in the input: the slow path decodes it */
+    assert_int_equal(sqlkc_rt_json_object_next(&d.c, &key), 1);
+    assert_int_equal(key.n, 2);
+    assert_memory_equal(key.p, "dA", 2);
+    assert_int_equal(sqlkc_rt_json_get_i64(&d.c, &v), 1);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"e\"", 3)); /* at '}' */
+    assert_int_equal(sqlkc_rt_json_object_next(&d.c, &key), 0);
+    doc_close(&d);
+    doc_open(&d, "{\"a\"");
+    assert_int_equal(sqlkc_rt_json_object_begin(&d.c), 0);
+    assert_false(sqlkc_rt_json_member_is(&d.c, "\"a\"", 3)); /* truncated before ':' */
+    assert_int_equal(sqlkc_rt_json_object_next(&d.c, &key), -1);
+    doc_close(&d);
+}
+
 static void test_get_bool(void **state) {
     (void)state;
     bool v;
@@ -1169,6 +1206,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_put_row, teardown),
         cmocka_unit_test_teardown(test_double_roundtrip, teardown),
         cmocka_unit_test_teardown(test_decode_object, teardown),
+        cmocka_unit_test_teardown(test_member_is, teardown),
         cmocka_unit_test_teardown(test_get_bool, teardown),
         cmocka_unit_test_teardown(test_get_ints, teardown),
         cmocka_unit_test_teardown(test_get_reals, teardown),

@@ -222,6 +222,35 @@ int sqlkc_rt_json_object_begin(sqlkc_rt_jcur_t *c);
  * ',' between members. */
 int sqlkc_rt_json_object_next(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *key);
 
+/* The fast path of a generated decoder, for members in the declared order:
+ * when the next member's name is written exactly as `quoted` (the name in
+ * quotes, n bytes, as it appears unescaped), consumes the separator, the name
+ * and the ':' and returns true; otherwise consumes nothing and returns false,
+ * and sqlkc_rt_json_object_next takes over from the same place. */
+static inline bool sqlkc_rt_json_member_is(sqlkc_rt_jcur_t *c, const char *quoted, size_t n)
+{
+    const char *p = c->p, *e = c->end;
+    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    if (!c->first) {
+        if (p == e || *p != ',')
+            return false;
+        p++;
+        while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            p++;
+    }
+    if ((size_t)(e - p) < n + 1 || memcmp(p, quoted, n) != 0)
+        return false;
+    p += n;
+    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    if (p == e || *p != ':')
+        return false;
+    c->p = p + 1;
+    c->first = false;
+    return true;
+}
+
 /* Arrays, the same way: begin expects '['; next returns 1 with the cursor
  * at an element, 0 after consuming ']', -1 on error. */
 int sqlkc_rt_json_array_begin(sqlkc_rt_jcur_t *c);
