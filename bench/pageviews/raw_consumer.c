@@ -7,6 +7,11 @@
  * watermark seen at start, and exits. It counts records and value bytes and
  * processes nothing; it does not commit offsets.
  *
+ * With RAW_PIPE_TO=TOPIC in the environment it also produces every record
+ * (key and value as read) to that topic with the job's producer settings
+ * (idempotence, murmur2), and waits for the deliveries: the Kafka ceiling of
+ * a job that writes one record per record it reads.
+ *
  * usage: raw_consumer BOOTSTRAP TOPIC [-X PROPERTY=VALUE]...
  * (-X: extra librdkafka properties, e.g. the ones a run also gives the job
  * with --set TABLE.properties.PROPERTY=VALUE)
@@ -139,6 +144,24 @@ int main(int argc, char **argv) {
     }
     rd_kafka_topic_partition_list_destroy(assign);
 
+    /* the pipe's producer, as runtime/src/kafka_sink.c configures the job's */
+    const char *pipe_to = getenv("RAW_PIPE_TO");
+    rd_kafka_t *prod = NULL;
+    rd_kafka_topic_t *prod_rkt = NULL;
+    if (pipe_to && *pipe_to) {
+        rd_kafka_conf_t *pc = rd_kafka_conf_new();
+        if (set(pc, "bootstrap.servers", argv[1]) || set(pc, "partitioner", "murmur2_random") ||
+            set(pc, "enable.idempotence", "true") || set(pc, "delivery.report.only.error", "true"))
+            return 1;
+        prod = rd_kafka_new(RD_KAFKA_PRODUCER, pc, errstr, sizeof errstr);
+        if (!prod) {
+            fprintf(stderr, "raw_consumer: producer: %s\n", errstr);
+            return 1;
+        }
+        prod_rkt = rd_kafka_topic_new(prod, pipe_to, NULL);
+    }
+    uint64_t produced = 0;
+
     /* read to the high watermarks */
     uint64_t records = 0, bytes = 0;
     double last_progress = now_s(), stalled = 0;
@@ -171,6 +194,21 @@ int main(int argc, char **argv) {
         } else if (known && m->offset < high[p]) {
             records++;
             bytes += m->len;
+            while (prod) {
+                rd_kafka_resp_err_t perr = rd_kafka_producev(
+                    prod, RD_KAFKA_V_RKT(prod_rkt), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                    RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_VALUE(m->payload, m->len),
+                    RD_KAFKA_V_END);
+                if (!perr) {
+                    produced++;
+                    break;
+                }
+                if (perr != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+                    fprintf(stderr, "raw_consumer: produce: %s\n", rd_kafka_err2str(perr));
+                    return 1;
+                }
+                rd_kafka_poll(prod, 1);
+            }
             if (m->offset + 1 >= high[p]) {
                 done[p] = true;
                 active--;
@@ -178,14 +216,20 @@ int main(int argc, char **argv) {
         }
         rd_kafka_message_destroy(m);
     }
+    if (prod) {
+        while (rd_kafka_outq_len(prod) > 0)
+            rd_kafka_flush(prod, 1000);
+        rd_kafka_topic_destroy(prod_rkt);
+        rd_kafka_destroy(prod);
+    }
     rd_kafka_consumer_close(rk);
     rd_kafka_destroy(rk);
     double seconds = now_s() - t0;
 
     printf("raw: records=%" PRIu64 " bytes=%" PRIu64 " seconds=%.3f records_per_s=%.0f "
-           "partitions=%d low_sum=%" PRId64 " stalls=%d stalled_s=%.3f\n",
+           "partitions=%d low_sum=%" PRId64 " stalls=%d stalled_s=%.3f produced=%" PRIu64 "\n",
            records, bytes, seconds, seconds > 0 ? (double)records / seconds : 0.0, nparts, low_sum,
-           stalls, stalled);
+           stalls, stalled, produced);
     free(high);
     free(done);
     if ((int64_t)records != expected) {

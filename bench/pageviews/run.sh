@@ -212,6 +212,14 @@ for ((r = 1; r <= runs; r++)); do
     record raw "$records" "$T_REAL" "$T_CPU"
     raw_stalls[r]=" $(field stalls "$work/raw.out") totalling $(field stalled_s "$work/raw.out") s"
 
+    say "run $r/$runs: bare librdkafka consume -> produce pipe"
+    timed "$work/pipe.out" "$work/pipe.err" env RAW_PIPE_TO=bench_pipe_out "$raw" "$bootstrap" \
+        "$source_topic" "${raw_args[@]}"
+    [[ $T_RC == 0 ]] || { cat "$work/pipe.err" >&2; die "the bare pipe failed"; }
+    [[ $(field produced "$work/pipe.out") == "$records" ]] ||
+        die "the bare pipe produced $(field produced "$work/pipe.out") records, expected $records"
+    record pipe "$records" "$T_REAL" "$T_CPU"
+
     say "run $r/$runs: compiled job, bounded, end to end"
     job_e2e e2e
     say "run $r/$runs: compiled job, bounded, sink discarded (--bench-null-sink)"
@@ -252,6 +260,7 @@ printf '%-42s %8s %7s %6s %10s %10s %7s\n' "measurement" records seconds "cpu s"
 row "compiled job, no broker (1 core)" job $((value_bytes * repeat))
 row "jansson baseline, no broker (1 core)" jansson $((value_bytes * repeat))
 row "bare librdkafka consumer, dev broker" raw "$value_bytes"
+row "  (info) bare consume -> produce pipe" pipe "$value_bytes"
 row "compiled job end to end, dev broker" e2e "$value_bytes"
 row "  (info) same, sink discarded" e2e_null "$value_bytes"
 echo
@@ -269,4 +278,6 @@ printf '%-46s %7sx\n' "  (info) same, wall-clock records/s" "$r_jansson_wall"
 printf '%-46s %7sx  target >= %5s  %s\n' "end to end / bare consumer" "$r_e2e" "0.9x" \
     "$(verdict "$r_e2e" 0.9)"
 printf '%-46s %7sx\n' "  (info) end to end, sink discarded / bare" "$r_null"
+printf '%-46s %7sx\n' "  (info) bare pipe (1 write per read) / bare" "$(ratio "${best_rate[pipe]}" "${best_rate[raw]}")"
+printf '%-46s %7sx\n' "  (info) end to end / bare pipe" "$(ratio "${best_rate[e2e]}" "${best_rate[pipe]}")"
 exit 0
