@@ -230,6 +230,24 @@ static void pipeline(gen_t *g, const plan_node_t *sink)
     }
 }
 
+/* Each scan of table t in the job (an INSERT reads a table once): the
+ * INSERT's sink and the operator that consumes the scan's rows, in arrays of
+ * the arena. Returns how many. */
+static int scan_consumers(gen_t *g, const table_t *t, const plan_node_t ***sinks, const plan_node_t ***ups)
+{
+    int n = 0;
+    *sinks = arena_alloc(g->a, sizeof(plan_node_t *) * (size_t)(g->p->nsinks + 1));
+    *ups = arena_alloc(g->a, sizeof(plan_node_t *) * (size_t)(g->p->nsinks + 1));
+    for (int s = 0; s < g->p->nsinks; s++)
+        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
+            if (p->kind == P_SCAN && p->table == t) {
+                (*sinks)[n] = g->p->sinks[s];
+                (*ups)[n] = consumer(g->p->sinks[s], p);
+                n++;
+            }
+    return n;
+}
+
 static void mark_used(const expr_t *e, bool *used, const int *field_col)
 {
     if (e->kind == E_COL)
@@ -250,22 +268,19 @@ static bool *used_columns(gen_t *g, const table_t *t)
             field_col[k++] = i;
     if (t->rowtime >= 0)
         used[t->rowtime] = true;
-    for (int s = 0; s < g->p->nsinks; s++) {
-        const plan_node_t *sink = g->p->sinks[s];
-        for (const plan_node_t *p = sink; p; p = p->input) {
-            if (p->kind != P_SCAN || p->table != t)
-                continue;
-            const plan_node_t *up = consumer(sink, p);
-            if (up->kind != P_CALC) {
-                for (int i = 0; i < t->ncols; i++)
-                    used[i] = true;
-                continue;
-            }
-            for (int i = 0; i < up->nfields; i++)
-                mark_used(up->proj[i], used, field_col);
-            if (up->filter)
-                mark_used(up->filter, used, field_col);
+    const plan_node_t **sinks, **ups;
+    int n = scan_consumers(g, t, &sinks, &ups);
+    for (int s = 0; s < n; s++) {
+        const plan_node_t *up = ups[s];
+        if (up->kind != P_CALC) {
+            for (int i = 0; i < t->ncols; i++)
+                used[i] = true;
+            continue;
         }
+        for (int i = 0; i < up->nfields; i++)
+            mark_used(up->proj[i], used, field_col);
+        if (up->filter)
+            mark_used(up->filter, used, field_col);
     }
     return used;
 }
@@ -306,16 +321,12 @@ static void source_process(gen_t *g, const table_t *t)
                      "(const char *)msg->value, msg->value_len > 200 ? \"...\" : \"\", cur.err);");
     }
     emit_close(e, NULL);
-    for (int s = 0; s < g->p->nsinks; s++) {
-        const plan_node_t *sink = g->p->sinks[s];
-        for (const plan_node_t *p = sink; p; p = p->input) {
-            if (p->kind != P_SCAN || p->table != t)
-                continue;
-            const plan_node_t *up = consumer(sink, p);
-            emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", up->id,
-                      emit_comment(g->a, sink->table->name));
-            emit_line(e, "    return SQLKC_RT_ERR;");
-        }
+    const plan_node_t **sinks, **ups;
+    int n = scan_consumers(g, t, &sinks, &ups);
+    for (int s = 0; s < n; s++) {
+        emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", ups[s]->id,
+                  emit_comment(g->a, sinks[s]->table->name));
+        emit_line(e, "    return SQLKC_RT_ERR;");
     }
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);

@@ -734,11 +734,14 @@ int sqlkc_rt_json_object_begin(sqlkc_rt_jcur_t *c) { return container_begin(c, '
 
 int sqlkc_rt_json_array_begin(sqlkc_rt_jcur_t *c) { return container_begin(c, '[', "an array"); }
 
-int sqlkc_rt_json_object_next(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *key) {
+/* Moves to the next element of the open object or array, past the ','
+ * between elements: 1 when one follows, 0 when `close` was consumed, -1 on
+ * error. `first` and `next` say what was expected, for the message. */
+static int element_next(sqlkc_rt_jcur_t *c, char close, const char *first, const char *next) {
     skip_ws(c);
     if (c->p == c->end)
-        return jerr_eof(c, c->first ? "a member name or '}'" : "',' or '}'");
-    if (*c->p == '}') {
+        return jerr_eof(c, c->first ? first : next);
+    if (*c->p == close) {
         c->p++;
         c->depth--;
         c->first = false;
@@ -747,13 +750,19 @@ int sqlkc_rt_json_object_next(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *key) {
     if (!c->first) {
         if (*c->p != ',') {
             char d[8];
-            return jerr(c, true, c->p, "unexpected character %s, expected ',' or '}'",
-                        char_desc(*c->p, d));
+            return jerr(c, true, c->p, "unexpected character %s, expected %s", char_desc(*c->p, d), next);
         }
         c->p++;
-        skip_ws(c);
     }
     c->first = false;
+    return 1;
+}
+
+int sqlkc_rt_json_object_next(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *key) {
+    int r = element_next(c, '}', "a member name or '}'", "',' or '}'");
+    if (r <= 0)
+        return r;
+    skip_ws(c);
     if (c->p == c->end)
         return jerr_eof(c, "a member name");
     if (*c->p != '"') {
@@ -775,25 +784,7 @@ int sqlkc_rt_json_object_next(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *key) {
 }
 
 int sqlkc_rt_json_array_next(sqlkc_rt_jcur_t *c) {
-    skip_ws(c);
-    if (c->p == c->end)
-        return jerr_eof(c, c->first ? "a value or ']'" : "',' or ']'");
-    if (*c->p == ']') {
-        c->p++;
-        c->depth--;
-        c->first = false;
-        return 0;
-    }
-    if (!c->first) {
-        if (*c->p != ',') {
-            char d[8];
-            return jerr(c, true, c->p, "unexpected character %s, expected ',' or ']'",
-                        char_desc(*c->p, d));
-        }
-        c->p++;
-    }
-    c->first = false;
-    return 1;
+    return element_next(c, ']', "a value or ']'", "',' or ']'");
 }
 
 int sqlkc_rt_json_end(sqlkc_rt_jcur_t *c) {
