@@ -1848,10 +1848,8 @@ static void set_statement(an_t *an, const ast_t *n)
     for (size_t i = 0; i < sizeof known_enum / sizeof known_enum[0]; i++) {
         if (strcmp(n->text, known_enum[i][0]) != 0)
             continue;
-        char allowed[64];
-        snprintf(allowed, sizeof allowed, "|%s|", known_enum[i][1]);
-        char v[64];
-        snprintf(v, sizeof v, "|%s|", n->text2);
+        const char *allowed = arena_printf(an->arena, "|%s|", known_enum[i][1]);
+        char *v = arena_printf(an->arena, "|%s|", n->text2);
         for (char *p = v; *p; p++)
             *p = (char)toupper((unsigned char)*p);
         if (!strstr(allowed, v))

@@ -136,12 +136,11 @@ static void projections(an_t *an, table_t *t)
     t->key.names = arena_alloc(an->arena, sizeof(char *) * (size_t)(t->ncols + 1));
     t->value.cols = arena_alloc(an->arena, sizeof(int) * (size_t)(t->ncols + 1));
     t->value.names = arena_alloc(an->arena, sizeof(char *) * (size_t)(t->ncols + 1));
-    bool in_key[1024] = {0};
+    bool *in_key = arena_alloc(an->arena, sizeof(bool) * (size_t)(t->ncols + 1));
 
     if (t->connector == CONN_UPSERT_KAFKA) {
         for (int i = 0; i < t->npk; i++) {
-            if (t->pk[i] < 1024)
-                in_key[t->pk[i]] = true;
+            in_key[t->pk[i]] = true;
             add_col(an, &t->key, t->pk[i], t->cols[t->pk[i]].name);
         }
     } else if (opt(t, "key.fields") && t->key.kind != FMT_NONE) {
@@ -169,8 +168,7 @@ static void projections(an_t *an, table_t *t)
                            "format. A key field must be a regular, physical column. The following "
                            "columns can be selected in the 'key.fields' option: %s", name, cols);
             } else {
-                if (c < 1024)
-                    in_key[c] = true;
+                in_key[c] = true;
                 add_col(an, &t->key, c, t->cols[c].name);
             }
             p += n + (semi ? 1 : 0);
@@ -190,7 +188,7 @@ static void projections(an_t *an, table_t *t)
     for (int i = 0; i < t->ncols; i++) {
         if (t->cols[i].kind != COL_PHYSICAL)
             continue;
-        if (except_key && i < 1024 && in_key[i])
+        if (except_key && in_key[i])
             continue;
         add_col(an, &t->value, i, t->cols[i].name);
     }

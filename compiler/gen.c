@@ -205,9 +205,12 @@ static const plan_node_t *consumer(const plan_node_t *sink, const plan_node_t *b
 static void pipeline(gen_t *g, const plan_node_t *sink)
 {
     /* row structs bottom-up, then push functions top-down so each is defined before use */
-    const plan_node_t *chain[256];
     int n = 0;
-    for (const plan_node_t *p = sink; p && n < 256; p = p->input)
+    for (const plan_node_t *p = sink; p; p = p->input)
+        n++;
+    const plan_node_t **chain = arena_alloc(g->a, sizeof *chain * (size_t)n);
+    n = 0;
+    for (const plan_node_t *p = sink; p; p = p->input)
         chain[n++] = p;
     for (int i = n - 1; i >= 0; i--) {
         const plan_node_t *p = chain[i];

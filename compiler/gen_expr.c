@@ -311,8 +311,8 @@ static val_t call(gen_t *g, const expr_t *e, const char *in, const plan_field_t 
             emit_close(g->e, NULL);
         return (val_t){t, arena_printf(g->a, "%sn", t)};
     }
-    val_t a[64];
-    int n = e->nargs < 64 ? e->nargs : 64;
+    int n = e->nargs;
+    val_t *a = arena_alloc(g->a, sizeof *a * (size_t)(n + 1));
     const char *nn = "false";
     for (int i = 0; i < n; i++) {
         a[i] = gen(g, e->args[i], in, f);

@@ -257,9 +257,7 @@ void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *
     for (int i = 0; i < f->ncols; i++) {
         const type_t *ty = t->cols[f->cols[i]].type;
         int rf = map[i];
-        char head[1024];
-        /* the field name as Jackson writes it: an escaped JSON string */
-        snprintf(head, sizeof head, "%s", f->names[i]);
+        const char *head = f->names[i];
         emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
         if (rf < 0) { /* a sink column the INSERT leaves NULL */
             if (!f->ignore_null_fields) {

@@ -170,13 +170,19 @@ static int build(const char *c_path, const char *out, const char *cc, const char
                         "this executable; set SQLKC_HOME to the install prefix\n");
         return 2;
     }
-    char *argv[64];
-    int n = 0;
     char *cc_copy = strdup(cc), *flags_copy = strdup(cflags);
-    for (char *t = strtok(cc_copy, " "); t && n < 8; t = strtok(NULL, " "))
+    /* every word of CC and CFLAGS, plus the 10 arguments added below */
+    size_t cap = strlen(cc) + strlen(cflags) + 16;
+    char **argv = calloc(cap, sizeof *argv);
+    if (!cc_copy || !flags_copy || !argv) {
+        fputs("sqlkc: internal error: out of memory\n", stderr);
+        return 2;
+    }
+    int n = 0;
+    for (char *t = strtok(cc_copy, " "); t; t = strtok(NULL, " "))
         argv[n++] = t;
     argv[n++] = "-std=gnu11";
-    for (char *t = strtok(flags_copy, " "); t && n < 40; t = strtok(NULL, " "))
+    for (char *t = strtok(flags_copy, " "); t; t = strtok(NULL, " "))
         argv[n++] = t;
     char incflag[PATH_MAX + 3], libflag[PATH_MAX + 3];
     snprintf(incflag, sizeof incflag, "-I%s", inc);
@@ -192,6 +198,7 @@ static int build(const char *c_path, const char *out, const char *cc, const char
     argv[n++] = "-lpthread";
     argv[n] = NULL;
     int rc = run(argv);
+    free(argv);
     free(cc_copy);
     free(flags_copy);
     if (rc != 0) {
