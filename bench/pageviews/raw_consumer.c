@@ -64,6 +64,7 @@ int main(int argc, char **argv) {
     if (set(conf, "bootstrap.servers", argv[1]) || set(conf, "group.id", "sqlkc-bench-raw") ||
         set(conf, "client.id", "sqlkc-bench-raw") || set(conf, "enable.auto.commit", "false") ||
         set(conf, "enable.auto.offset.store", "false") ||
+        set(conf, "queued.min.messages", "10000000") ||
         set(conf, "auto.offset.reset", "earliest") ||
         set(conf, "isolation.level", "read_uncommitted") ||
         set(conf, "enable.partition.eof", "true")) {
