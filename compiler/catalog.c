@@ -97,6 +97,13 @@ static bool opt_true(const table_t *t, const char *prefix, const char *fmt, cons
 
 static void format_options(table_t *t, format_t *f)
 {
+    if (f->kind == FMT_RAW) {
+        char key[256];
+        snprintf(key, sizeof key, "%sraw.endianness", f->prefix);
+        const char *endian = opt(t, key);
+        f->little_endian = endian && strcasecmp(endian, "little-endian") == 0;
+        return;
+    }
     if (f->kind != FMT_JSON)
         return;
     f->fail_on_missing = opt_true(t, f->prefix, "json", "fail-on-missing-field");
@@ -441,24 +448,50 @@ table_t *table_create(an_t *an, const ast_t *n)
     return t;
 }
 
+/* The raw format's column types and charset (RawFormatFactory). */
+static void check_raw(an_t *an, table_t *t, const format_t *f)
+{
+    if (f->kind != FMT_RAW)
+        return;
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        if (!(type_is_integer(ty) || type_is_string(ty) || type_is_binary(ty) || ty->kind == TY_BOOLEAN ||
+              ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)) {
+            diag_error(an->diag, t->cols[f->cols[i]].loc, "The 'raw' format doesn't supports '%s' as column type.",
+                       type_str(an->arena, ty));
+            t->valid = false;
+        }
+    }
+    char key[256];
+    snprintf(key, sizeof key, "%sraw.charset", f->prefix);
+    const char *cs = opt(t, key);
+    if (cs && strcasecmp(cs, "UTF-8") != 0 && strcasecmp(cs, "UTF8") != 0) {
+        diag_error(an->diag, opt_loc(t, key, true), "raw charset '%s' is not supported yet (this version "
+                   "compiles UTF-8)", cs);
+        t->valid = false;
+    }
+}
+
 /* What this version compiles; the rest is reported "not supported yet" where
  * the table is used, so declaring it is never an error by itself. */
 void table_check_supported(an_t *an, table_t *t)
 {
     const char *what = NULL;
     loc_t where = t->loc;
-    if (t->value.kind != FMT_JSON && t->value.kind != FMT_NONE) {
+    if (t->value.kind != FMT_JSON && t->value.kind != FMT_RAW && t->value.kind != FMT_NONE) {
         what = "value format";
         where = opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true);
-    } else if (t->key.kind != FMT_NONE && t->key.kind != FMT_JSON) {
+    } else if (t->key.kind != FMT_NONE && t->key.kind != FMT_JSON && t->key.kind != FMT_RAW) {
         what = "key format";
         where = opt_loc(t, "key.format", true);
     }
     if (what) {
-        diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json)", what,
+        diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json and raw)", what,
                    what[0] == 'v' ? t->value.name : t->key.name);
         t->valid = false;
     }
+    check_raw(an, t, &t->value);
+    check_raw(an, t, &t->key);
     if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->connector == CONN_UPSERT_KAFKA) {
         diag_error(an->diag, t->loc, "reading an 'upsert-kafka' table is not supported yet");
         t->valid = false;

@@ -137,8 +137,14 @@ static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, con
     }
     emit_line(g->e, "sqlkc_rt_buf_t *%s = &sink_%d_%s;", buf, n->id, buf);
     emit_line(g->e, "sqlkc_rt_buf_reset(%s);", buf);
+    emit_line(g->e, "const void *%s_data;", buf);
     emit_open(g->e, "%s", "");
-    gen_json_encode(g, n->table, f, buf, "in", map, n->input->fields);
+    if (f->kind == FMT_RAW) {
+        gen_raw_encode(g, n->table, f, buf, "in", map, arena_printf(g->a, "%s_data", buf));
+    } else {
+        gen_json_encode(g, n->table, f, buf, "in", map, n->input->fields);
+        emit_line(g->e, "%s_data = %s->p;", buf, buf);
+    }
     emit_close(g->e, NULL);
 }
 
@@ -178,7 +184,7 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
     const char *key = "NULL", *key_len = "0";
     if (t->key.kind) {
         encode_format(g, n, &t->key, "key");
-        key = "key->p";
+        key = "key_data";
         key_len = "key->len";
     }
     if (t->connector == CONN_UPSERT_KAFKA) {
@@ -188,7 +194,7 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
         emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
     }
     encode_format(g, n, &t->value, "value");
-    emit_line(e, "return sqlkc_rt_emit(ctx, %d, %s, %s, value->p, value->len);", slot, key, key_len);
+    emit_line(e, "return sqlkc_rt_emit(ctx, %d, %s, %s, value_data, value->len);", slot, key, key_len);
     emit_close(e, NULL);
     emit_blank(e);
 }
@@ -300,9 +306,15 @@ static void source(gen_t *g, const table_t *t)
         }
     const char *row = arena_printf(g->a, "src_%s_row", t->ident);
     gen_row_struct(g, row, f, n, arena_printf(g->a, "A row of source table %s", t->name));
-    gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
-                     arena_printf(g->a, "%s_t", row), used_columns(g, t));
+    if (t->value.kind == FMT_RAW)
+        gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
+                        arena_printf(g->a, "%s_t", row));
+    else
+        gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
+                         arena_printf(g->a, "%s_t", row), used_columns(g, t));
 }
+
+static void source_json_glue(gen_t *g, const table_t *t);
 
 static void source_process(gen_t *g, const table_t *t)
 {
@@ -310,6 +322,30 @@ static void source_process(gen_t *g, const table_t *t)
     emit_line(e, "/* One record of %s: decode, then push the row into each INSERT reading it. */",
               emit_comment(g->a, t->name));
     emit_open(e, "static int src_%s_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)", t->ident);
+    if (t->value.kind == FMT_RAW) {
+        emit_line(e, "src_%s_row_t row;", t->ident);
+        emit_line(e, "char err[160];");
+        emit_line(e, "if (src_%s_decode_value(msg->value, msg->value_len, &row, err, sizeof err) != 0)", t->ident);
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the raw value: %%s\", err);");
+    } else {
+        source_json_glue(g, t);
+    }
+    const plan_node_t **sinks, **ups;
+    int n = scan_consumers(g, t, &sinks, &ups);
+    for (int s = 0; s < n; s++) {
+        emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", ups[s]->id,
+                  emit_comment(g->a, sinks[s]->table->name));
+        emit_line(e, "    return SQLKC_RT_ERR;");
+    }
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+/* Decoding a JSON value in the process function, with the format's policy. */
+static void source_json_glue(gen_t *g, const table_t *t)
+{
+    emit_t *e = g->e;
     emit_line(e, "if (msg->value == NULL || msg->value_len == 0)");
     emit_line(e, "    return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */");
     emit_line(e, "src_%s_row_t row;", t->ident);
@@ -324,16 +360,6 @@ static void source_process(gen_t *g, const table_t *t)
                      "(const char *)msg->value, msg->value_len > 200 ? \"...\" : \"\", cur.err);");
     }
     emit_close(e, NULL);
-    const plan_node_t **sinks, **ups;
-    int n = scan_consumers(g, t, &sinks, &ups);
-    for (int s = 0; s < n; s++) {
-        emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", ups[s]->id,
-                  emit_comment(g->a, sinks[s]->table->name));
-        emit_line(e, "    return SQLKC_RT_ERR;");
-    }
-    emit_line(e, "return SQLKC_RT_OK;");
-    emit_close(e, NULL);
-    emit_blank(e);
 }
 
 static void tables(gen_t *g)

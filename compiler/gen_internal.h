@@ -47,6 +47,13 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
 void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                      const int *map, const plan_field_t *fields);
 
+/* gen_raw.c: the raw format. The decoder fills the row's one column; the
+ * encoder appends to buf and sets `data` (a const void *) to the bytes, or
+ * to NULL for a NULL column (a null Kafka value). */
+void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+void gen_raw_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                    const int *map, const char *data);
+
 /* gen_agg.c */
 void gen_agg_decls(gen_t *g, const plan_node_t *n);
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);

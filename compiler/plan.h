@@ -37,6 +37,8 @@ typedef struct format {
     int ncols;
     /* json */
     bool fail_on_missing, ignore_parse_errors, ts_iso, decimal_plain, ignore_null_fields;
+    /* raw */
+    bool little_endian;
 } format_t;
 
 typedef struct table {

@@ -16,6 +16,7 @@
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
 #include <sqlkc/key.h>
+#include <sqlkc/raw.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
@@ -26,7 +27,11 @@
 /* Kinds of changelog rows flowing between operators. */
 enum { ROW_INSERT, ROW_UPDATE_BEFORE, ROW_UPDATE_AFTER, ROW_DELETE };
 
-static void *scratch_alloc(void *ctx, size_t n) { return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n); }
+/* The allocator codecs use for decoded text; unused by jobs without JSON. */
+__attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
+{
+    return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n);
+}
 
 /* A row of source table readings */
 typedef struct src_readings_row {
@@ -216,6 +221,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
     }
     sqlkc_rt_buf_t *key = &sink_4_key;
     sqlkc_rt_buf_reset(key);
+    const void *key_data;
     {
         /* sensor STRING NOT NULL */
         sqlkc_rt_buf_put(key, "{\"sensor\":", 10);
@@ -224,11 +230,13 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
         sqlkc_rt_buf_put(key, ",\"site\":", 8);
         sqlkc_rt_json_put_i64(key, in->f1);
         sqlkc_rt_buf_putc(key, '}');
+        key_data = key->p;
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 1, key->p, key->len, NULL, 0);
+        return sqlkc_rt_emit(ctx, 1, key_data, key->len, NULL, 0);
     sqlkc_rt_buf_t *value = &sink_4_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         /* n BIGINT */
         sqlkc_rt_buf_put(value, "{\"n\":", 5);
@@ -287,8 +295,9 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
             sqlkc_rt_json_put_i64(value, in->f9);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, key->p, key->len, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 1, key_data, key->len, value_data, value->len);
 }
 
 static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {

@@ -16,6 +16,7 @@
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
 #include <sqlkc/key.h>
+#include <sqlkc/raw.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
@@ -26,7 +27,11 @@
 /* Kinds of changelog rows flowing between operators. */
 enum { ROW_INSERT, ROW_UPDATE_BEFORE, ROW_UPDATE_AFTER, ROW_DELETE };
 
-static void *scratch_alloc(void *ctx, size_t n) { return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n); }
+/* The allocator codecs use for decoded text; unused by jobs without JSON. */
+__attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
+{
+    return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n);
+}
 
 /* A row of source table orders */
 typedef struct src_orders_row {
@@ -177,6 +182,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     (void)kind; /* an append-only sink receives inserts only */
     sqlkc_rt_buf_t *value = &sink_3_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         bool first = true;
         sqlkc_rt_buf_putc(value, '{');
@@ -223,8 +229,9 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
             sqlkc_rt_json_put_bool(value, in->f5);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, NULL, 0, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 1, NULL, 0, value_data, value->len);
 }
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) {

@@ -16,6 +16,7 @@
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
 #include <sqlkc/key.h>
+#include <sqlkc/raw.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
@@ -26,7 +27,11 @@
 /* Kinds of changelog rows flowing between operators. */
 enum { ROW_INSERT, ROW_UPDATE_BEFORE, ROW_UPDATE_AFTER, ROW_DELETE };
 
-static void *scratch_alloc(void *ctx, size_t n) { return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n); }
+/* The allocator codecs use for decoded text; unused by jobs without JSON. */
+__attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
+{
+    return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n);
+}
 
 /* A row of source table items */
 typedef struct src_items_row {
@@ -247,6 +252,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     (void)kind; /* an append-only sink receives inserts only */
     sqlkc_rt_buf_t *value = &sink_3_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         /* id INT */
         sqlkc_rt_buf_put(value, "{\"id\":", 6);
@@ -326,8 +332,9 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
             sqlkc_rt_json_put_float(value, in->f10);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, NULL, 0, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 1, NULL, 0, value_data, value->len);
 }
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
@@ -457,16 +464,19 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
     }
     sqlkc_rt_buf_t *key = &sink_9_key;
     sqlkc_rt_buf_reset(key);
+    const void *key_data;
     {
         /* id INT NOT NULL */
         sqlkc_rt_buf_put(key, "{\"id\":", 6);
         sqlkc_rt_json_put_i64(key, in->f0);
         sqlkc_rt_buf_putc(key, '}');
+        key_data = key->p;
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 2, key->p, key->len, NULL, 0);
+        return sqlkc_rt_emit(ctx, 2, key_data, key->len, NULL, 0);
     sqlkc_rt_buf_t *value = &sink_9_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         /* id INT NOT NULL */
         sqlkc_rt_buf_put(value, "{\"id\":", 6);
@@ -493,8 +503,9 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
             sqlkc_rt_json_put_i64(value, in->f3);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 2, key->p, key->len, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 2, key_data, key->len, value_data, value->len);
 }
 
 static int op_8_push(sqlkc_rt_ctx_t *ctx, int kind, const row_6_t *in) {

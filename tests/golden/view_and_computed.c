@@ -16,6 +16,7 @@
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
 #include <sqlkc/key.h>
+#include <sqlkc/raw.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
@@ -26,7 +27,11 @@
 /* Kinds of changelog rows flowing between operators. */
 enum { ROW_INSERT, ROW_UPDATE_BEFORE, ROW_UPDATE_AFTER, ROW_DELETE };
 
-static void *scratch_alloc(void *ctx, size_t n) { return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n); }
+/* The allocator codecs use for decoded text; unused by jobs without JSON. */
+__attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
+{
+    return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n);
+}
 
 /* A row of source table events */
 typedef struct src_events_row {
@@ -144,16 +149,19 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_4_t *in) {
     }
     sqlkc_rt_buf_t *key = &sink_6_key;
     sqlkc_rt_buf_reset(key);
+    const void *key_data;
     {
         /* key STRING NOT NULL */
         sqlkc_rt_buf_put(key, "{\"key\":", 7);
         sqlkc_rt_json_put_str(key, in->f0.p, in->f0.n);
         sqlkc_rt_buf_putc(key, '}');
+        key_data = key->p;
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 1, key->p, key->len, NULL, 0);
+        return sqlkc_rt_emit(ctx, 1, key_data, key->len, NULL, 0);
     sqlkc_rt_buf_t *value = &sink_6_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         /* key STRING NOT NULL */
         sqlkc_rt_buf_put(value, "{\"key\":", 7);
@@ -166,8 +174,9 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_4_t *in) {
             sqlkc_rt_json_put_i64(value, in->f1);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, key->p, key->len, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 1, key_data, key->len, value_data, value->len);
 }
 
 /* The result row of a group: its key from the input row, its aggregates from acc. */
@@ -242,6 +251,7 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const row_10_t *in) {
     (void)kind; /* an append-only sink receives inserts only */
     sqlkc_rt_buf_t *value = &sink_11_value;
     sqlkc_rt_buf_reset(value);
+    const void *value_data;
     {
         /* key STRING */
         sqlkc_rt_buf_put(value, "{\"key\":", 7);
@@ -258,8 +268,9 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const row_10_t *in) {
             sqlkc_rt_json_put_i64(value, in->f1);
         }
         sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 2, NULL, 0, value->p, value->len);
+    return sqlkc_rt_emit(ctx, 2, NULL, 0, value_data, value->len);
 }
 
 static int op_10_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) {
