@@ -124,6 +124,16 @@ static void add_col(an_t *an, format_t *f, int col, const char *strip)
     f->ncols++;
 }
 
+/* "`a` STRING, `b` INT": the columns of a format, as Flink lists them. */
+static const char *column_list(an_t *an, const table_t *t, const format_t *f)
+{
+    const char *out = "";
+    for (int i = 0; i < f->ncols; i++)
+        out = arena_printf(an->arena, "%s%s`%s` %s", out, i ? ", " : "", f->names[i],
+                           type_str(an->arena, t->cols[f->cols[i]].type));
+    return out;
+}
+
 /* Key and value projections (KafkaConnectorOptionsUtil.createKey/ValueFormatProjection). */
 static void projections(an_t *an, table_t *t)
 {
@@ -205,12 +215,12 @@ static void projections(an_t *an, table_t *t)
     if (t->value.kind == FMT_RAW && t->value.ncols != 1)
         diag_error(an->diag, opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true),
                    "The 'raw' format only supports single physical column. However the defined "
-                   "schema contains multiple physical columns: %d; use 'value.fields-include' = "
-                   "'EXCEPT_KEY' when raw is the value format of a keyed table", t->value.ncols);
+                   "schema contains multiple physical columns: [%s]%s", column_list(an, t, &t->value),
+                   t->key.kind ? "; use 'value.fields-include' = 'EXCEPT_KEY' to leave the key out" : "");
     if (t->key.kind == FMT_RAW && t->key.ncols != 1)
         diag_error(an->diag, opt_loc(t, "key.format", true),
-                   "The 'raw' format only supports single physical column, but the key has %d columns",
-                   t->key.ncols);
+                   "The 'raw' format only supports single physical column. However the defined "
+                   "schema contains multiple physical columns: [%s]", column_list(an, t, &t->key));
 }
 
 static void check_metadata(an_t *an, table_t *t, column_t *c)

@@ -1,0 +1,12 @@
+-- The raw format takes one column of a type it can write, in UTF-8 for now.
+CREATE TABLE src (d DATE) WITH (
+  'connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'b:9092',
+  'format' = 'raw');
+CREATE TABLE two (a STRING, b STRING) WITH (
+  'connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'b:9092',
+  'format' = 'raw');
+CREATE TABLE latin (s STRING) WITH (
+  'connector' = 'kafka', 'topic' = 'l', 'properties.bootstrap.servers' = 'b:9092',
+  'format' = 'raw', 'raw.charset' = 'ISO-8859-1', 'raw.endianness' = 'middle-endian');
+INSERT INTO latin SELECT CAST(d AS STRING) FROM src;
+INSERT INTO two SELECT s, s FROM latin;
