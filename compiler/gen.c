@@ -76,6 +76,15 @@ void gen_row_struct(gen_t *g, const char *name, const plan_field_t *f, int n, co
     emit_blank(e);
 }
 
+int gen_row_field(const table_t *t, int col)
+{
+    int k = 0;
+    for (int i = 0; i < col; i++)
+        if (t->cols[i].kind != COL_COMPUTED)
+            k++;
+    return k;
+}
+
 const char *gen_row_type(gen_t *g, const plan_node_t *n)
 {
     if (n->kind == P_SCAN)

@@ -31,6 +31,9 @@ int gen_null_words(int nfields);
 /* Emits a row struct for fields. */
 void gen_row_struct(gen_t *g, const char *name, const plan_field_t *f, int n, const char *comment);
 const char *gen_row_type(gen_t *g, const plan_node_t *n);
+/* The field of a source row (a scan's row: the table's non-computed columns,
+ * in order) that holds table column col. */
+int gen_row_field(const table_t *t, int col);
 const char *gen_tmp(gen_t *g);
 
 /* gen_expr.c: emits statements computing e over the row `in` (fields of

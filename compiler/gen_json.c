@@ -43,16 +43,6 @@ static int by_len(const void *a, const void *b)
     return x->row_field - y->row_field;
 }
 
-/* The row struct of a scan has the table's non-computed columns in order. */
-static int row_field_of(const table_t *t, int col)
-{
-    int k = 0;
-    for (int i = 0; i < col; i++)
-        if (t->cols[i].kind != COL_COMPUTED)
-            k++;
-    return k;
-}
-
 /* Emits the reading of one member's value into its row field, with the
  * format's error policy; the cursor is at the value. */
 static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field_ref_t *r)
@@ -77,7 +67,7 @@ static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field
     if (f->fail_on_missing) {
         int idx = 0;
         for (int k = 0; k < f->ncols; k++)
-            if (row_field_of(t, f->cols[k]) == r->row_field)
+            if (gen_row_field(t, f->cols[k]) == r->row_field)
                 idx = k;
         emit_line(e, "seen[%d] |= UINT64_C(1) << %d;", idx / 64, idx % 64);
     }
@@ -103,7 +93,7 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
         if (!used[f->cols[i]] && !f->fail_on_missing)
             continue;
         refs[nrefs].name = f->names[i];
-        refs[nrefs].row_field = row_field_of(t, f->cols[i]);
+        refs[nrefs].row_field = gen_row_field(t, f->cols[i]);
         refs[nrefs].type = t->cols[f->cols[i]].type;
         nrefs++;
     }
@@ -139,7 +129,7 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
         emit_line(e, "    goto members;");
         const field_ref_t *r = NULL;
         for (int k = 0; k < nrefs; k++)
-            if (refs[k].row_field == row_field_of(t, f->cols[i]))
+            if (refs[k].row_field == gen_row_field(t, f->cols[i]))
                 r = &refs[k];
         if (r)
             emit_read(g, t, f, r);

@@ -20,20 +20,11 @@ static int raw_width(const type_t *t)
     }
 }
 
-static int row_field_of(const table_t *t, int col)
-{
-    int k = 0;
-    for (int i = 0; i < col; i++)
-        if (t->cols[i].kind != COL_COMPUTED)
-            k++;
-    return k;
-}
-
 void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
 {
     emit_t *e = g->e;
     const type_t *ty = t->cols[f->cols[0]].type;
-    int rf = row_field_of(t, f->cols[0]);
+    int rf = gen_row_field(t, f->cols[0]);
     int w = raw_width(ty);
     const char *little = f->little_endian ? "true" : "false";
     emit_line(e, "/* Decodes the raw value of table %s: column %s %s. */", emit_comment(g->a, t->name),
