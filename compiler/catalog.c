@@ -505,10 +505,6 @@ void table_check_supported(an_t *an, table_t *t)
     if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->connector == CONN_UPSERT_KAFKA) {
         diag_error(an->diag, t->loc, "reading an 'upsert-kafka' table is not supported yet");
         t->valid = false;
-    } else if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->key.kind != FMT_NONE) {
-        diag_error(an->diag, opt_loc(t, "key.format", false),
-                   "reading a 'kafka' table with a key format is not supported yet");
-        t->valid = false;
     }
     for (int i = 0; i < t->ncols; i++) {
         const type_t *ty = t->cols[i].type;

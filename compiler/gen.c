@@ -315,15 +315,19 @@ static void source(gen_t *g, const table_t *t)
         }
     const char *row = arena_printf(g->a, "src_%s_row", t->ident);
     gen_row_struct(g, row, f, n, arena_printf(g->a, "A row of source table %s", t->name));
+    const bool *used = used_columns(g, t);
+    const char *row_type = arena_printf(g->a, "%s_t", row);
+    if (t->key.kind == FMT_RAW)
+        gen_raw_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
+    else if (t->key.kind == FMT_JSON)
+        gen_json_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type, used);
     if (t->value.kind == FMT_RAW)
-        gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
-                        arena_printf(g->a, "%s_t", row));
+        gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
     else
-        gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident),
-                         arena_printf(g->a, "%s_t", row), used_columns(g, t));
+        gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type, used);
 }
 
-static void source_json_glue(gen_t *g, const table_t *t);
+static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const char *part);
 
 static void source_process(gen_t *g, const table_t *t)
 {
@@ -331,14 +335,13 @@ static void source_process(gen_t *g, const table_t *t)
     emit_line(e, "/* One record of %s: decode, then push the row into each INSERT reading it. */",
               emit_comment(g->a, t->name));
     emit_open(e, "static int src_%s_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)", t->ident);
-    if (t->value.kind == FMT_RAW) {
-        emit_line(e, "src_%s_row_t row;", t->ident);
-        emit_line(e, "char err[160];");
-        emit_line(e, "if (src_%s_decode_value(msg->value, msg->value_len, &row, err, sizeof err) != 0)", t->ident);
-        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the raw value: %%s\", err);");
-    } else {
-        source_json_glue(g, t);
-    }
+    emit_line(e, "src_%s_row_t row;", t->ident);
+    emit_line(e, "memset(row.nulls, 0xff, sizeof row.nulls);");
+    /* DynamicKafkaDeserializationSchema: the key first; the value's copy of a
+     * key column (value.fields-include ALL) then overwrites it */
+    if (t->key.kind)
+        decode_glue(g, t, &t->key, "key");
+    decode_glue(g, t, &t->value, "value");
     const plan_node_t **sinks, **ups;
     int n = scan_consumers(g, t, &sinks, &ups);
     for (int s = 0; s < n; s++) {
@@ -351,23 +354,45 @@ static void source_process(gen_t *g, const table_t *t)
     emit_blank(e);
 }
 
-/* Decoding a JSON value in the process function, with the format's policy. */
-static void source_json_glue(gen_t *g, const table_t *t)
+/* Decoding the key or the value in a process function, with the format's
+ * error policy. A message (key) that Flink's format turns into no row drops the
+ * record: JSON yields no row for a null or empty message, so a null key drops
+ * it too; that is named and counted here, where Flink is silent. */
+static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const char *part)
 {
     emit_t *e = g->e;
-    emit_line(e, "if (msg->value == NULL || msg->value_len == 0)");
-    emit_line(e, "    return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */");
-    emit_line(e, "src_%s_row_t row;", t->ident);
-    emit_line(e, "sqlkc_rt_jcur_t cur;");
-    emit_open(e, "if (src_%s_decode_value(ctx, msg->value, msg->value_len, &row, &cur) != 0)", t->ident);
-    if (t->value.ignore_parse_errors) {
-        emit_line(e, "sqlkc_rt_skip(ctx, \"cannot decode the JSON value: %%s\", cur.err);");
+    const char *m = strcmp(part, "key") == 0 ? "msg->key" : "msg->value";
+    const char *mlen = strcmp(part, "key") == 0 ? "msg->key_len" : "msg->value_len";
+    if (f->kind == FMT_RAW) {
+        emit_open(e, "%s", "");
+        emit_line(e, "char err[160];");
+        emit_line(e, "if (src_%s_decode_%s(%s, %s, &row, err, sizeof err) != 0)", t->ident, part, m, mlen);
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the raw %s: %%s\", err);", part);
+        emit_close(e, NULL);
+        return;
+    }
+    emit_open(e, "if (%s == NULL || %s == 0)", m, mlen);
+    if (strcmp(part, "key") == 0) {
+        emit_line(e, "sqlkc_rt_skip(ctx, \"the JSON key format yields no row for a %%s key, so the record "
+                     "has no row (as in Flink)\", %s ? \"empty\" : \"null\");", m);
         emit_line(e, "return SQLKC_RT_OK;");
     } else {
-        emit_line(e, "int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;");
-        emit_line(e, "return sqlkc_rt_fail(ctx, \"Failed to deserialize JSON '%%.*s%%s': %%s\", shown, "
-                     "(const char *)msg->value, msg->value_len > 200 ? \"...\" : \"\", cur.err);");
+        emit_line(e, "return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */");
     }
+    emit_close(e, NULL);
+    emit_open(e, "%s", "");
+    emit_line(e, "sqlkc_rt_jcur_t cur;");
+    emit_open(e, "if (src_%s_decode_%s(ctx, %s, %s, &row, &cur) != 0)", t->ident, part, m, mlen);
+    if (f->ignore_parse_errors) {
+        emit_line(e, "sqlkc_rt_skip(ctx, \"cannot decode the JSON %s: %%s\", cur.err);", part);
+        emit_line(e, "return SQLKC_RT_OK;");
+    } else {
+        emit_line(e, "int shown = %s > 200 ? 200 : (int)%s;", mlen, mlen);
+        emit_line(e, "return sqlkc_rt_fail(ctx, \"Failed to deserialize JSON %s'%%.*s%%s': %%s\", shown, "
+                     "(const char *)%s, %s > 200 ? \"...\" : \"\", cur.err);",
+                  strcmp(part, "key") == 0 ? "key " : "", m, mlen);
+    }
+    emit_close(e, NULL);
     emit_close(e, NULL);
 }
 

@@ -108,7 +108,10 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     emit_line(e, "int r;");
     if (f->fail_on_missing)
         emit_line(e, "uint64_t seen[%d] = {0};", words);
-    emit_line(e, "memset(row->nulls, 0xff, sizeof row->nulls);");
+    /* the format's own columns start NULL (absent fields stay NULL); a key
+     * decoder and a value decoder may fill one row */
+    for (int i = 0; i < f->ncols; i++)
+        gen_setnull(g, "row", gen_row_field(t, f->cols[i]), "true");
     emit_line(e, "sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);");
     bool has_decimal = false;
     for (int i = 0; i < t->ncols; i++)

@@ -30,7 +30,7 @@ void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
     emit_line(e, "/* Decodes the raw value of table %s: column %s %s. */", emit_comment(g->a, t->name),
               emit_comment(g->a, f->names[0]), emit_comment(g->a, type_str(g->a, ty)));
     emit_open(e, "static int %s(const void *data, size_t len, %s *row, char *err, size_t errlen)", fn, row_type);
-    emit_line(e, "memset(row->nulls, 0xff, sizeof row->nulls);");
+    gen_setnull(g, "row", rf, "true");
     emit_line(e, "if (data == NULL)");
     emit_line(e, "    return 0; /* a null message is a row whose column is NULL */");
     if (w) {

@@ -46,7 +46,10 @@ typedef struct src_pageviews_row {
 static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, src_pageviews_row_t *row, sqlkc_rt_jcur_t *cur) {
     sqlkc_rt_str_t key;
     int r;
-    memset(row->nulls, 0xff, sizeof row->nulls);
+    row->nulls[0] |= UINT64_C(1) << 0;
+    row->nulls[0] |= UINT64_C(1) << 1;
+    row->nulls[0] |= UINT64_C(1) << 2;
+    row->nulls[0] |= UINT64_C(1) << 3;
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
     /* fast path: the members in the order the table declares them */
@@ -251,13 +254,17 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_pageviews_row_t *i
 
 /* One record of pageviews: decode, then push the row into each INSERT reading it. */
 static int src_pageviews_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
-    if (msg->value == NULL || msg->value_len == 0)
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
     src_pageviews_row_t row;
-    sqlkc_rt_jcur_t cur;
-    if (src_pageviews_decode_value(ctx, msg->value, msg->value_len, &row, &cur) != 0) {
-        int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;
-        return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
+    memset(row.nulls, 0xff, sizeof row.nulls);
+    if (msg->value == NULL || msg->value_len == 0) {
+        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    }
+    {
+        sqlkc_rt_jcur_t cur;
+        if (src_pageviews_decode_value(ctx, msg->value, msg->value_len, &row, &cur) != 0) {
+            int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;
+            return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
+        }
     }
     if (op_1_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO pageviews_per_region */
         return SQLKC_RT_ERR;

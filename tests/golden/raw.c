@@ -41,7 +41,7 @@ typedef struct src_words_row {
 
 /* Decodes the raw value of table words: column word STRING. */
 static int src_words_decode_value(const void *data, size_t len, src_words_row_t *row, char *err, size_t errlen) {
-    memset(row->nulls, 0xff, sizeof row->nulls);
+    row->nulls[0] |= UINT64_C(1) << 0;
     if (data == NULL)
         return 0; /* a null message is a row whose column is NULL */
     (void)err;
@@ -200,9 +200,12 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const src_words_row_t *in) {
 /* One record of words: decode, then push the row into each INSERT reading it. */
 static int src_words_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_words_row_t row;
-    char err[160];
-    if (src_words_decode_value(msg->value, msg->value_len, &row, err, sizeof err) != 0)
-        return sqlkc_rt_fail(ctx, "Failed to deserialize the raw value: %s", err);
+    memset(row.nulls, 0xff, sizeof row.nulls);
+    {
+        char err[160];
+        if (src_words_decode_value(msg->value, msg->value_len, &row, err, sizeof err) != 0)
+            return sqlkc_rt_fail(ctx, "Failed to deserialize the raw value: %s", err);
+    }
     if (op_1_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO word_counts */
         return SQLKC_RT_ERR;
     if (op_6_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO lengths */
