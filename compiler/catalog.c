@@ -458,6 +458,25 @@ table_t *table_create(an_t *an, const ast_t *n)
     return t;
 }
 
+/* Whether the job can fill this metadata column when reading: the scalar
+ * keys, declared as their own type or one it widens to (headers, and writing
+ * metadata, come later). */
+static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
+{
+    if ((t->role & SQLKC_RT_ROLE_SINK) && !c->is_virtual)
+        return false;
+    const struct meta_key *m = NULL;
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
+        if (strcmp(meta_keys[i].key, c->meta_key) == 0)
+            m = &meta_keys[i];
+    if (!m || m->kind == TY_MAP)
+        return false;
+    const type_t *mt = meta_type(an->arena, m);
+    return type_equal_ignoring_null(mt, c->type) ||
+           (type_is_integer(mt) && type_is_integer(c->type) && type_implicit_cast(mt, c->type)) ||
+           (type_is_string(mt) && type_is_string(c->type));
+}
+
 /* The raw format's column types and charset (RawFormatFactory). */
 static void check_raw(an_t *an, table_t *t, const format_t *f)
 {
@@ -513,8 +532,11 @@ void table_check_supported(an_t *an, table_t *t)
                        "compiles scalar types)", t->cols[i].name, type_str(an->arena, ty));
             t->valid = false;
         }
-        if (t->cols[i].kind == COL_METADATA) {
-            diag_error(an->diag, t->cols[i].loc, "metadata column '%s' is not supported yet", t->cols[i].name);
+        if (t->cols[i].kind == COL_METADATA && !meta_compiled(an, t, &t->cols[i])) {
+            diag_error(an->diag, t->cols[i].loc, "metadata column '%s' (%s, key '%s') is not supported yet%s",
+                       t->cols[i].name, type_str(an->arena, ty), t->cols[i].meta_key,
+                       (t->role & SQLKC_RT_ROLE_SINK) && !t->cols[i].is_virtual
+                           ? "; writing metadata is not supported yet, declare it VIRTUAL" : "");
             t->valid = false;
         }
     }

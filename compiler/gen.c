@@ -329,6 +329,39 @@ static void source(gen_t *g, const table_t *t)
 
 static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const char *part);
 
+/* Metadata columns from the Kafka record (KafkaDynamicSource.ReadableMetadata). */
+static void metadata_fill(gen_t *g, const table_t *t)
+{
+    emit_t *e = g->e;
+    for (int c = 0; c < t->ncols; c++) {
+        const column_t *col = &t->cols[c];
+        if (col->kind != COL_METADATA)
+            continue;
+        int f = gen_row_field(t, c);
+        const char *k = col->meta_key;
+        emit_line(e, "/* %s: metadata '%s' */", emit_comment(g->a, col->name), emit_comment(g->a, k));
+        if (!strcmp(k, "topic")) {
+            emit_line(e, "row.f%d = (sqlkc_rt_str_t){msg->topic, strlen(msg->topic)};", f);
+        } else if (!strcmp(k, "partition")) {
+            emit_line(e, "row.f%d = (%s)msg->partition;", f, gen_ctype(col->type));
+        } else if (!strcmp(k, "offset")) {
+            emit_line(e, "row.f%d = (%s)msg->offset;", f, gen_ctype(col->type));
+        } else if (!strcmp(k, "timestamp")) {
+            emit_line(e, "row.f%d = (sqlkc_rt_ts_t){msg->timestamp, 0};", f);
+        } else if (!strcmp(k, "timestamp-type")) {
+            emit_line(e, "row.f%d = msg->timestamp_type == SQLKC_RT_TS_CREATE_TIME ? (sqlkc_rt_str_t){\"CreateTime\", 10}", f);
+            emit_line(e, "    : msg->timestamp_type == SQLKC_RT_TS_LOG_APPEND_TIME ? (sqlkc_rt_str_t){\"LogAppendTime\", 13}");
+            emit_line(e, "    : (sqlkc_rt_str_t){\"NoTimestampType\", 15};");
+        } else if (!strcmp(k, "leader-epoch")) {
+            emit_line(e, "row.f%d = (%s)msg->leader_epoch;", f, gen_ctype(col->type));
+            const char *row = "(&row)";
+            gen_setnull(g, row, f, "msg->leader_epoch < 0");
+            continue;
+        }
+        gen_setnull(g, "(&row)", f, "false");
+    }
+}
+
 static void source_process(gen_t *g, const table_t *t)
 {
     emit_t *e = g->e;
@@ -337,6 +370,7 @@ static void source_process(gen_t *g, const table_t *t)
     emit_open(e, "static int src_%s_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)", t->ident);
     emit_line(e, "src_%s_row_t row;", t->ident);
     emit_line(e, "memset(row.nulls, 0xff, sizeof row.nulls);");
+    metadata_fill(g, t);
     /* DynamicKafkaDeserializationSchema: the key first; the value's copy of a
      * key column (value.fields-include ALL) then overwrites it */
     if (t->key.kind)

@@ -1,0 +1,23 @@
+-- Metadata columns read from the Kafka record, next to physical ones.
+CREATE TABLE clicks (
+  url STRING,
+  src_topic STRING METADATA FROM 'topic' VIRTUAL,
+  `partition` BIGINT METADATA VIRTUAL,
+  `offset` BIGINT METADATA VIRTUAL,
+  ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp',
+  ts_type STRING METADATA FROM 'timestamp-type' VIRTUAL,
+  epoch INT METADATA FROM 'leader-epoch' VIRTUAL
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'clicks',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'scan.startup.mode' = 'earliest-offset',
+  'scan.bounded.mode' = 'latest-offset',
+  'format' = 'json'
+);
+CREATE TABLE click_log (
+  url STRING, t STRING, p BIGINT, o BIGINT, ts TIMESTAMP_LTZ(3), tt STRING, e INT
+) WITH (
+  'connector' = 'kafka', 'topic' = 'click_log', 'properties.bootstrap.servers' = 'localhost:9092',
+  'format' = 'json');
+INSERT INTO click_log SELECT url, src_topic, `partition`, `offset`, ts, ts_type, epoch FROM clicks WHERE `offset` <> 1;
