@@ -463,8 +463,10 @@ table_t *table_create(an_t *an, const ast_t *n)
  * metadata, come later). */
 static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
 {
+    /* written: the record timestamp (KafkaDynamicSink.WritableMetadata.TIMESTAMP) */
     if ((t->role & SQLKC_RT_ROLE_SINK) && !c->is_virtual)
-        return false;
+        return strcmp(c->meta_key, "timestamp") == 0 &&
+               (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP);
     const struct meta_key *m = NULL;
     for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
         if (strcmp(meta_keys[i].key, c->meta_key) == 0)
@@ -536,7 +538,7 @@ void table_check_supported(an_t *an, table_t *t)
             diag_error(an->diag, t->cols[i].loc, "metadata column '%s' (%s, key '%s') is not supported yet%s",
                        t->cols[i].name, type_str(an->arena, ty), t->cols[i].meta_key,
                        (t->role & SQLKC_RT_ROLE_SINK) && !t->cols[i].is_virtual
-                           ? "; writing metadata is not supported yet, declare it VIRTUAL" : "");
+                           ? "; of the metadata a sink writes, this version writes 'timestamp'" : "");
             t->valid = false;
         }
     }

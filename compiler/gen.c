@@ -196,14 +196,23 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
         key = "key_data";
         key_len = "key->len";
     }
+    /* the record timestamp, from a `timestamp` metadata column (-1: the producer's clock) */
+    const char *ts = "-1";
+    for (int i = 0; i < n->nfields; i++) {
+        const column_t *c = &t->cols[n->sink_cols[i]];
+        if (c->kind == COL_METADATA && !c->is_virtual && strcmp(c->meta_key, "timestamp") == 0) {
+            emit_line(e, "int64_t timestamp = %s ? -1 : in->f%d.millis;", gen_isnull(g, "in", i), i);
+            ts = "timestamp";
+        }
+    }
     if (t->connector == CONN_UPSERT_KAFKA) {
         emit_line(e, "if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)");
-        emit_line(e, "    return sqlkc_rt_emit(ctx, %d, %s, %s, NULL, 0);", slot, key, key_len);
+        emit_line(e, "    return sqlkc_rt_emit_at(ctx, %d, %s, %s, NULL, 0, %s);", slot, key, key_len, ts);
     } else {
         emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
     }
     encode_format(g, n, &t->value, "value");
-    emit_line(e, "return sqlkc_rt_emit(ctx, %d, %s, %s, value_data, value->len);", slot, key, key_len);
+    emit_line(e, "return sqlkc_rt_emit_at(ctx, %d, %s, %s, value_data, value->len, %s);", slot, key, key_len, ts);
     emit_close(e, NULL);
     emit_blank(e);
 }

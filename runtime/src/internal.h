@@ -213,7 +213,7 @@ int rt_sinks_open(sqlkc_rt_ctx_t *ctx);
 /* Produces one record (bytes copied). Returns SQLKC_RT_OK or SQLKC_RT_ERR
  * after sqlkc_rt_fail. */
 int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                    const void *value, size_t value_len);
+                    const void *value, size_t value_len, int64_t timestamp);
 /* Serves delivery reports without blocking. */
 void rt_sinks_poll(sqlkc_rt_ctx_t *ctx);
 /* Waits until every produced record is acknowledged. Returns 0, or -1 if a

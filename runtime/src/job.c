@@ -147,6 +147,12 @@ void sqlkc_rt_log(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
 int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
                   const void *value, size_t value_len)
 {
+    return sqlkc_rt_emit_at(ctx, table, key, key_len, value, value_len, -1);
+}
+
+int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
+                     const void *value, size_t value_len, int64_t timestamp)
+{
     if (table >= ctx->ntables || !(ctx->tables[table].def->role & SQLKC_RT_ROLE_SINK))
         return sqlkc_rt_fail(ctx, "internal error: emit to table #%zu, which is not a sink", table);
     rt_table_t *t = &ctx->tables[table];
@@ -154,7 +160,7 @@ int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key
     t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
     if (ctx->null_sink)
         return SQLKC_RT_OK;
-    return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len);
+    return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len, timestamp);
 }
 
 /* ---- messages ---- */

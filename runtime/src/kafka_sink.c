@@ -163,7 +163,7 @@ int rt_sinks_open(sqlkc_rt_ctx_t *ctx)
 }
 
 int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                    const void *value, size_t value_len)
+                    const void *value, size_t value_len, int64_t timestamp)
 {
     if (ctx->has_fatal)
         return sqlkc_rt_fail(ctx, "%s", ctx->fatal);
@@ -174,7 +174,7 @@ int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_
             sink->prod->rk, RD_KAFKA_V_RKT(sink->rkt), RD_KAFKA_V_PARTITION(sink->partition),
             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, key ? key_len : 0),
             RD_KAFKA_V_VALUE((void *)value, value ? value_len : 0), RD_KAFKA_V_OPAQUE(sink),
-            RD_KAFKA_V_END);
+            RD_KAFKA_V_TIMESTAMP(timestamp >= 0 ? timestamp : 0), RD_KAFKA_V_END);
         if (!err)
             return SQLKC_RT_OK;
         if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)

@@ -1,4 +1,5 @@
--- Metadata columns read from the Kafka record, next to physical ones.
+-- Metadata columns read from the Kafka record, next to physical ones, and
+-- the record timestamp written from a metadata column.
 CREATE TABLE clicks (
   url STRING,
   src_topic STRING METADATA FROM 'topic' VIRTUAL,
@@ -20,4 +21,13 @@ CREATE TABLE click_log (
 ) WITH (
   'connector' = 'kafka', 'topic' = 'click_log', 'properties.bootstrap.servers' = 'localhost:9092',
   'format' = 'json');
-INSERT INTO click_log SELECT url, src_topic, `partition`, `offset`, ts, ts_type, epoch FROM clicks WHERE `offset` <> 1;
+CREATE TABLE click_copy (
+  url STRING,
+  ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp'
+) WITH (
+  'connector' = 'kafka', 'topic' = 'click_copy', 'properties.bootstrap.servers' = 'localhost:9092',
+  'format' = 'json');
+EXECUTE STATEMENT SET BEGIN
+  INSERT INTO click_log SELECT url, src_topic, `partition`, `offset`, ts, ts_type, epoch FROM clicks WHERE `offset` <> 1;
+  INSERT INTO click_copy SELECT url, ts - INTERVAL '1' HOUR FROM clicks;
+END;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # This file is the end-to-end test of metadata columns (metadata.sql): topic,
 # partition, offset, timestamp, timestamp-type and leader-epoch read from each
-# record, checked against what kcat reports for the same records.
+# record, checked against what kcat reports for the same records; and a sink's
+# `timestamp` metadata column written as the record timestamp.
 #
 # usage: test_metadata.sh SQLKC SQLKC_DEV_BROKER
 set -uo pipefail
@@ -9,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/e2e_common.sh"
 
 e2e_common_init "$1" "$2"
-e2e_start_broker clicks:2 click_log:1
+e2e_start_broker clicks:2 click_log:1 click_copy:1
 
 if ! e2e_build "$here/metadata.sql" "$T/meta"; then
     e2e_summary metadata
@@ -43,4 +44,17 @@ print(('PASS' if ok else 'FAIL') + ' every record carries its topic, partition, 
       'TIMESTAMP_LTZ text) and timestamp type%s' % ('' if ok else ': got %s, want %s' % (got, want)))
 PYEOF
 e2e_py_checks python3 "$T/check.py" "$T/kcat" "$T/out"
+"$E2E_KCAT" -b "$BOOTSTRAP" -C -t click_copy -o beginning -e -q -f '%T %s\n' >"$T/copy" || e2e_failed consume click_copy
+cat >"$T/check_ts.py" <<'PYEOF'
+import json
+import sys
+
+src = {json.loads(l.split(' ', 3)[3])['url']: int(l.split(' ', 3)[2]) for l in open(sys.argv[1])}
+got = {json.loads(l.split(' ', 1)[1])['url']: int(l.split(' ', 1)[0]) for l in open(sys.argv[2])}
+want = {u: ts - 3600000 for u, ts in src.items()}
+ok = got == want
+print(('PASS' if ok else 'FAIL') + ' a sink\'s timestamp metadata column sets the record timestamp%s' % (
+    '' if ok else ': got %s, want %s' % (got, want)))
+PYEOF
+e2e_py_checks python3 "$T/check_ts.py" "$T/kcat" "$T/copy"
 e2e_summary metadata

@@ -237,7 +237,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, NULL, 0, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 1, NULL, 0, value_data, value->len, -1);
 }
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) {

@@ -268,7 +268,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 2, NULL, 0, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 2, NULL, 0, value_data, value->len, -1);
 }
 
 static sqlkc_rt_buf_t sink_5_key, sink_5_value;
@@ -296,7 +296,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_tags_row_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 3, NULL, 0, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 3, NULL, 0, value_data, value->len, -1);
 }
 
 /* One record of users: decode, then push the row into each INSERT reading it. */

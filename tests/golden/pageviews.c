@@ -164,7 +164,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         key_data = key->p;
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 1, key_data, key->len, NULL, 0);
+        return sqlkc_rt_emit_at(ctx, 1, key_data, key->len, NULL, 0, -1);
     sqlkc_rt_buf_t *value = &sink_4_value;
     sqlkc_rt_buf_reset(value);
     const void *value_data;
@@ -189,7 +189,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, key_data, key->len, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 1, key_data, key->len, value_data, value->len, -1);
 }
 
 /* The result row of a group: its key from the input row, its aggregates from acc. */

@@ -93,7 +93,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         }
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 1, key_data, key->len, NULL, 0);
+        return sqlkc_rt_emit_at(ctx, 1, key_data, key->len, NULL, 0, -1);
     sqlkc_rt_buf_t *value = &sink_4_value;
     sqlkc_rt_buf_reset(value);
     const void *value_data;
@@ -106,7 +106,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
             value_data = value->p ? value->p : "";
         }
     }
-    return sqlkc_rt_emit(ctx, 1, key_data, key->len, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 1, key_data, key->len, value_data, value->len, -1);
 }
 
 /* The result row of a group: its key from the input row, its aggregates from acc. */
@@ -182,7 +182,7 @@ static int op_7_push(sqlkc_rt_ctx_t *ctx, int kind, const row_6_t *in) {
             value_data = value->p ? value->p : "";
         }
     }
-    return sqlkc_rt_emit(ctx, 2, NULL, 0, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 2, NULL, 0, value_data, value->len, -1);
 }
 
 static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const src_words_row_t *in) {

@@ -343,7 +343,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 1, NULL, 0, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 1, NULL, 0, value_data, value->len, -1);
 }
 
 static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
@@ -482,7 +482,7 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
         key_data = key->p;
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit(ctx, 2, key_data, key->len, NULL, 0);
+        return sqlkc_rt_emit_at(ctx, 2, key_data, key->len, NULL, 0, -1);
     sqlkc_rt_buf_t *value = &sink_9_value;
     sqlkc_rt_buf_reset(value);
     const void *value_data;
@@ -514,7 +514,7 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const row_8_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit(ctx, 2, key_data, key->len, value_data, value->len);
+    return sqlkc_rt_emit_at(ctx, 2, key_data, key->len, value_data, value->len, -1);
 }
 
 static int op_8_push(sqlkc_rt_ctx_t *ctx, int kind, const row_6_t *in) {

@@ -109,6 +109,11 @@ const char *sqlkc_rt_option(sqlkc_rt_ctx_t *ctx, size_t table, const char *key);
 int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
                   const void *value, size_t value_len);
 
+/* sqlkc_rt_emit with the record's timestamp (epoch ms), as a sink's
+ * `timestamp` metadata column sets it; -1 leaves it to the producer (now). */
+int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
+                     const void *value, size_t value_len, int64_t timestamp);
+
 /* Records why the current record failed; the runtime reports it with topic,
  * partition and offset and stops the job without committing past it. */
 int sqlkc_rt_fail(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
