@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # This file is the end-to-end test of kafka sources with a key format
-# (keyed_source.sql): key columns come from the key (prefix stripped inside the
+# (tests/golden/keyed_source.sql): key columns come from the key (prefix stripped inside the
 # key format), the value's copy of a key column (value.fields-include ALL)
 # overwrites the key's, a record with a null key gives no row (as Flink's
 # json key format does) and is named and counted, and a raw key is read as is.
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 e2e_common_init "$1" "$2"
 e2e_start_broker users:1 tags:1 out_users:1 out_tags:1
 
-if ! e2e_build "$here/keyed_source.sql" "$T/keyed"; then
+if ! e2e_build "$here/../golden/keyed_source.sql" "$T/keyed"; then
     e2e_summary keyed_source
 fi
 

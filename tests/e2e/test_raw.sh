@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# This file is the end-to-end test of the raw format (raw.sql): text values
+# This file is the end-to-end test of the raw format (tests/golden/raw.sql): text values
 # in (with an empty message, a null message and non-ASCII text), per word a
 # count as a raw little-endian BIGINT under a raw text key, and per record
 # CHAR_LENGTH as a raw big-endian DOUBLE, where a NULL is a null Kafka value.
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 e2e_common_init "$1" "$2"
 e2e_start_broker words:1 word_counts:1 lengths:1
 
-if ! e2e_build "$here/raw.sql" "$T/raw"; then
+if ! e2e_build "$here/../golden/raw.sql" "$T/raw"; then
     e2e_summary raw
 fi
 
