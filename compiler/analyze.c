@@ -1856,6 +1856,11 @@ static void set_statement(an_t *an, const ast_t *n)
             diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s'; expected one of: %s", n->text2,
                        n->text, known_enum[i][1]);
     }
+    long long ms;
+    if (strcmp(n->text, "execution.checkpointing.interval") == 0 &&
+        (sqlkc_rt_parse_duration_ms(n->text2, &ms) != 0 || ms <= 0))
+        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a positive duration such as "
+                   "'10 s' or '1 min'", n->text2, n->text);
     if (strcmp(n->text, "table.exec.mini-batch.enabled") == 0 && strcasecmp(n->text2, "true") == 0)
         diag_error(an->diag, n->loc, "mini-batch is not supported yet");
     plan_t *p = an->plan;

@@ -454,6 +454,14 @@ static void tables(gen_t *g)
                       emit_cstr(g->a, t->opts[k].value, strlen(t->opts[k].value)));
         emit_close(e, ";");
     }
+    emit_line(e, "/* SET statements */");
+    emit_open(e, "static const sqlkc_rt_kv_t settings[] =");
+    for (int i = 0; i < p->nsettings; i++)
+        emit_line(e, "{%s, %s},", emit_cstr(g->a, p->settings[i].key, strlen(p->settings[i].key)),
+                  emit_cstr(g->a, p->settings[i].value, strlen(p->settings[i].value)));
+    if (p->nsettings == 0)
+        emit_line(e, "{NULL, NULL},");
+    emit_close(e, ";");
     emit_open(e, "static const sqlkc_rt_table_def_t tables[] =");
     for (int i = 0; i < p->ntables; i++) {
         const table_t *t = p->tables[i];
@@ -519,10 +527,12 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
     snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
     const char *base = strrchr(p->sql_file, '/');
     base = base ? base + 1 : p->sql_file;
-    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit"};
+    char nsettings[16];
+    snprintf(nsettings, sizeof nsettings, "%d", p->nsettings);
+    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit", "nsettings"};
     const char *values[] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
-                            emit_cstr(a, base, strlen(base))};
-    emit_template(&e, tpl_job_head_c, names, values, 5);
+                            emit_cstr(a, base, strlen(base)), nsettings};
+    emit_template(&e, tpl_job_head_c, names, values, 6);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);
@@ -533,6 +543,6 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
             source_process(&g, p->tables[i]);
     tables(&g);
     lifecycle(&g);
-    emit_template(&e, tpl_job_main_c, names, values, 5);
+    emit_template(&e, tpl_job_main_c, names, values, 6);
     return 0;
 }

@@ -428,6 +428,15 @@ static int run(sqlkc_rt_ctx_t *ctx)
 
     ctx->null_sink = ctx->cli.bench_null_sink;
     ctx->commit_interval_ms = RT_COMMIT_INTERVAL_MS;
+    /* Flink commits offsets on checkpoints; the job flushes and commits at
+     * the same pace (the default when no interval is SET) */
+    const char *interval = ctx->def->settings
+                               ? sqlkc_rt_kv_get(ctx->def->settings, ctx->def->nsettings,
+                                                 "execution.checkpointing.interval")
+                               : NULL;
+    long long interval_ms;
+    if (interval && sqlkc_rt_parse_duration_ms(interval, &interval_ms) == 0 && interval_ms > 0)
+        ctx->commit_interval_ms = interval_ms;
     install_signals();
 
     block_stop_signals(true);

@@ -509,6 +509,10 @@ static const sqlkc_rt_kv_t opts_stats[] = {
     {"value.format", "json"},
     {"value.fields-include", "EXCEPT_KEY"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"readings", "kafka", SQLKC_RT_ROLE_SOURCE, opts_readings, sizeof opts_readings / sizeof opts_readings[0]},
     {"stats", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_stats, sizeof opts_stats / sizeof opts_stats[0]},
@@ -542,6 +546,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

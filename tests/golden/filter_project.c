@@ -419,6 +419,10 @@ static const sqlkc_rt_kv_t opts_big_orders[] = {
     {"format", "json"},
     {"json.encode.ignore-null-fields", "true"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"orders", "kafka", SQLKC_RT_ROLE_SOURCE, opts_orders, sizeof opts_orders / sizeof opts_orders[0]},
     {"big_orders", "kafka", SQLKC_RT_ROLE_SINK, opts_big_orders, sizeof opts_big_orders / sizeof opts_big_orders[0]},
@@ -449,6 +453,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

@@ -391,6 +391,10 @@ static const sqlkc_rt_kv_t opts_out_tags[] = {
     {"properties.bootstrap.servers", "localhost:9092"},
     {"format", "json"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"users", "kafka", SQLKC_RT_ROLE_SOURCE, opts_users, sizeof opts_users / sizeof opts_users[0]},
     {"tags", "kafka", SQLKC_RT_ROLE_SOURCE, opts_tags, sizeof opts_tags / sizeof opts_tags[0]},
@@ -426,6 +430,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

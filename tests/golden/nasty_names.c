@@ -288,6 +288,10 @@ static const sqlkc_rt_kv_t opts_src_____include__stdio_h_____1[] = {
     {"key.format", "json"},
     {"value.format", "json"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"src */ #include <stdio.h> /*", "kafka", SQLKC_RT_ROLE_SOURCE, opts_src_____include__stdio_h____, sizeof opts_src_____include__stdio_h____ / sizeof opts_src_____include__stdio_h____[0]},
     {"src *\\ #include <stdio.h> /*", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_src_____include__stdio_h_____1, sizeof opts_src_____include__stdio_h_____1 / sizeof opts_src_____include__stdio_h_____1[0]},
@@ -321,6 +325,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

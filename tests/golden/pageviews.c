@@ -289,6 +289,10 @@ static const sqlkc_rt_kv_t opts_pageviews_per_region[] = {
     {"key.format", "json"},
     {"value.format", "json"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"pageviews", "kafka", SQLKC_RT_ROLE_SOURCE, opts_pageviews, sizeof opts_pageviews / sizeof opts_pageviews[0]},
     {"pageviews_per_region", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_pageviews_per_region, sizeof opts_pageviews_per_region / sizeof opts_pageviews_per_region[0]},
@@ -324,6 +328,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

@@ -239,6 +239,10 @@ static const sqlkc_rt_kv_t opts_lengths[] = {
     {"properties.bootstrap.servers", "localhost:9092"},
     {"format", "raw"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"words", "kafka", SQLKC_RT_ROLE_SOURCE, opts_words, sizeof opts_words / sizeof opts_words[0]},
     {"word_counts", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_word_counts, sizeof opts_word_counts / sizeof opts_word_counts[0]},
@@ -275,6 +279,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

@@ -658,6 +658,10 @@ static const sqlkc_rt_kv_t opts_latest[] = {
     {"key.format", "json"},
     {"value.format", "json"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {NULL, NULL},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"items", "kafka", SQLKC_RT_ROLE_SOURCE, opts_items, sizeof opts_items / sizeof opts_items[0]},
     {"out_items", "kafka", SQLKC_RT_ROLE_SINK, opts_out_items, sizeof opts_out_items / sizeof opts_out_items[0]},
@@ -694,6 +698,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 0,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

@@ -338,6 +338,11 @@ static const sqlkc_rt_kv_t opts_copies[] = {
     {"properties.bootstrap.servers", "localhost:9092"},
     {"format", "json"},
 };
+/* SET statements */
+static const sqlkc_rt_kv_t settings[] = {
+    {"table.exec.sink.not-null-enforcer", "DROP"},
+    {"execution.checkpointing.interval", "10 s"},
+};
 static const sqlkc_rt_table_def_t tables[] = {
     {"events", "kafka", SQLKC_RT_ROLE_SOURCE, opts_events, sizeof opts_events / sizeof opts_events[0]},
     {"totals", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_totals, sizeof opts_totals / sizeof opts_totals[0]},
@@ -376,6 +381,8 @@ static const sqlkc_rt_job_def_t job = {
     .sqlkc_version = "0.1.0",
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
+    .settings = settings,
+    .nsettings = 2,
     .init = job_init,
     .process = job_process,
     .finish = NULL,

@@ -1,6 +1,7 @@
 -- A view over a table with a computed column, a statement set with two
 -- INSERTs, SET, and quoted identifiers that are keywords.
 SET 'table.exec.sink.not-null-enforcer' = 'DROP';
+SET 'execution.checkpointing.interval' = '10 s';
 CREATE TABLE events (
   `key` STRING,
   `value` BIGINT,

@@ -80,6 +80,10 @@ typedef struct sqlkc_rt_job_def {
     const char *sqlkc_version; /* compiler version that generated the job */
     const sqlkc_rt_table_def_t *tables;
     size_t ntables;
+    /* The script's SET statements, e.g. execution.checkpointing.interval,
+     * which paces the flush-then-commit of offsets. */
+    const sqlkc_rt_kv_t *settings;
+    size_t nsettings;
     /* Called once after option overrides were applied and before the first
      * record; allocate state here. */
     int (*init)(sqlkc_rt_ctx_t *ctx);
