@@ -479,6 +479,43 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
            (type_is_string(mt) && type_is_string(c->type));
 }
 
+/* The types Flink's AvroSchemaConverter derives a schema for (legacy
+ * timestamp mapping), with its messages. */
+static void check_avro(an_t *an, table_t *t, const format_t *f)
+{
+    if (f->kind != FMT_AVRO)
+        return;
+    char key[256];
+    snprintf(key, sizeof key, "%savro.timestamp_mapping.legacy", f->prefix);
+    const char *legacy = opt(t, key);
+    if (legacy && strcasecmp(legacy, "false") == 0) {
+        diag_error(an->diag, opt_loc(t, key, false), "'avro.timestamp_mapping.legacy' = 'false' is not supported yet");
+        t->valid = false;
+    }
+    snprintf(key, sizeof key, "%savro.encoding", f->prefix);
+    const char *enc = opt(t, key);
+    if (enc && strcasecmp(enc, "json") == 0) {
+        diag_error(an->diag, opt_loc(t, key, false), "'avro.encoding' = 'json' is not supported yet");
+        t->valid = false;
+    }
+    for (int i = 0; i < f->ncols; i++) {
+        const column_t *c = &t->cols[f->cols[i]];
+        const type_t *ty = c->type;
+        const char *why = NULL;
+        if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
+            why = arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
+                               "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
+        else if (ty->kind == TY_TIMESTAMP_LTZ)
+            why = arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
+        else if (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)
+            why = arena_printf(an->arena, "column type %s in avro is not supported yet", type_str(an->arena, ty));
+        if (why) {
+            diag_error(an->diag, c->loc, "%s", why);
+            t->valid = false;
+        }
+    }
+}
+
 /* The raw format's column types and charset (RawFormatFactory). */
 static void check_raw(an_t *an, table_t *t, const format_t *f)
 {
@@ -509,18 +546,26 @@ void table_check_supported(an_t *an, table_t *t)
 {
     const char *what = NULL;
     loc_t where = t->loc;
-    if (t->value.kind != FMT_JSON && t->value.kind != FMT_RAW && t->value.kind != FMT_NONE) {
+    /* avro is compiled for writing only so far */
+    bool avro_ok = !(t->role & SQLKC_RT_ROLE_SOURCE);
+    if (t->value.kind != FMT_JSON && t->value.kind != FMT_RAW && t->value.kind != FMT_NONE &&
+        !(t->value.kind == FMT_AVRO && avro_ok)) {
         what = "value format";
         where = opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true);
-    } else if (t->key.kind != FMT_NONE && t->key.kind != FMT_JSON && t->key.kind != FMT_RAW) {
+    } else if (t->key.kind != FMT_NONE && t->key.kind != FMT_JSON && t->key.kind != FMT_RAW &&
+               !(t->key.kind == FMT_AVRO && avro_ok)) {
         what = "key format";
         where = opt_loc(t, "key.format", true);
     }
     if (what) {
-        diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json and raw)", what,
-                   what[0] == 'v' ? t->value.name : t->key.name);
+        bool avro = (what[0] == 'v' ? t->value.kind : t->key.kind) == FMT_AVRO;
+        diag_error(an->diag, where, "%s '%s' is not supported yet%s", what,
+                   what[0] == 'v' ? t->value.name : t->key.name,
+                   avro ? " for reading (this version writes avro)" : " (this version compiles json and raw, and writes avro)");
         t->valid = false;
     }
+    check_avro(an, t, &t->value);
+    check_avro(an, t, &t->key);
     check_raw(an, t, &t->value);
     check_raw(an, t, &t->key);
     if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->connector == CONN_UPSERT_KAFKA) {

@@ -57,6 +57,11 @@ void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
 void gen_raw_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                     const int *map, const char *data);
 
+/* gen_avro.c: appends the Avro datum of format f (its fields read from `row`
+ * field map[i], -1 for NULL) to buf. */
+void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                     const int *map);
+
 /* gen_agg.c */
 void gen_agg_decls(gen_t *g, const plan_node_t *n);
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);

@@ -17,6 +17,7 @@
 #include <sqlkc/json.h>
 #include <sqlkc/key.h>
 #include <sqlkc/raw.h>
+#include <sqlkc/avro.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
