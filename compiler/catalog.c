@@ -502,7 +502,15 @@ static void check_avro(an_t *an, table_t *t, const format_t *f)
         const column_t *c = &t->cols[f->cols[i]];
         const type_t *ty = c->type;
         const char *why = NULL;
-        if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
+        /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
+        const char *name = f->names[i];
+        bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+        for (const char *q = name + 1; ok_name && *q; q++)
+            ok_name = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
+        if (!ok_name)
+            why = arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
+                               "not starting with a digit)", name);
+        else if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
             why = arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
                                "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
         else if (ty->kind == TY_TIMESTAMP_LTZ)

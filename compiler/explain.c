@@ -3,7 +3,9 @@
  * tree with changelog modes and the state each operator keeps, in the style
  * of Flink's EXPLAIN CHANGELOG_MODE. */
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan.h"
@@ -173,6 +175,51 @@ static const char *format_desc(arena_t *a, const table_t *t, const format_t *f)
     return arena_strdup(a, buf);
 }
 
+/* The Avro type Flink's AvroSchemaConverter derives for a column (legacy
+ * timestamp mapping); a nullable column is a null-first union. */
+static json_t *avro_type(const type_t *t)
+{
+    json_t *j;
+    switch (t->kind) {
+    case TY_BOOLEAN: j = json_string("boolean"); break;
+    case TY_TINYINT: case TY_SMALLINT: case TY_INT: j = json_string("int"); break;
+    case TY_BIGINT: j = json_string("long"); break;
+    case TY_FLOAT: j = json_string("float"); break;
+    case TY_DOUBLE: j = json_string("double"); break;
+    case TY_CHAR: case TY_VARCHAR: j = json_string("string"); break;
+    case TY_BINARY: case TY_VARBINARY: j = json_string("bytes"); break;
+    case TY_DECIMAL:
+        j = json_pack("{s:s, s:s, s:i, s:i}", "type", "bytes", "logicalType", "decimal", "precision", t->p,
+                      "scale", t->s);
+        break;
+    case TY_DATE: j = json_pack("{s:s, s:s}", "type", "int", "logicalType", "date"); break;
+    case TY_TIME: j = json_pack("{s:s, s:s}", "type", "int", "logicalType", "time-millis"); break;
+    case TY_TIMESTAMP: j = json_pack("{s:s, s:s}", "type", "long", "logicalType", "timestamp-millis"); break;
+    default: j = json_string("?"); break;
+    }
+    return t->nullable ? json_pack("[s, o]", "null", j) : j;
+}
+
+/* The record schema of an avro key or value, as Flink derives it. */
+static const char *avro_schema(arena_t *a, const table_t *t, const format_t *f)
+{
+    json_t *fields = json_array();
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        json_t *field = json_pack("{s:s, s:o}", "name", f->names[i], "type", avro_type(ty));
+        if (ty->nullable)
+            json_object_set_new(field, "default", json_null());
+        json_array_append_new(fields, field);
+    }
+    json_t *rec = json_pack("{s:s, s:s, s:s, s:o}", "type", "record", "name", "record", "namespace",
+                            "org.apache.flink.avro.generated", "fields", fields);
+    char *text = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    const char *out = arena_strdup(a, text ? text : "?");
+    free(text);
+    json_decref(rec);
+    return out;
+}
+
 static void tables(out_t *o, const plan_t *p)
 {
     emitf(o, "== Tables ==\n");
@@ -201,8 +248,12 @@ static void tables(out_t *o, const plan_t *p)
         }
         if (t->key.kind)
             emitf(o, "  key: %s\n", format_desc(o->a, t, &t->key));
+        if (t->key.kind == FMT_AVRO)
+            emitf(o, "  key avro schema: %s\n", avro_schema(o->a, t, &t->key));
         if (t->value.kind)
             emitf(o, "  value: %s\n", format_desc(o->a, t, &t->value));
+        if (t->value.kind == FMT_AVRO)
+            emitf(o, "  value avro schema: %s\n", avro_schema(o->a, t, &t->value));
         if (t->rowtime >= 0)
             emitf(o, "  rowtime: %s (its watermark is not used by the operators of this job)\n",
                   t->cols[t->rowtime].name);
