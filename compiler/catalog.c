@@ -554,8 +554,7 @@ void table_check_supported(an_t *an, table_t *t)
 {
     const char *what = NULL;
     loc_t where = t->loc;
-    /* avro is compiled for writing only so far */
-    bool avro_ok = !(t->role & SQLKC_RT_ROLE_SOURCE);
+    bool avro_ok = true;
     if (t->value.kind != FMT_JSON && t->value.kind != FMT_RAW && t->value.kind != FMT_NONE &&
         !(t->value.kind == FMT_AVRO && avro_ok)) {
         what = "value format";
@@ -566,10 +565,8 @@ void table_check_supported(an_t *an, table_t *t)
         where = opt_loc(t, "key.format", true);
     }
     if (what) {
-        bool avro = (what[0] == 'v' ? t->value.kind : t->key.kind) == FMT_AVRO;
-        diag_error(an->diag, where, "%s '%s' is not supported yet%s", what,
-                   what[0] == 'v' ? t->value.name : t->key.name,
-                   avro ? " for reading (this version writes avro)" : " (this version compiles json and raw, and writes avro)");
+        diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json, raw and avro)", what,
+                   what[0] == 'v' ? t->value.name : t->key.name);
         t->valid = false;
     }
     check_avro(an, t, &t->value);

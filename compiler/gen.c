@@ -332,10 +332,14 @@ static void source(gen_t *g, const table_t *t)
     const char *row_type = arena_printf(g->a, "%s_t", row);
     if (t->key.kind == FMT_RAW)
         gen_raw_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
+    else if (t->key.kind == FMT_AVRO)
+        gen_avro_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
     else if (t->key.kind == FMT_JSON)
         gen_json_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type, used);
     if (t->value.kind == FMT_RAW)
         gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
+    else if (t->value.kind == FMT_AVRO)
+        gen_avro_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
     else
         gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type, used);
 }
@@ -410,11 +414,20 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
     emit_t *e = g->e;
     const char *m = strcmp(part, "key") == 0 ? "msg->key" : "msg->value";
     const char *mlen = strcmp(part, "key") == 0 ? "msg->key_len" : "msg->value_len";
-    if (f->kind == FMT_RAW) {
+    if (f->kind == FMT_RAW || f->kind == FMT_AVRO) {
+        if (f->kind == FMT_AVRO) { /* AvroDeserializationSchema: no row for a null message */
+            emit_open(e, "if (%s == NULL)", m);
+            if (strcmp(part, "key") == 0)
+                emit_line(e, "sqlkc_rt_skip(ctx, \"the avro key format yields no row for a null key, so the "
+                             "record has no row (as in Flink)\");");
+            emit_line(e, "return SQLKC_RT_OK;");
+            emit_close(e, NULL);
+        }
         emit_open(e, "%s", "");
         emit_line(e, "char err[160];");
         emit_line(e, "if (src_%s_decode_%s(%s, %s, &row, err, sizeof err) != 0)", t->ident, part, m, mlen);
-        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the raw %s: %%s\", err);", part);
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",
+                  f->kind == FMT_RAW ? "raw" : "Avro", part);
         emit_close(e, NULL);
         return;
     }

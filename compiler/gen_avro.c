@@ -54,3 +54,67 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         emit_close(e, NULL);
     }
 }
+
+/* Emits reading one value of type t at the cursor into dst (an lvalue). */
+static void get_value(gen_t *g, const char *dst, const type_t *t)
+{
+    emit_t *e = g->e;
+    switch (t->kind) {
+    case TY_BOOLEAN: emit_line(e, "if (sqlkc_rt_avro_get_bool(&c, &%s) < 0) goto fail;", dst); break;
+    case TY_TINYINT: case TY_SMALLINT:
+        emit_open(e, "%s", "");
+        emit_line(e, "int32_t v;");
+        emit_line(e, "if (sqlkc_rt_avro_get_int(&c, &v) < 0) goto fail;");
+        emit_line(e, "%s = (%s)(%s)v; /* Integer.byteValue/shortValue */", dst, gen_ctype(t), gen_utype(t));
+        emit_close(e, NULL);
+        break;
+    case TY_INT: case TY_DATE: case TY_TIME:
+        emit_line(e, "if (sqlkc_rt_avro_get_int(&c, &%s) < 0) goto fail;", dst);
+        break;
+    case TY_BIGINT: emit_line(e, "if (sqlkc_rt_avro_get_long(&c, &%s) < 0) goto fail;", dst); break;
+    case TY_TIMESTAMP:
+        emit_line(e, "%s.nanos = 0;", dst);
+        emit_line(e, "if (sqlkc_rt_avro_get_long(&c, &%s.millis) < 0) goto fail;", dst);
+        break;
+    case TY_FLOAT: emit_line(e, "if (sqlkc_rt_avro_get_float(&c, &%s) < 0) goto fail;", dst); break;
+    case TY_DOUBLE: emit_line(e, "if (sqlkc_rt_avro_get_double(&c, &%s) < 0) goto fail;", dst); break;
+    case TY_DECIMAL: emit_line(e, "if (sqlkc_rt_avro_get_decimal(&c, &%s) < 0) goto fail;", dst); break;
+    default: emit_line(e, "if (sqlkc_rt_avro_get_bytes(&c, &%s) < 0) goto fail;", dst); break;
+    }
+}
+
+void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
+{
+    emit_t *e = g->e;
+    emit_line(e, "/* Decodes the avro %s of table %s: one datum of the derived record schema. */",
+              f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
+    emit_open(e, "static int %s(const void *data, size_t len, %s *row, char *err, size_t errlen)", fn, row_type);
+    emit_line(e, "sqlkc_rt_acur_t c;");
+    emit_line(e, "sqlkc_rt_acur_init(&c, data, len);");
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        int rf = gen_row_field(t, f->cols[i]);
+        emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
+        gen_setnull(g, "row", rf, "true");
+        const char *dst = arena_printf(g->a, "row->f%d", rf);
+        if (ty->nullable) {
+            emit_open(e, "%s", "");
+            emit_line(e, "bool has_value;");
+            emit_line(e, "if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;");
+            emit_open(e, "if (has_value)");
+            get_value(g, dst, ty);
+            gen_setnull(g, "row", rf, "false");
+            emit_close(e, NULL);
+            emit_close(e, NULL);
+        } else {
+            get_value(g, dst, ty);
+            gen_setnull(g, "row", rf, "false");
+        }
+    }
+    emit_line(e, "return 0;");
+    emit_line(e, "fail:");
+    emit_line(e, "snprintf(err, errlen, \"%%s (at byte %%zu of %%zu)\", c.err, (size_t)(c.p - c.start), len);");
+    emit_line(e, "return -1;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}

@@ -62,6 +62,9 @@ void gen_raw_encode(gen_t *g, const table_t *t, const format_t *f, const char *b
 void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                      const int *map);
 
+/* The decoder of an avro key or value: (data, len, row, err, errlen) -> 0 or -1. */
+void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+
 /* gen_agg.c */
 void gen_agg_decls(gen_t *g, const plan_node_t *n);
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);

@@ -77,4 +77,136 @@ static inline void sqlkc_rt_avro_put_decimal(sqlkc_rt_buf_t *b, sqlkc_rt_dec_t v
     sqlkc_rt_avro_put_bytes(b, be + start, (size_t)(16 - start));
 }
 
+
+/* Reading: a cursor over one datum. Each reader returns 0, or -1 with err
+ * set when the bytes end early or do not fit the type; nothing is read
+ * beyond end. */
+typedef struct sqlkc_rt_acur {
+    const unsigned char *p, *end, *start;
+    const char *err;
+} sqlkc_rt_acur_t;
+
+static inline void sqlkc_rt_acur_init(sqlkc_rt_acur_t *c, const void *p, size_t n)
+{
+    c->p = c->start = (const unsigned char *)p;
+    c->end = c->p + n;
+    c->err = NULL;
+}
+
+static inline int sqlkc_rt_avro_get_long(sqlkc_rt_acur_t *c, int64_t *out)
+{
+    uint64_t z = 0;
+    for (int shift = 0; shift < 70; shift += 7) {
+        if (c->p == c->end) {
+            c->err = "the datum ends inside a number";
+            return -1;
+        }
+        unsigned char b = *c->p++;
+        z |= (uint64_t)(b & 0x7F) << shift;
+        if (!(b & 0x80)) {
+            *out = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+            return 0;
+        }
+    }
+    c->err = "a number longer than 10 bytes";
+    return -1;
+}
+
+static inline int sqlkc_rt_avro_get_int(sqlkc_rt_acur_t *c, int32_t *out)
+{
+    int64_t v;
+    if (sqlkc_rt_avro_get_long(c, &v) < 0)
+        return -1;
+    if (v < INT32_MIN || v > INT32_MAX) {
+        c->err = "an int out of range";
+        return -1;
+    }
+    *out = (int32_t)v;
+    return 0;
+}
+
+/* The branch of a ["null", T] union: 1 for the value, 0 for null. */
+static inline int sqlkc_rt_avro_get_branch(sqlkc_rt_acur_t *c, bool *has_value)
+{
+    int64_t i;
+    if (sqlkc_rt_avro_get_long(c, &i) < 0)
+        return -1;
+    if (i != 0 && i != 1) {
+        c->err = "a union branch other than 0 or 1";
+        return -1;
+    }
+    *has_value = i == 1;
+    return 0;
+}
+
+static inline int sqlkc_rt_avro_get_bytes(sqlkc_rt_acur_t *c, sqlkc_rt_str_t *out)
+{
+    int64_t n;
+    if (sqlkc_rt_avro_get_long(c, &n) < 0)
+        return -1;
+    if (n < 0 || n > c->end - c->p) {
+        c->err = "a length beyond the datum";
+        return -1;
+    }
+    out->p = (const char *)c->p;
+    out->n = (size_t)n;
+    c->p += n;
+    return 0;
+}
+
+static inline int sqlkc_rt_avro_get_bool(sqlkc_rt_acur_t *c, bool *out)
+{
+    if (c->p == c->end) {
+        c->err = "the datum ends inside a boolean";
+        return -1;
+    }
+    *out = *c->p++ != 0;
+    return 0;
+}
+
+static inline int sqlkc_rt_avro_get_double(sqlkc_rt_acur_t *c, double *out)
+{
+    if (c->end - c->p < 8) {
+        c->err = "the datum ends inside a double";
+        return -1;
+    }
+    uint64_t u = 0;
+    for (int i = 0; i < 8; i++)
+        u |= (uint64_t)c->p[i] << (8 * i);
+    memcpy(out, &u, sizeof u);
+    c->p += 8;
+    return 0;
+}
+
+static inline int sqlkc_rt_avro_get_float(sqlkc_rt_acur_t *c, float *out)
+{
+    if (c->end - c->p < 4) {
+        c->err = "the datum ends inside a float";
+        return -1;
+    }
+    uint32_t u = 0;
+    for (int i = 0; i < 4; i++)
+        u |= (uint32_t)c->p[i] << (8 * i);
+    memcpy(out, &u, sizeof u);
+    c->p += 4;
+    return 0;
+}
+
+/* DECIMAL bytes: big-endian two's complement, at most 16 bytes. */
+static inline int sqlkc_rt_avro_get_decimal(sqlkc_rt_acur_t *c, sqlkc_rt_dec_t *out)
+{
+    sqlkc_rt_str_t b;
+    if (sqlkc_rt_avro_get_bytes(c, &b) < 0)
+        return -1;
+    if (b.n == 0 || b.n > 16) {
+        c->err = "a decimal of no bytes or more than 16";
+        return -1;
+    }
+    unsigned __int128 u = (b.p[0] & 0x80) ? ~(unsigned __int128)0 : 0;
+    for (size_t i = 0; i < b.n; i++)
+        u = (u << 8) | (unsigned char)b.p[i];
+    *out = (sqlkc_rt_dec_t)u;
+    return 0;
+}
+
 #endif /* SQLKC_AVRO_H */
