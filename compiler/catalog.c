@@ -95,8 +95,42 @@ static bool opt_true(const table_t *t, const char *prefix, const char *fmt, cons
     return v && strcasecmp(v, "true") == 0;
 }
 
+/* A one-character option as Flink reads it (StringEscapeUtils.unescapeJava). */
+static int one_char_option(const char *v, int def)
+{
+    if (!v || !*v)
+        return def;
+    if (v[0] == '\\' && v[1]) {
+        switch (v[1]) {
+        case 't': return '\t';
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 'b': return '\b';
+        case 'f': return '\f';
+        case '0': return 0;
+        default: return (unsigned char)v[1];
+        }
+    }
+    return (unsigned char)v[0];
+}
+
 static void format_options(table_t *t, format_t *f)
 {
+    if (f->kind == FMT_CSV) {
+        char key[256];
+        snprintf(key, sizeof key, "%scsv.field-delimiter", f->prefix);
+        f->csv_delim = one_char_option(opt(t, key), ',');
+        snprintf(key, sizeof key, "%scsv.quote-character", f->prefix);
+        f->csv_quote = one_char_option(opt(t, key), '"');
+        if (opt_true(t, f->prefix, "csv", "disable-quote-character"))
+            f->csv_quote = -1;
+        snprintf(key, sizeof key, "%scsv.null-literal", f->prefix);
+        f->csv_null = opt(t, key);
+        snprintf(key, sizeof key, "%scsv.write-bigdecimal-in-scientific-notation", f->prefix);
+        const char *sci = opt(t, key);
+        f->csv_plain_decimal = sci && strcasecmp(sci, "false") == 0;
+        return;
+    }
     if (f->kind == FMT_RAW) {
         char key[256];
         snprintf(key, sizeof key, "%sraw.endianness", f->prefix);
@@ -479,6 +513,31 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
            (type_is_string(mt) && type_is_string(c->type));
 }
 
+/* What the csv writer compiles: scalar columns but TIMESTAMP_LTZ, no escape
+ * character. */
+static void check_csv(an_t *an, table_t *t, const format_t *f)
+{
+    if (f->kind != FMT_CSV)
+        return;
+    char key[256];
+    snprintf(key, sizeof key, "%scsv.escape-character", f->prefix);
+    if (opt(t, key)) {
+        diag_error(an->diag, opt_loc(t, key, false), "'csv.escape-character' is not supported yet");
+        t->valid = false;
+    }
+    for (int i = 0; i < f->ncols; i++) {
+        const column_t *c = &t->cols[f->cols[i]];
+        if (c->type->kind == TY_TIMESTAMP_LTZ) {
+            diag_error(an->diag, c->loc, "a TIMESTAMP_LTZ column in csv is not supported yet");
+            t->valid = false;
+        } else if (c->type->kind == TY_TIME && c->type->p > 3) {
+            diag_error(an->diag, c->loc, "Csv does not support TIME type with precision: %d, it only supports "
+                       "precision 0 ~ 3.", c->type->p);
+            t->valid = false;
+        }
+    }
+}
+
 /* The types Flink's AvroSchemaConverter derives a schema for (legacy
  * timestamp mapping), with its messages. */
 static void check_avro(an_t *an, table_t *t, const format_t *f)
@@ -554,21 +613,25 @@ void table_check_supported(an_t *an, table_t *t)
 {
     const char *what = NULL;
     loc_t where = t->loc;
-    bool avro_ok = true;
-    if (t->value.kind != FMT_JSON && t->value.kind != FMT_RAW && t->value.kind != FMT_NONE &&
-        !(t->value.kind == FMT_AVRO && avro_ok)) {
+    /* csv is compiled for writing only so far */
+    bool csv_ok = !(t->role & SQLKC_RT_ROLE_SOURCE);
+    if (t->value.kind == FMT_AVRO_CONFLUENT || (t->value.kind == FMT_CSV && !csv_ok)) {
         what = "value format";
         where = opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true);
-    } else if (t->key.kind != FMT_NONE && t->key.kind != FMT_JSON && t->key.kind != FMT_RAW &&
-               !(t->key.kind == FMT_AVRO && avro_ok)) {
+    } else if (t->key.kind == FMT_AVRO_CONFLUENT || (t->key.kind == FMT_CSV && !csv_ok)) {
         what = "key format";
         where = opt_loc(t, "key.format", true);
     }
     if (what) {
-        diag_error(an->diag, where, "%s '%s' is not supported yet (this version compiles json, raw and avro)", what,
-                   what[0] == 'v' ? t->value.name : t->key.name);
+        int kind = what[0] == 'v' ? t->value.kind : t->key.kind;
+        diag_error(an->diag, where, "%s '%s' is not supported yet%s", what,
+                   what[0] == 'v' ? t->value.name : t->key.name,
+                   kind == FMT_CSV ? " for reading (this version writes csv)"
+                                   : " (this version compiles json, raw and avro, and writes csv)");
         t->valid = false;
     }
+    check_csv(an, t, &t->value);
+    check_csv(an, t, &t->key);
     check_avro(an, t, &t->value);
     check_avro(an, t, &t->key);
     check_raw(an, t, &t->value);

@@ -150,6 +150,9 @@ static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, con
     emit_open(g->e, "%s", "");
     if (f->kind == FMT_RAW) {
         gen_raw_encode(g, n->table, f, buf, "in", map, arena_printf(g->a, "%s_data", buf));
+    } else if (f->kind == FMT_CSV) {
+        gen_csv_encode(g, n->table, f, buf, "in", map);
+        emit_line(g->e, "%s_data = %s->p ? %s->p : \"\"; /* an empty line is an empty message */", buf, buf, buf);
     } else if (f->kind == FMT_AVRO) {
         gen_avro_encode(g, n->table, f, buf, "in", map);
         emit_line(g->e, "%s_data = %s->p ? %s->p : \"\"; /* a record of no fields is empty, not null */", buf, buf,

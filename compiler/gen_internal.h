@@ -65,6 +65,10 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
 /* The decoder of an avro key or value: (data, len, row, err, errlen) -> 0 or -1. */
 void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
 
+/* gen_csv.c: appends the csv line of format f (no terminator) to buf. */
+void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                    const int *map);
+
 /* gen_agg.c */
 void gen_agg_decls(gen_t *g, const plan_node_t *n);
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);

@@ -39,6 +39,10 @@ typedef struct format {
     bool fail_on_missing, ignore_parse_errors, ts_iso, decimal_plain, ignore_null_fields;
     /* raw */
     bool little_endian;
+    /* csv */
+    int csv_delim, csv_quote; /* csv_quote -1: quoting disabled */
+    const char *csv_null;     /* null-literal, or NULL for an empty field */
+    bool csv_plain_decimal;   /* write-bigdecimal-in-scientific-notation = false */
 } format_t;
 
 typedef struct table {

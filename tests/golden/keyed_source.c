@@ -19,6 +19,7 @@
 #include <sqlkc/key.h>
 #include <sqlkc/raw.h>
 #include <sqlkc/avro.h>
+#include <sqlkc/csv.h>
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
