@@ -37,6 +37,14 @@ static const type_t *meta_type(arena_t *a, const struct meta_key *m)
     return type_new(a, m->kind, m->p, -1, m->nullable);
 }
 
+static const struct meta_key *find_meta_key(const char *key)
+{
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
+        if (strcmp(meta_keys[i].key, key) == 0)
+            return &meta_keys[i];
+    return NULL;
+}
+
 int table_column(const table_t *t, const char *name)
 {
     for (int i = 0; i < t->ncols; i++)
@@ -150,9 +158,8 @@ static void format_options(table_t *t, format_t *f)
     f->ts_iso = std && strcasecmp(std, "ISO-8601") == 0;
 }
 
-static void add_col(an_t *an, format_t *f, int col, const char *strip)
+static void add_col(format_t *f, int col, const char *strip)
 {
-    (void)an;
     f->cols[f->ncols] = col;
     f->names[f->ncols] = strip;
     f->ncols++;
@@ -192,7 +199,7 @@ static void projections(an_t *an, table_t *t)
     if (t->connector == CONN_UPSERT_KAFKA) {
         for (int i = 0; i < t->npk; i++) {
             in_key[t->pk[i]] = true;
-            add_col(an, &t->key, t->pk[i], t->cols[t->pk[i]].name);
+            add_col(&t->key, t->pk[i], t->cols[t->pk[i]].name);
         }
     } else if (opt(t, "key.fields") && t->key.kind != FMT_NONE) {
         const char *list = opt(t, "key.fields");
@@ -220,7 +227,7 @@ static void projections(an_t *an, table_t *t)
                            "columns can be selected in the 'key.fields' option: %s", name, cols);
             } else {
                 in_key[c] = true;
-                add_col(an, &t->key, c, t->cols[c].name);
+                add_col(&t->key, c, t->cols[c].name);
             }
             p += n + (semi ? 1 : 0);
         }
@@ -241,7 +248,7 @@ static void projections(an_t *an, table_t *t)
             continue;
         if (except_key && in_key[i])
             continue;
-        add_col(an, &t->value, i, t->cols[i].name);
+        add_col(&t->value, i, t->cols[i].name);
     }
     format_options(t, &t->key);
     format_options(t, &t->value);
@@ -259,10 +266,7 @@ static void projections(an_t *an, table_t *t)
 
 static void check_metadata(an_t *an, table_t *t, column_t *c)
 {
-    const struct meta_key *m = NULL;
-    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-        if (strcmp(meta_keys[i].key, c->meta_key) == 0)
-            m = &meta_keys[i];
+    const struct meta_key *m = find_meta_key(c->meta_key);
     if (!m) {
         const char *names[16];
         size_t n = 0;
@@ -289,10 +293,8 @@ static void check_metadata(an_t *an, table_t *t, column_t *c)
 
 bool meta_writable(const char *key)
 {
-    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-        if (strcmp(meta_keys[i].key, key) == 0)
-            return meta_keys[i].writable;
-    return false;
+    const struct meta_key *m = find_meta_key(key);
+    return m && m->writable;
 }
 
 static void primary_key(an_t *an, table_t *t, const ast_t *pkn, const ast_list_t *cols_list,
@@ -501,10 +503,7 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
     if ((t->role & SQLKC_RT_ROLE_SINK) && !c->is_virtual)
         return strcmp(c->meta_key, "timestamp") == 0 &&
                (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP);
-    const struct meta_key *m = NULL;
-    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-        if (strcmp(meta_keys[i].key, c->meta_key) == 0)
-            m = &meta_keys[i];
+    const struct meta_key *m = find_meta_key(c->meta_key);
     if (!m || m->kind == TY_MAP)
         return false;
     const type_t *mt = meta_type(an->arena, m);

@@ -158,7 +158,7 @@ static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, con
         emit_line(g->e, "%s_data = %s->p ? %s->p : \"\"; /* a record of no fields is empty, not null */", buf, buf,
                   buf);
     } else {
-        gen_json_encode(g, n->table, f, buf, "in", map, n->input->fields);
+        gen_json_encode(g, n->table, f, buf, "in", map);
         emit_line(g->e, "%s_data = %s->p;", buf, buf);
     }
     emit_close(g->e, NULL);

@@ -48,7 +48,7 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
 /* Emits code appending the JSON object of format f to buf; field i of the
  * format is read from `row` field map[i]. */
 void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
-                     const int *map, const plan_field_t *fields);
+                     const int *map);
 
 /* gen_raw.c: the raw format. The decoder fills the row's one column; the
  * encoder appends to buf and sets `data` (a const void *) to the bytes, or

@@ -239,10 +239,9 @@ static const char *json_name(gen_t *g, const char *lead, const char *name, size_
 }
 
 void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
-                     const int *map, const plan_field_t *fields)
+                     const int *map)
 {
     emit_t *e = g->e;
-    (void)fields;
     if (f->ignore_null_fields) {
         emit_line(e, "bool first = true;");
         emit_line(e, "sqlkc_rt_buf_putc(%s, '{');", buf);
@@ -288,9 +287,9 @@ void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *
             put_value(g, f, buf, v, ty);
         }
     }
-    if (f->ignore_null_fields || f->ncols == 0)
-        emit_line(e, "%s", f->ncols == 0 && !f->ignore_null_fields ? arena_printf(g->a, "sqlkc_rt_buf_puts(%s, \"{}\");", buf)
-                                                                    : arena_printf(g->a, "sqlkc_rt_buf_putc(%s, '}');", buf));
+    /* the object's '{' came with its first field, or with ignore-null-fields up front */
+    if (f->ncols == 0 && !f->ignore_null_fields)
+        emit_line(e, "sqlkc_rt_buf_puts(%s, \"{}\");", buf);
     else
         emit_line(e, "sqlkc_rt_buf_putc(%s, '}');", buf);
 }

@@ -842,6 +842,13 @@ static size_t java_layout_dec(char *out, bool neg, uint64_t m, int e) {
     return java_layout(out, neg, d, nd, e + nd - 1);
 }
 
+/* The words Double/Float.toString print for NaN, the infinities and zeros. */
+static size_t java_special(char *out, const char *word) {
+    size_t n = strlen(word);
+    memcpy(out, word, n);
+    return n;
+}
+
 size_t sqlkc_rt_fmt_double(char *out, double v) {
     uint64_t bits;
     memcpy(&bits, &v, 8);
@@ -849,16 +856,7 @@ size_t sqlkc_rt_fmt_double(char *out, double v) {
     uint64_t t = bits & ((1ull << 52) - 1);
     int bq = (int)(bits >> 52 & 0x7FF);
     if (bq == 0x7FF) {
-        if (t) {
-            memcpy(out, "NaN", 3);
-            return 3;
-        }
-        if (neg) {
-            memcpy(out, "-Infinity", 9);
-            return 9;
-        }
-        memcpy(out, "Infinity", 8);
-        return 8;
+        return java_special(out, t ? "NaN" : neg ? "-Infinity" : "Infinity");
     }
     uint64_t m;
     int e;
@@ -875,12 +873,7 @@ size_t sqlkc_rt_fmt_double(char *out, double v) {
         else
             schubfach64(-1074, t, 0, &m, &e);
     } else {
-        if (neg) {
-            memcpy(out, "-0.0", 4);
-            return 4;
-        }
-        memcpy(out, "0.0", 3);
-        return 3;
+        return java_special(out, neg ? "-0.0" : "0.0");
     }
     return java_layout_dec(out, neg, m, e);
 }
@@ -892,16 +885,7 @@ size_t sqlkc_rt_fmt_float(char *out, float v) {
     uint32_t t = bits & ((1u << 23) - 1);
     int bq = (int)(bits >> 23 & 0xFF);
     if (bq == 0xFF) {
-        if (t) {
-            memcpy(out, "NaN", 3);
-            return 3;
-        }
-        if (neg) {
-            memcpy(out, "-Infinity", 9);
-            return 9;
-        }
-        memcpy(out, "Infinity", 8);
-        return 8;
+        return java_special(out, t ? "NaN" : neg ? "-Infinity" : "Infinity");
     }
     uint64_t m;
     int e;
@@ -917,12 +901,7 @@ size_t sqlkc_rt_fmt_float(char *out, float v) {
         else
             schubfach32(-149, t, 0, &m, &e);
     } else {
-        if (neg) {
-            memcpy(out, "-0.0", 4);
-            return 4;
-        }
-        memcpy(out, "0.0", 3);
-        return 3;
+        return java_special(out, neg ? "-0.0" : "0.0");
     }
     return java_layout_dec(out, neg, m, e);
 }
