@@ -1086,7 +1086,26 @@ static plan_node_t *scan(an_t *an, table_t *t)
             p->nfields++;
         }
     p->changelog = CL_I;
-    return p;
+    if (t->connector != CONN_UPSERT_KAFKA)
+        return p;
+    /* An upsert source: UPDATE_AFTER and DELETE keyed by the PRIMARY KEY.
+     * Flink's planner puts a ChangelogNormalize on it; analyze() takes it out
+     * again where nothing downstream needs what it adds. */
+    p->changelog = CL_UA | CL_D;
+    p->upsert_key = arena_alloc(an->arena, sizeof(int) * (size_t)(t->npk + 1));
+    for (int i = 0; i < t->npk; i++) {
+        int f = 0;
+        for (int c = 0; c < t->pk[i]; c++)
+            f += t->cols[c].kind != COL_COMPUTED;
+        p->upsert_key[i] = f;
+    }
+    p->nupsert_key = t->npk;
+    plan_node_t *norm = node_new(an, P_NORMALIZE, p);
+    norm->fields = p->fields;
+    norm->nfields = p->nfields;
+    norm->group = p->upsert_key;
+    norm->ngroup = p->nupsert_key;
+    return norm;
 }
 
 static plan_node_t *query(an_t *an, const ast_t *q, scope_t **out_scope);
@@ -1515,18 +1534,28 @@ static bool ints_equal_as_sets(const int *a, int na, const int *b, int nb)
     return true;
 }
 
-/* Changelog mode and upsert key of every node, bottom-up, as Flink infers them. */
+/* Changelog mode and upsert key of every node, bottom-up, as Flink infers them
+ * (the modify kinds of FlinkChangelogModeInferenceProgram; UPDATE_BEFORE is
+ * added top-down by require()). */
 static void infer(an_t *an, plan_node_t *p)
 {
     if (p->input)
         infer(an, p->input);
     switch (p->kind) {
     case P_SCAN:
-        p->changelog = CL_I;
+        /* set by scan(): [I] for kafka, [UA,D] with the PK as upsert key for upsert-kafka */
+        p->changelog = p->table->connector == CONN_UPSERT_KAFKA ? (CL_UA | CL_D) : CL_I;
+        break;
+    case P_NORMALIZE:
+        p->changelog = CL_I | CL_UA | CL_D;
+        p->upsert_key = p->input->upsert_key;
+        p->nupsert_key = p->input->nupsert_key;
         break;
     case P_CALC: {
         plan_node_t *in = p->input;
         p->changelog = in->changelog;
+        p->upsert_key = NULL;
+        p->nupsert_key = 0;
         if (in->upsert_key) {
             /* the key survives when each key field is projected as a plain column */
             int *k = arena_alloc(an->arena, sizeof(int) * (size_t)(in->nupsert_key + 1));
@@ -1552,7 +1581,8 @@ static void infer(an_t *an, plan_node_t *p)
         break;
     }
     case P_GROUP_AGG:
-        p->changelog = (p->input->changelog == CL_I) ? (CL_I | CL_UA) : (CL_I | CL_UA | CL_D);
+        p->retract = p->input->changelog != CL_I;
+        p->changelog = p->retract ? (CL_I | CL_UA | CL_D) : (CL_I | CL_UA);
         p->upsert_key = arena_alloc(an->arena, sizeof(int) * (size_t)(p->ngroup + 1));
         for (int g = 0; g < p->ngroup; g++)
             p->upsert_key[g] = g;
@@ -1564,25 +1594,61 @@ static void infer(an_t *an, plan_node_t *p)
     }
 }
 
-/* Marks the aggregate below a node to emit UPDATE_BEFORE. */
-static void require_ub(plan_node_t *p)
+/* Top-down: whether a node must produce UPDATE_BEFORE (Flink's UpdateKindTrait
+ * BEFORE_AND_AFTER) or may leave it out (ONLY_UPDATE_AFTER). */
+static void require(plan_node_t *p, bool ub)
 {
-    for (; p; p = p->input) {
-        if (p->changelog & (CL_UA))
+    switch (p->kind) {
+    case P_CALC:
+        /* FLINK-9528: a filter cannot work on UPDATE_AFTER alone (an update
+         * that stops matching must retract the row it let through before) */
+        if (p->filter && p->input->changelog != CL_I)
+            ub = true;
+        if (ub && (p->changelog & CL_UA))
             p->changelog |= CL_UB;
-        if (p->kind == P_GROUP_AGG) {
-            p->emit_ub = true;
-            return;
-        }
+        require(p->input, ub);
+        break;
+    case P_GROUP_AGG:
+        p->emit_ub = ub;
+        if (ub)
+            p->changelog |= CL_UB;
+        /* retraction needs the full old row of every update */
+        require(p->input, p->retract);
+        break;
+    case P_NORMALIZE:
+        p->emit_ub = ub;
+        if (ub)
+            p->changelog |= CL_UB;
+        break;
+    default:
+        break;
     }
 }
 
+/* Flink's node digest for a message, e.g. GroupAggregate(groupBy=[a], ...). */
 static const char *node_desc(an_t *an, const plan_node_t *p)
 {
-    if (p->kind != P_GROUP_AGG)
-        return "Calc";
     char buf[2048];
     size_t k = 0;
+    if (p->kind == P_SCAN) {
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "TableSourceScan(table=[[default_catalog, default_database, %s]], fields=[",
+                              p->table->name);
+        for (int i = 0; i < p->nfields && k < sizeof buf; i++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", p->fields[i].name);
+        if (k < sizeof buf)
+            snprintf(buf + k, sizeof buf - k, "])");
+        return arena_strdup(an->arena, buf);
+    }
+    if (p->kind == P_NORMALIZE) {
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "ChangelogNormalize(key=[");
+        for (int i = 0; i < p->ngroup && k < sizeof buf; i++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", p->fields[p->group[i]].name);
+        if (k < sizeof buf)
+            snprintf(buf + k, sizeof buf - k, "])");
+        return arena_strdup(an->arena, buf);
+    }
+    if (p->kind != P_GROUP_AGG)
+        return "Calc";
     k += (size_t)snprintf(buf + k, sizeof buf - k, "GroupAggregate(groupBy=[");
     for (int g = 0; g < p->ngroup && k < sizeof buf; g++)
         k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", g ? ", " : "", p->fields[g].name);
@@ -1600,24 +1666,30 @@ static const char *node_desc(an_t *an, const plan_node_t *p)
     return arena_strdup(an->arena, buf);
 }
 
-static void check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
+/* Checks that the sink can take its input's changes and returns whether the
+ * input must carry UPDATE_BEFORE (inferSinkRequiredTraits). */
+static bool check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
 {
     table_t *t = sink->table;
     plan_node_t *in = sink->input;
     if (t->connector == CONN_KAFKA) {
         if (in->changelog != CL_I) {
+            /* the node that introduces the changes, as Flink names it */
             const plan_node_t *src = in;
-            while (src && src->kind != P_GROUP_AGG)
+            while (src && src->kind == P_CALC)
                 src = src->input;
-            diag_error(an->diag, ins->loc, "Table sink '%s' doesn't support consuming update changes which "
-                       "is produced by node %s", t->name, src ? node_desc(an, src) : "?");
+            int m = src ? src->changelog : 0;
+            diag_error(an->diag, ins->loc, "Table sink '%s' doesn't support consuming %s changes which "
+                       "is produced by node %s", t->name,
+                       (m & CL_D) && (m & (CL_UA | CL_UB)) ? "update and delete" : (m & CL_D) ? "delete" : "update",
+                       src ? node_desc(an, src) : "?");
             diag_note(an->diag, t->loc, "'%s' is a 'kafka' table, which is append-only; an 'upsert-kafka' "
                       "table with a PRIMARY KEY accepts updates", t->name);
         }
-        return;
+        return false;
     }
     if (in->changelog == CL_I)
-        return;
+        return false;
     /* ONLY_UPDATE_AFTER is kept only when an upsert key equals the sink's PK. */
     int *pk = arena_alloc(an->arena, sizeof(int) * (size_t)(t->npk + 1));
     int npk = 0;
@@ -1625,10 +1697,6 @@ static void check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
         for (int j = 0; j < in->nfields; j++)
             if (sink->sink_cols[j] == t->pk[i])
                 pk[npk++] = j;
-    bool filter_on_updates = false;
-    for (plan_node_t *p = in; p && p->kind != P_GROUP_AGG; p = p->input)
-        if (p->kind == P_CALC && p->filter)
-            filter_on_updates = true; /* FLINK-9528: a filter cannot work on UPDATE_AFTER alone */
     bool key_is_pk = in->upsert_key && ints_equal_as_sets(in->upsert_key, in->nupsert_key, pk, npk);
     if (!key_is_pk) {
         bool pk_contains_key = in->upsert_key != NULL;
@@ -1641,12 +1709,37 @@ static void check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
         if (!pk_contains_key || in->nupsert_key == 0) {
             diag_error(an->diag, ins->loc, "the query's upsert key does not match the PRIMARY KEY of '%s'; "
                        "Flink adds a SinkUpsertMaterializer here, which is not supported yet", t->name);
-            diag_note(an->diag, t->loc, "make the GROUP BY columns the PRIMARY KEY of '%s'", t->name);
-            return;
+            diag_note(an->diag, t->loc, "make the GROUP BY columns (or the source's PRIMARY KEY) the PRIMARY KEY "
+                      "of '%s'", t->name);
         }
     }
-    if (!key_is_pk || filter_on_updates)
-        require_ub(in);
+    return !key_is_pk;
+}
+
+/* Takes out each ChangelogNormalize that nothing downstream needs: where
+ * no operator asks for UPDATE_BEFORE, the upsert stream goes to an upsert
+ * sink on the same key as it is (FLINK-37475 in Flink 2.1). A DELETE then
+ * carries the key columns only, so a NOT NULL value column of the sink keeps
+ * the operator (its enforcer would reject such a DELETE). Returns whether
+ * one was taken out. */
+static bool drop_normalize(plan_node_t *sink)
+{
+    const table_t *t = sink->table;
+    if (t->connector != CONN_UPSERT_KAFKA)
+        return false;
+    for (int i = 0; i < sink->nfields; i++) {
+        bool is_pk = false;
+        for (int k = 0; k < t->npk; k++)
+            is_pk = is_pk || t->pk[k] == sink->sink_cols[i];
+        if (!is_pk && !t->cols[sink->sink_cols[i]].type->nullable)
+            return false;
+    }
+    for (plan_node_t *p = sink; p->input; p = p->input)
+        if (p->input->kind == P_NORMALIZE && !p->input->emit_ub) {
+            p->input = p->input->input;
+            return true;
+        }
+    return false;
 }
 
 /* ------------------------------------------------------------------ Calc merging */
@@ -1828,7 +1921,12 @@ static void insert(an_t *an, const ast_t *ins)
             sink->not_null_drop = true;
     merge_calcs(an, sink);
     infer(an, sink);
-    check_sink_changelog(an, sink, ins);
+    bool ub = check_sink_changelog(an, sink, ins);
+    require(sink->input, ub);
+    if (drop_normalize(sink)) {
+        infer(an, sink);
+        require(sink->input, ub);
+    }
     an->plan->sinks[an->plan->nsinks++] = sink;
 }
 

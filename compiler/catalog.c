@@ -635,10 +635,6 @@ void table_check_supported(an_t *an, table_t *t)
     check_avro(an, t, &t->key);
     check_raw(an, t, &t->value);
     check_raw(an, t, &t->key);
-    if ((t->role & SQLKC_RT_ROLE_SOURCE) && t->connector == CONN_UPSERT_KAFKA) {
-        diag_error(an->diag, t->loc, "reading an 'upsert-kafka' table is not supported yet");
-        t->valid = false;
-    }
     for (int i = 0; i < t->ncols; i++) {
         const type_t *ty = t->cols[i].type;
         if (ty && (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)) {

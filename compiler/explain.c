@@ -272,11 +272,19 @@ static const char *agg_state(arena_t *a, const plan_node_t *n)
         put(buf, sizeof buf, &k, n->aggs[i].text);
     }
     put(buf, sizeof buf, &k, "]");
+    if (n->retract)
+        put(buf, sizeof buf, &k, " and a row count");
     for (int i = 0; i < n->naggs; i++)
         if (n->aggs[i].distinct) {
             put(buf, sizeof buf, &k, "; per group and distinct ");
             put(buf, sizeof buf, &k, n->input->fields[n->aggs[i].arg].name);
             put(buf, sizeof buf, &k, ": a count");
+        } else if (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)) {
+            put(buf, sizeof buf, &k, "; per group and value of ");
+            put(buf, sizeof buf, &k, n->input->fields[n->aggs[i].arg].name);
+            put(buf, sizeof buf, &k, " (for ");
+            put(buf, sizeof buf, &k, n->aggs[i].text);
+            put(buf, sizeof buf, &k, "): a count");
         }
     return arena_strdup(a, buf);
 }
@@ -358,6 +366,15 @@ static void node(out_t *o, const plan_node_t *n, int depth)
         }
         put(buf, sizeof buf, &k, "])");
         break;
+    case P_NORMALIZE:
+        put(buf, sizeof buf, &k, "ChangelogNormalize(key=[");
+        for (int i = 0; i < n->ngroup; i++) {
+            if (i)
+                put(buf, sizeof buf, &k, ", ");
+            put(buf, sizeof buf, &k, n->fields[n->group[i]].name);
+        }
+        put(buf, sizeof buf, &k, "])");
+        break;
     case P_SINK:
         put(buf, sizeof buf, &k, "Sink(table=[");
         put(buf, sizeof buf, &k, n->table->name);
@@ -383,6 +400,8 @@ static void node(out_t *o, const plan_node_t *n, int depth)
     }
     if (n->kind == P_GROUP_AGG)
         emitf(o, ", state=[%s]", agg_state(o->a, n));
+    if (n->kind == P_NORMALIZE)
+        emitf(o, ", state=[per key: the last row]");
     emitf(o, "\n");
     if (n->input)
         node(o, n->input, depth + 1);

@@ -89,6 +89,8 @@ const char *gen_row_type(gen_t *g, const plan_node_t *n)
 {
     if (n->kind == P_SCAN)
         return arena_printf(g->a, "src_%s_row_t", n->table->ident);
+    if (n->kind == P_NORMALIZE) /* passes its input's rows on */
+        return gen_row_type(g, n->input);
     return arena_printf(g->a, "row_%d_t", n->id);
 }
 
@@ -250,6 +252,8 @@ static void pipeline(gen_t *g, const plan_node_t *sink)
                            arena_printf(g->a, "Output row of %s %d", p->kind == P_CALC ? "Calc" : "GroupAggregate", p->id));
         if (p->kind == P_GROUP_AGG)
             gen_agg_decls(g, p);
+        if (p->kind == P_NORMALIZE)
+            gen_norm_decls(g, p);
     }
     for (int i = 0; i < n; i++) {
         const plan_node_t *p = chain[i];
@@ -259,6 +263,7 @@ static void pipeline(gen_t *g, const plan_node_t *sink)
         case P_SINK: gen_sink_push(g, p); break;
         case P_CALC: gen_calc_push(g, p, next); break;
         case P_GROUP_AGG: gen_agg_push(g, p, next); break;
+        case P_NORMALIZE: gen_norm_push(g, p, next); break;
         default: break;
         }
     }
@@ -306,6 +311,15 @@ static bool *used_columns(gen_t *g, const table_t *t)
     int n = scan_consumers(g, t, &sinks, &ups);
     for (int s = 0; s < n; s++) {
         const plan_node_t *up = ups[s];
+        if (up->kind == P_NORMALIZE) {
+            /* the key is kept (Flink keeps an upsert source's PRIMARY KEY
+             * when it pushes a projection into it), the rest is what the
+             * operator above uses, and a row of unread NULLs compares
+             * equal just like Flink's projected rows */
+            for (int i = 0; i < t->npk; i++)
+                used[t->pk[i]] = true;
+            up = consumer(sinks[s], up);
+        }
         if (up->kind != P_CALC) {
             for (int i = 0; i < t->ncols; i++)
                 used[i] = true;
@@ -395,9 +409,20 @@ static void source_process(gen_t *g, const table_t *t)
      * key column (value.fields-include ALL) then overwrites it */
     if (t->key.kind)
         decode_glue(g, t, &t->key, "key");
-    decode_glue(g, t, &t->value, "value");
     const plan_node_t **sinks, **ups;
     int n = scan_consumers(g, t, &sinks, &ups);
+    if (t->connector == CONN_UPSERT_KAFKA) {
+        emit_open(e, "if (msg->value == NULL)");
+        emit_line(e, "/* a tombstone: the DELETE of its key (the value columns are NULL) */");
+        for (int s = 0; s < n; s++) {
+            emit_line(e, "if (op_%d_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", ups[s]->id,
+                      emit_comment(g->a, sinks[s]->table->name));
+            emit_line(e, "    return SQLKC_RT_ERR;");
+        }
+        emit_line(e, "return SQLKC_RT_OK;");
+        emit_close(e, NULL);
+    }
+    decode_glue(g, t, &t->value, "value");
     for (int s = 0; s < n; s++) {
         emit_line(e, "if (op_%d_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO %s */", ups[s]->id,
                   emit_comment(g->a, sinks[s]->table->name));
@@ -505,9 +530,12 @@ static void lifecycle(gen_t *g)
     emit_open(e, "static int job_init(sqlkc_rt_ctx_t *ctx)");
     emit_line(e, "(void)ctx;");
     for (int s = 0; s < p->nsinks; s++)
-        for (const plan_node_t *n = p->sinks[s]; n; n = n->input)
+        for (const plan_node_t *n = p->sinks[s]; n; n = n->input) {
             if (n->kind == P_GROUP_AGG)
                 gen_agg_init(g, n);
+            if (n->kind == P_NORMALIZE)
+                gen_norm_init(g, n);
+        }
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);
     emit_blank(e);
@@ -517,6 +545,8 @@ static void lifecycle(gen_t *g)
         for (const plan_node_t *n = p->sinks[s]; n; n = n->input) {
             if (n->kind == P_GROUP_AGG)
                 gen_agg_fini(g, n);
+            if (n->kind == P_NORMALIZE)
+                gen_norm_fini(g, n);
             if (n->kind == P_SINK) {
                 emit_line(e, "sqlkc_rt_buf_free(&sink_%d_key);", n->id);
                 emit_line(e, "sqlkc_rt_buf_free(&sink_%d_value);", n->id);
@@ -525,6 +555,12 @@ static void lifecycle(gen_t *g)
                                  "(long long)sink_%d_dropped);", n->id, n->id);
             }
         }
+    emit_close(e, NULL);
+    emit_blank(e);
+    emit_open(e, "static int job_flush(sqlkc_rt_ctx_t *ctx, int why)");
+    emit_line(e, "(void)ctx;");
+    emit_line(e, "(void)why;");
+    emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);
     emit_blank(e);
     emit_open(e, "static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)");
@@ -539,6 +575,14 @@ static void lifecycle(gen_t *g)
     emit_close(e, NULL);
 }
 
+/* How often the runtime calls job_flush with SQLKC_RT_FLUSH_TIMER: 0 when
+ * no operator holds rows back. */
+static int64_t job_timer_ms(const plan_t *p)
+{
+    (void)p;
+    return 0;
+}
+
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
 {
     emit_t e = {out, arg, 0, a};
@@ -549,10 +593,12 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
     base = base ? base + 1 : p->sql_file;
     char nsettings[16];
     snprintf(nsettings, sizeof nsettings, "%d", p->nsettings);
-    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit", "nsettings"};
+    char timer_ms[24];
+    snprintf(timer_ms, sizeof timer_ms, "%lld", (long long)job_timer_ms(p));
+    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit", "nsettings", "timer_ms"};
     const char *values[] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
-                            emit_cstr(a, base, strlen(base)), nsettings};
-    emit_template(&e, tpl_job_head_c, names, values, 6);
+                            emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
+    emit_template(&e, tpl_job_head_c, names, values, 7);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);
@@ -563,6 +609,6 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
             source_process(&g, p->tables[i]);
     tables(&g);
     lifecycle(&g);
-    emit_template(&e, tpl_job_main_c, names, values, 6);
+    emit_template(&e, tpl_job_main_c, names, values, 7);
     return 0;
 }

@@ -71,6 +71,8 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
         case AGG_MAX:
             emit_line(e, "%s a%d; /* %s */", gen_ctype(at), i, c);
             emit_line(e, "bool a%d_set;", i);
+            if (n->retract)
+                emit_line(e, "sqlkc_rt_mset_t *a%d_vals; /* every value of the group, with its count */", i);
             break;
         }
     }
@@ -89,7 +91,7 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
     emit_blank(e);
 }
 
-static void key_put(gen_t *g, const char *buf, const char *v, const char *isnull, const type_t *t)
+void gen_key_put(gen_t *g, const char *buf, const char *v, const char *isnull, const type_t *t)
 {
     emit_t *e = g->e;
     const char *fn;
@@ -109,6 +111,29 @@ static void key_put(gen_t *g, const char *buf, const char *v, const char *isnull
     } else {
         emit_line(e, "sqlkc_rt_key_%s(%s, %s%s);", fn, buf, v, strcmp(fn, "str") == 0 ? arena_printf(g->a, ".p, %s.n", v) : "");
     }
+}
+
+/* The (hi, lo) words of a MIN/MAX value in sqlkc_rt_mset order, and back. */
+static void ord_words(gen_t *g, const type_t *t, const char *x, const char **hi, const char **lo)
+{
+    *lo = "0";
+    if (t->kind == TY_FLOAT || t->kind == TY_DOUBLE) {
+        *hi = arena_printf(g->a, "sqlkc_rt_ord_f64((double)%s)", x);
+    } else if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ) {
+        *hi = arena_printf(g->a, "sqlkc_rt_ord_i64(%s.millis)", x);
+        *lo = arena_printf(g->a, "(uint64_t)%s.nanos", x);
+    } else {
+        *hi = arena_printf(g->a, "sqlkc_rt_ord_i64((int64_t)%s)", x);
+    }
+}
+
+static const char *unord(gen_t *g, const type_t *t, const char *hi, const char *lo)
+{
+    if (t->kind == TY_FLOAT || t->kind == TY_DOUBLE)
+        return arena_printf(g->a, "(%s)sqlkc_rt_unord_f64(%s)", gen_ctype(t), hi);
+    if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ)
+        return arena_printf(g->a, "(sqlkc_rt_ts_t){sqlkc_rt_unord_i64(%s), (int32_t)%s}", hi, lo);
+    return arena_printf(g->a, "(%s)sqlkc_rt_unord_i64(%s)", gen_ctype(t), hi);
 }
 
 static const char *less(gen_t *g, const type_t *t, const char *a, const char *b)
@@ -169,20 +194,36 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     output_fn(g, n, in_type, out_type);
 
     emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
-    emit_line(e, "(void)kind; /* the input is insert-only */");
+    if (n->retract)
+        emit_line(e, "bool retract = kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE;");
+    else
+        emit_line(e, "(void)kind; /* the input is insert-only */");
     emit_line(e, "sqlkc_rt_buf_t *key = &agg_%d_key;", n->id);
     emit_line(e, "sqlkc_rt_buf_reset(key);");
     for (int gi = 0; gi < n->ngroup; gi++) {
         int f = n->group[gi];
         emit_line(e, "/* group key: %s */", emit_comment(g->a, in->fields[f].name));
-        key_put(g, "key", arena_printf(g->a, "in->f%d", f), gen_isnull(g, "in", f), in->fields[f].type);
+        gen_key_put(g, "key", arena_printf(g->a, "in->f%d", f), gen_isnull(g, "in", f), in->fields[f].type);
     }
-    emit_line(e, "bool created;");
-    emit_line(e, "%s *acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", acc_type(g, n), n->id);
+    emit_line(e, "bool created = false;");
+    emit_line(e, "%s *acc;", acc_type(g, n));
+    if (n->retract) {
+        emit_open(e, "if (retract)");
+        emit_line(e, "acc = sqlkc_rt_map_find(agg_%d_groups, key->p, key->len);", n->id);
+        emit_line(e, "if (!acc)");
+        emit_line(e, "    return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */");
+        emit_close(e, NULL);
+        emit_line(e, "else");
+        emit_line(e, "    acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", n->id);
+    } else {
+        emit_line(e, "acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", n->id);
+    }
     emit_line(e, "if (created)");
     emit_line(e, "    acc->id = ++agg_%d_ids;", n->id);
     emit_line(e, "%s old = *acc;", acc_type(g, n));
-    emit_line(e, "acc->rows++;");
+    if (n->retract)
+        emit_line(e, "int64_t delta = retract ? -1 : 1;");
+    emit_line(e, n->retract ? "acc->rows += delta;" : "acc->rows++;");
     for (int i = 0; i < n->naggs; i++) {
         const agg_call_t *a = &n->aggs[i];
         emit_line(e, "/* %s */", emit_comment(g->a, a->text));
@@ -192,7 +233,7 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
             opened++;
         }
         if (a->fn == AGG_COUNT_STAR) {
-            emit_line(e, "acc->a%d++;", i);
+            emit_line(e, n->retract ? "acc->a%d += delta;" : "acc->a%d++;", i);
         } else {
             const type_t *at = in->fields[a->arg].type;
             const char *x = arena_printf(g->a, "in->f%d", a->arg);
@@ -200,41 +241,81 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
             opened++;
             switch (a->fn) {
             case AGG_COUNT:
-                if (a->distinct && distinct_inline(n, i)) {
+                if (a->distinct) {
+                    /* value -> count; the distinct count moves when a value's count leaves or reaches 0 */
+                    bool inl = distinct_inline(n, i);
+                    if (!inl) {
+                        emit_line(e, "size_t group_len = key->len;");
+                        gen_key_put(g, "key", x, "false", at);
+                    }
                     emit_line(e, "bool first;");
-                    emit_line(e, "int64_t *seen = sqlkc_rt_pairs_upsert(agg_%d_distinct%d, acc->id, %s, &first);", n->id, i,
-                              distinct_word(g, at, x));
-                    emit_line(e, "if ((*seen)++ == 0)");
-                    emit_line(e, "    acc->a%d++;", i);
-                } else if (a->distinct) {
-                    emit_line(e, "size_t group_len = key->len;");
-                    key_put(g, "key", x, "false", at);
-                    emit_line(e, "bool first;");
-                    emit_line(e, "int64_t *seen = sqlkc_rt_map_upsert(agg_%d_distinct%d, key->p, key->len, &first);", n->id, i);
-                    emit_line(e, "if ((*seen)++ == 0)");
-                    emit_line(e, "    acc->a%d++;", i);
-                    emit_line(e, "key->len = group_len;");
+                    if (inl)
+                        emit_line(e, "int64_t *seen = sqlkc_rt_pairs_upsert(agg_%d_distinct%d, acc->id, %s, &first);", n->id,
+                                  i, distinct_word(g, at, x));
+                    else
+                        emit_line(e, "int64_t *seen = sqlkc_rt_map_upsert(agg_%d_distinct%d, key->p, key->len, &first);",
+                                  n->id, i);
+                    const char *rm = inl ? arena_printf(g->a, "sqlkc_rt_pairs_remove(agg_%d_distinct%d, acc->id, %s)", n->id,
+                                                        i, distinct_word(g, at, x))
+                                         : arena_printf(g->a, "sqlkc_rt_map_remove(agg_%d_distinct%d, key->p, key->len)",
+                                                        n->id, i);
+                    if (n->retract) {
+                        emit_open(e, "if (retract)");
+                        emit_open(e, "if (first)");
+                        emit_line(e, "%s; /* a value it never counted */", rm);
+                        emit_close(e, NULL);
+                        emit_open(e, "else if (--*seen == 0)");
+                        emit_line(e, "%s;", rm);
+                        emit_line(e, "acc->a%d--;", i);
+                        emit_close(e, NULL);
+                        emit_close(e, NULL);
+                        emit_line(e, "else if ((*seen)++ == 0)");
+                        emit_line(e, "    acc->a%d++;", i);
+                    } else {
+                        emit_line(e, "if ((*seen)++ == 0)");
+                        emit_line(e, "    acc->a%d++;", i);
+                    }
+                    if (!inl)
+                        emit_line(e, "key->len = group_len;");
                 } else {
-                    emit_line(e, "acc->a%d++;", i);
+                    emit_line(e, n->retract ? "acc->a%d += delta;" : "acc->a%d++;", i);
                 }
                 break;
             case AGG_SUM:
                 if (type_is_integer(a->type))
-                    emit_line(e, "acc->a%d = (%s)((%s)acc->a%d + (%s)%s);", i, gen_ctype(a->type), gen_utype(a->type), i,
-                              gen_utype(a->type), x);
+                    emit_line(e, "acc->a%d = (%s)((%s)acc->a%d + (%s)%s%s);", i, gen_ctype(a->type), gen_utype(a->type),
+                              i, gen_utype(a->type), x,
+                              n->retract ? arena_printf(g->a, " * (%s)delta", gen_utype(a->type)) : "");
+                else if (n->retract)
+                    emit_line(e, "acc->a%d = retract ? acc->a%d - %s : acc->a%d + %s;", i, i, x, i, x);
                 else
                     emit_line(e, "acc->a%d += %s;", i, x);
-                emit_line(e, "acc->a%d_n++;", i);
+                emit_line(e, n->retract ? "acc->a%d_n += delta;" : "acc->a%d_n++;", i);
                 break;
             case AGG_AVG:
                 if (type_is_integer(at))
-                    emit_line(e, "acc->a%d = (int64_t)((uint64_t)acc->a%d + (uint64_t)%s);", i, i, x);
+                    emit_line(e, "acc->a%d = (int64_t)((uint64_t)acc->a%d + (uint64_t)%s%s);", i, i, x,
+                              n->retract ? " * (uint64_t)delta" : "");
+                else if (n->retract)
+                    emit_line(e, "acc->a%d = retract ? acc->a%d - %s : acc->a%d + %s;", i, i, x, i, x);
                 else
                     emit_line(e, "acc->a%d += %s;", i, x);
-                emit_line(e, "acc->a%d_n++;", i);
+                emit_line(e, n->retract ? "acc->a%d_n += delta;" : "acc->a%d_n++;", i);
                 break;
             case AGG_MIN:
             case AGG_MAX: {
+                if (n->retract) {
+                    /* MinWithRetractAggFunction: value -> count, the extreme read back from it */
+                    const char *hi, *lo;
+                    ord_words(g, at, x, &hi, &lo);
+                    emit_line(e, "sqlkc_rt_mset_add(&acc->a%d_vals, %s, %s, delta);", i, hi, lo);
+                    emit_line(e, "uint64_t hi, lo;");
+                    emit_line(e, "acc->a%d_set = sqlkc_rt_mset_end(acc->a%d_vals, %s, &hi, &lo);", i, i,
+                              a->fn == AGG_MIN ? "true" : "false");
+                    emit_line(e, "if (acc->a%d_set)", i);
+                    emit_line(e, "    acc->a%d = %s;", i, unord(g, at, "hi", "lo"));
+                    break;
+                }
                 const char *cmp = a->fn == AGG_MIN ? less(g, at, x, arena_printf(g->a, "acc->a%d", i))
                                                    : less(g, at, arena_printf(g->a, "acc->a%d", i), x);
                 emit_open(e, "if (!acc->a%d_set || %s)", i, cmp);
@@ -250,11 +331,22 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
         while (opened--)
             emit_close(e, NULL);
     }
+    emit_line(e, "%s before;", out_type);
+    if (n->retract) {
+        emit_open(e, "if (acc->rows == 0)");
+        emit_line(e, "/* the last row of the group was retracted: the group is deleted */");
+        for (int i = 0; i < n->naggs; i++)
+            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)
+                emit_line(e, "sqlkc_rt_mset_free(acc->a%d_vals);", i);
+        emit_line(e, "sqlkc_rt_map_remove(agg_%d_groups, key->p, key->len);", n->id);
+        emit_line(e, "agg_%d_result(&old, in, &before);", n->id);
+        emit_line(e, "return %s(ctx, ROW_DELETE, &before);", next_push);
+        emit_close(e, NULL);
+    }
     emit_line(e, "%s now;", out_type);
     emit_line(e, "agg_%d_result(acc, in, &now);", n->id);
     emit_line(e, "if (created)");
     emit_line(e, "    return %s(ctx, ROW_INSERT, &now);", next_push);
-    emit_line(e, "%s before;", out_type);
     emit_line(e, "agg_%d_result(&old, in, &before);", n->id);
     emit_line(e, "/* an unchanged result is not emitted again */");
     const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
@@ -282,6 +374,22 @@ void gen_agg_init(gen_t *g, const plan_node_t *n)
 
 void gen_agg_fini(gen_t *g, const plan_node_t *n)
 {
+    bool msets = false;
+    for (int i = 0; i < n->naggs; i++)
+        msets = msets || (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX));
+    if (msets) {
+        emit_open(g->e, "if (agg_%d_groups)", n->id);
+        emit_line(g->e, "sqlkc_rt_map_iter_t it = {0};");
+        emit_line(g->e, "const void *k;");
+        emit_line(g->e, "size_t kn;");
+        emit_line(g->e, "void *v;");
+        emit_open(g->e, "while (sqlkc_rt_map_next(agg_%d_groups, &it, &k, &kn, &v))", n->id);
+        for (int i = 0; i < n->naggs; i++)
+            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)
+                emit_line(g->e, "sqlkc_rt_mset_free(((%s *)v)->a%d_vals);", acc_type(g, n), i);
+        emit_close(g->e, NULL);
+        emit_close(g->e, NULL);
+    }
     emit_line(g->e, "sqlkc_rt_map_free(agg_%d_groups);", n->id);
     for (int i = 0; i < n->naggs; i++)
         if (distinct_inline(n, i))

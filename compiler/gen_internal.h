@@ -69,7 +69,17 @@ void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
 void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                     const int *map);
 
-/* gen_agg.c */
+/* gen_norm.c: <name>_store(dst, &blob, src) copies a row with its strings
+ * into a heap block; <name>_equal(a, b) compares rows field by field. */
+void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const plan_field_t *f, int n);
+void gen_norm_decls(gen_t *g, const plan_node_t *n);
+void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next_push);
+void gen_norm_init(gen_t *g, const plan_node_t *n);
+void gen_norm_fini(gen_t *g, const plan_node_t *n);
+
+/* gen_agg.c: appends a value's canonical key bytes (key.h) to buf. */
+void gen_key_put(gen_t *g, const char *buf, const char *v, const char *isnull, const type_t *t);
+
 void gen_agg_decls(gen_t *g, const plan_node_t *n);
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_agg_init(gen_t *g, const plan_node_t *n);

@@ -116,7 +116,10 @@ typedef struct agg_call {
     const char *text;   /* as explain prints it: COUNT(DISTINCT user_id) */
 } agg_call_t;
 
-enum { P_SCAN, P_CALC, P_GROUP_AGG, P_SINK };
+/* P_NORMALIZE is Flink's ChangelogNormalize: keyed by `group` (the source's
+ * PRIMARY KEY), it keeps the last row per key and turns an upsert stream into
+ * full changes (+I, -U/+U, -D with the stored row). */
+enum { P_SCAN, P_CALC, P_GROUP_AGG, P_SINK, P_NORMALIZE };
 
 /* Changelog mode bits. */
 enum { CL_I = 1, CL_UB = 2, CL_UA = 4, CL_D = 8 };
@@ -141,12 +144,14 @@ struct plan_node {
     /* P_CALC */
     expr_t *filter;
     expr_t **proj;
-    /* P_GROUP_AGG: output = group fields then aggregates */
+    /* P_GROUP_AGG: output = group fields then aggregates; P_NORMALIZE: key fields */
     int *group;
     int ngroup;
     agg_call_t *aggs;
     int naggs;
     bool emit_ub;         /* downstream needs UPDATE_BEFORE */
+    bool retract;         /* P_GROUP_AGG: the input has UPDATE_BEFORE/DELETE rows to retract */
+    bool minibatch;       /* P_GROUP_AGG, P_NORMALIZE: one change per key per bundle */
     /* P_SINK: input field i goes to sink_cols[i] of table */
     int *sink_cols;
     bool not_null_drop;   /* table.exec.sink.not-null-enforcer = DROP */

@@ -26,6 +26,8 @@ int64_t rt_now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int64_t sqlkc_rt_now_ms(void) { return rt_now_ms(); }
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -380,10 +382,29 @@ out:
 
 /* ---- main ---- */
 
+/* The job's own flush (bundles, sink buffers); a failure is fatal, as the
+ * rows it held cannot be written. */
+static int job_flush(sqlkc_rt_ctx_t *ctx, int why)
+{
+    if (!ctx->def->flush)
+        return 0;
+    ctx->failed = false;
+    ctx->current = NULL;
+    int rc = ctx->def->flush(ctx, why);
+    rt_arena_reset(&ctx->scratch);
+    if (rc != SQLKC_RT_OK) {
+        rt_set_fatal(ctx, "flushing buffered rows: %s", ctx->failed ? ctx->errmsg : "failed");
+        return -1;
+    }
+    return 0;
+}
+
 /* Flush, then commit: the offsets committed never run ahead of output that
  * Kafka acknowledged. */
 static int checkpoint(sqlkc_rt_ctx_t *ctx, bool final)
 {
+    if (job_flush(ctx, final ? SQLKC_RT_FLUSH_END : SQLKC_RT_FLUSH_CHECKPOINT) != 0)
+        return -1;
     if (!ctx->null_sink && rt_sinks_flush(ctx) != 0)
         return -1;
     return rt_sources_commit(ctx, final);
@@ -467,6 +488,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
             record_error = true;
     } else {
         int64_t next_commit = rt_now_ms() + ctx->commit_interval_ms;
+        int64_t next_timer = ctx->def->timer_ms > 0 ? rt_now_ms() + ctx->def->timer_ms : INT64_MAX;
         while (!rt_stop_requested) {
             int r = rt_sources_poll(ctx, RT_POLL_TIMEOUT_MS);
             if (r < 0) {
@@ -477,6 +499,11 @@ static int run(sqlkc_rt_ctx_t *ctx)
                 rt_sinks_poll(ctx);
             if (ctx->has_fatal || r == 0)
                 break;
+            if (rt_now_ms() >= next_timer) {
+                if (job_flush(ctx, SQLKC_RT_FLUSH_TIMER) != 0)
+                    break;
+                next_timer = rt_now_ms() + ctx->def->timer_ms;
+            }
             if (rt_now_ms() >= next_commit) {
                 /* A failed flush sets has_fatal (checked above); a failed
                  * asynchronous commit is retried next time. */

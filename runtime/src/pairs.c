@@ -86,6 +86,37 @@ int64_t *sqlkc_rt_pairs_upsert(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b, bool
     }
 }
 
+bool sqlkc_rt_pairs_remove(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b)
+{
+    if (!m->cap)
+        return false;
+    uint64_t tag = mix(a, b);
+    size_t mask = m->cap - 1, i = tag & mask;
+    for (;; i = (i + 1) & mask) {
+        pair_slot_t *s = &m->slots[i];
+        if (!s->tag)
+            return false;
+        if (s->tag == tag && s->a == a && s->b == b)
+            break;
+    }
+    /* backward-shift deletion: later slots of the run move up into the hole
+     * unless their home slot lies cyclically in (hole, slot] */
+    for (size_t j = i;;) {
+        j = (j + 1) & mask;
+        if (!m->slots[j].tag)
+            break;
+        size_t home = m->slots[j].tag & mask;
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            m->slots[i] = m->slots[j];
+            i = j;
+        }
+    }
+    m->slots[i].tag = 0;
+    m->count--;
+    return true;
+}
+
 size_t sqlkc_rt_pairs_count(const sqlkc_rt_pairs_t *m) { return m->count; }
 
 size_t sqlkc_rt_pairs_bytes(const sqlkc_rt_pairs_t *m) { return sizeof *m + m->cap * sizeof(pair_slot_t); }

@@ -23,8 +23,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 1
-#error "this job was generated for sqlkc runtime ABI 1; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 2
+#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -560,8 +560,9 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
     /* group key: id */
     if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
     else sqlkc_rt_key_i64(key, in->f0);
-    bool created;
-    agg_6_acc_t *acc = sqlkc_rt_map_upsert(agg_6_groups, key->p, key->len, &created);
+    bool created = false;
+    agg_6_acc_t *acc;
+    acc = sqlkc_rt_map_upsert(agg_6_groups, key->p, key->len, &created);
     if (created)
         acc->id = ++agg_6_ids;
     agg_6_acc_t old = *acc;
@@ -582,11 +583,11 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
     }
     /* COUNT(*) */
     acc->a2++;
+    row_6_t before;
     row_6_t now;
     agg_6_result(acc, in, &now);
     if (created)
         return op_8_push(ctx, ROW_INSERT, &now);
-    row_6_t before;
     agg_6_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
@@ -687,6 +688,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&agg_6_key);
 }
 
+static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
+    (void)ctx;
+    (void)why;
+    return SQLKC_RT_OK;
+}
+
 static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     switch (table) {
         case 0: return src_items_process(ctx, msg);
@@ -707,6 +714,8 @@ static const sqlkc_rt_job_def_t job = {
     .process = job_process,
     .finish = NULL,
     .fini = job_fini,
+    .flush = job_flush,
+    .timer_ms = 0,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

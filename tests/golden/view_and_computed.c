@@ -23,8 +23,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 1
-#error "this job was generated for sqlkc runtime ABI 1; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 2
+#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -200,8 +200,9 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
     /* group key: key */
     if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
-    bool created;
-    agg_4_acc_t *acc = sqlkc_rt_map_upsert(agg_4_groups, key->p, key->len, &created);
+    bool created = false;
+    agg_4_acc_t *acc;
+    acc = sqlkc_rt_map_upsert(agg_4_groups, key->p, key->len, &created);
     if (created)
         acc->id = ++agg_4_ids;
     agg_4_acc_t old = *acc;
@@ -211,11 +212,11 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const row_3_t *in) {
         acc->a0 = (int64_t)((uint64_t)acc->a0 + (uint64_t)in->f1);
         acc->a0_n++;
     }
+    row_4_t before;
     row_4_t now;
     agg_4_result(acc, in, &now);
     if (created)
         return op_6_push(ctx, ROW_INSERT, &now);
-    row_4_t before;
     agg_4_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
@@ -370,6 +371,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     if (sink_11_dropped) sqlkc_rt_log(ctx, "%lld rows dropped by the NOT NULL enforcer", (long long)sink_11_dropped);
 }
 
+static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
+    (void)ctx;
+    (void)why;
+    return SQLKC_RT_OK;
+}
+
 static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     switch (table) {
         case 0: return src_events_process(ctx, msg);
@@ -390,6 +397,8 @@ static const sqlkc_rt_job_def_t job = {
     .process = job_process,
     .finish = NULL,
     .fini = job_fini,
+    .flush = job_flush,
+    .timer_ms = 0,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

@@ -1,10 +1,12 @@
 /* This file tests the keyed state map: a million keys inserted, found,
  * half removed, iterated (also while removing), the per-entry memory
  * overhead, odd key shapes, and the canonical key encoding of key.h that
- * feeds it. */
+ * feeds it; the pairs counter under removal churn, and the value -> count
+ * set of MIN/MAX with retraction with its order-preserving encodings. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,11 +340,103 @@ static void test_key_encoding(void **state) {
     sqlkc_rt_buf_free(&b);
 }
 
+/* Pairs under random upserts and removes agree with a plain array model:
+ * backward-shift deletion must keep every remaining pair findable. */
+static void test_pairs_remove(void **state) {
+    (void)state;
+    enum { N = 5000 };
+    static int64_t model[N];
+    memset(model, 0, sizeof model);
+    sqlkc_rt_pairs_t *m = sqlkc_rt_pairs_new();
+    uint64_t x = 12345;
+    size_t live = 0;
+    for (int step = 0; step < 400000; step++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        int k = (int)((x >> 33) % N);
+        bool created;
+        if ((x >> 20) % 3 == 0) {
+            bool had = sqlkc_rt_pairs_remove(m, (uint64_t)k % 7, (uint64_t)k);
+            assert_int_equal(had, model[k] != 0);
+            if (model[k])
+                live--;
+            model[k] = 0;
+        } else {
+            int64_t *c = sqlkc_rt_pairs_upsert(m, (uint64_t)k % 7, (uint64_t)k, &created);
+            assert_int_equal(created, model[k] == 0);
+            assert_int_equal(*c, model[k]);
+            if (created)
+                live++;
+            *c = ++model[k];
+        }
+        assert_int_equal(sqlkc_rt_pairs_count(m), live);
+    }
+    for (int k = 0; k < N; k++) {
+        bool created;
+        int64_t *c = sqlkc_rt_pairs_upsert(m, (uint64_t)k % 7, (uint64_t)k, &created);
+        assert_int_equal(created, model[k] == 0);
+        assert_int_equal(*c, model[k]);
+    }
+    sqlkc_rt_pairs_free(m);
+}
+
+static void test_mset(void **state) {
+    (void)state;
+    sqlkc_rt_mset_t *s = NULL;
+    uint64_t hi, lo;
+    assert_false(sqlkc_rt_mset_end(s, true, &hi, &lo));
+    const double vals[] = {3.5, -0.0, 0.0, -7.25, 1e300, -INFINITY, NAN, 2.0};
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+        sqlkc_rt_mset_add(&s, sqlkc_rt_ord_f64(vals[i]), 0, 1);
+    sqlkc_rt_mset_add(&s, sqlkc_rt_ord_f64(2.0), 0, 1); /* a second 2.0 */
+    assert_int_equal(sqlkc_rt_mset_count(s), 8);
+    assert_true(sqlkc_rt_mset_end(s, true, &hi, &lo));
+    assert_true(sqlkc_rt_unord_f64(hi) == -INFINITY);
+    assert_true(sqlkc_rt_mset_end(s, false, &hi, &lo));
+    assert_true(isnan(sqlkc_rt_unord_f64(hi))); /* Double.compareTo: NaN above everything */
+    /* -0.0 sorts below 0.0, as Double.compareTo has it */
+    sqlkc_rt_mset_add(&s, sqlkc_rt_ord_f64(-INFINITY), 0, -1);
+    sqlkc_rt_mset_add(&s, sqlkc_rt_ord_f64(-7.25), 0, -1);
+    assert_true(sqlkc_rt_mset_end(s, true, &hi, &lo));
+    double v = sqlkc_rt_unord_f64(hi);
+    assert_true(v == 0.0 && signbit(v));
+    /* one of two 2.0 retracted: still there */
+    sqlkc_rt_mset_add(&s, sqlkc_rt_ord_f64(2.0), 0, -1);
+    assert_int_equal(sqlkc_rt_mset_count(s), 6);
+    sqlkc_rt_mset_free(s);
+    /* integers and (millis, nanos) pairs keep signed order */
+    s = NULL;
+    const int64_t ints[] = {5, -3, INT64_MIN, INT64_MAX, 0};
+    for (size_t i = 0; i < 5; i++)
+        sqlkc_rt_mset_add(&s, sqlkc_rt_ord_i64(ints[i]), (uint64_t)i, 1);
+    assert_true(sqlkc_rt_mset_end(s, true, &hi, &lo));
+    assert_true(sqlkc_rt_unord_i64(hi) == INT64_MIN && lo == 2);
+    assert_true(sqlkc_rt_mset_end(s, false, &hi, &lo));
+    assert_true(sqlkc_rt_unord_i64(hi) == INT64_MAX);
+    for (size_t i = 0; i < 5; i++)
+        sqlkc_rt_mset_add(&s, sqlkc_rt_ord_i64(ints[i]), (uint64_t)i, -1);
+    assert_null(s); /* empty again, and freed */
+    /* many values, random order: the ends are the extremes */
+    uint64_t x = 99;
+    int64_t mn = INT64_MAX, mx = INT64_MIN;
+    for (int i = 0; i < 3000; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        int64_t r = (int64_t)(x >> 16) - (int64_t)(UINT64_C(1) << 47);
+        mn = r < mn ? r : mn;
+        mx = r > mx ? r : mx;
+        sqlkc_rt_mset_add(&s, sqlkc_rt_ord_i64(r), 0, 1);
+    }
+    assert_true(sqlkc_rt_mset_end(s, true, &hi, &lo) && sqlkc_rt_unord_i64(hi) == mn);
+    assert_true(sqlkc_rt_mset_end(s, false, &hi, &lo) && sqlkc_rt_unord_i64(hi) == mx);
+    assert_true(sqlkc_rt_mset_bytes(s) >= 3000 * 24);
+    sqlkc_rt_mset_free(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_million),      cmocka_unit_test(test_shapes),
         cmocka_unit_test(test_churn),        cmocka_unit_test(test_hash64),
-        cmocka_unit_test(test_key_encoding),
+        cmocka_unit_test(test_key_encoding), cmocka_unit_test(test_pairs_remove),
+        cmocka_unit_test(test_mset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

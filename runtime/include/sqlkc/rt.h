@@ -17,7 +17,7 @@ extern "C" {
 /* Bumped whenever a generated job and the runtime stop being compatible. The
  * generated code checks it at compile time against the header it includes and
  * passes it to sqlkc_rt_main, which checks it against the library. */
-#define SQLKC_RT_ABI 1
+#define SQLKC_RT_ABI 2
 #define SQLKC_RT_VERSION "0.1.0"
 
 /* A key/value pair: a WITH option, a --set override. */
@@ -95,7 +95,23 @@ typedef struct sqlkc_rt_job_def {
     int (*finish)(sqlkc_rt_ctx_t *ctx);
     /* Frees state. May be NULL. */
     void (*fini)(sqlkc_rt_ctx_t *ctx);
+    /* Emits what operators hold back (mini-batch bundles, sink buffers):
+     * called with SQLKC_RT_FLUSH_TIMER every timer_ms when that is > 0, with
+     * _CHECKPOINT before every offset commit (nothing committed runs ahead
+     * of what was emitted), and with _END at the end of input. May be NULL. */
+    int (*flush)(sqlkc_rt_ctx_t *ctx, int why);
+    int64_t timer_ms;
 } sqlkc_rt_job_def_t;
+
+/* Why flush() is called. */
+enum {
+    SQLKC_RT_FLUSH_TIMER = 1,
+    SQLKC_RT_FLUSH_CHECKPOINT = 2,
+    SQLKC_RT_FLUSH_END = 3,
+};
+
+/* Milliseconds of a monotonic clock, for operators' own deadlines. */
+int64_t sqlkc_rt_now_ms(void);
 
 /* Runs the job: parses argv (--bootstrap-servers, --set, --help, --version
  * and the benchmark flags), applies and validates overrides, connects,

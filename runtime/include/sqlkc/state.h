@@ -57,6 +57,8 @@ typedef struct sqlkc_rt_pairs sqlkc_rt_pairs_t;
 sqlkc_rt_pairs_t *sqlkc_rt_pairs_new(void);
 /* The counter of (a, b), zero when created; valid until the next upsert. */
 int64_t *sqlkc_rt_pairs_upsert(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b, bool *created);
+/* Removes (a, b); true if it was present. */
+bool sqlkc_rt_pairs_remove(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b);
 size_t sqlkc_rt_pairs_count(const sqlkc_rt_pairs_t *m);
 size_t sqlkc_rt_pairs_bytes(const sqlkc_rt_pairs_t *m);
 void sqlkc_rt_pairs_free(sqlkc_rt_pairs_t *m);
@@ -71,6 +73,43 @@ static inline uint64_t sqlkc_rt_f64_key(double v)
     memcpy(&bits, &v, sizeof bits);
     return bits;
 }
+
+/* A sorted set of 128-bit values with a count each: MIN and MAX over a
+ * changelog keep one per group, as Flink's MinWithRetractAggFunction keeps a
+ * value -> count map and rescans it when the extreme is retracted. Values
+ * order as unsigned (hi, lo); sqlkc_rt_ord_* map SQL values to that order.
+ * A NULL pointer is the empty set. */
+typedef struct sqlkc_rt_mset sqlkc_rt_mset_t;
+/* Adds delta to the count of (hi, lo); a count that reaches 0 is removed. */
+void sqlkc_rt_mset_add(sqlkc_rt_mset_t **s, uint64_t hi, uint64_t lo, int64_t delta);
+/* The smallest (first) or largest (!first) value; false when empty. */
+bool sqlkc_rt_mset_end(const sqlkc_rt_mset_t *s, bool first, uint64_t *hi, uint64_t *lo);
+size_t sqlkc_rt_mset_count(const sqlkc_rt_mset_t *s);
+size_t sqlkc_rt_mset_bytes(const sqlkc_rt_mset_t *s);
+void sqlkc_rt_mset_free(sqlkc_rt_mset_t *s);
+
+/* Order-preserving maps to unsigned 64-bit words (and back): integers by
+ * flipping the sign bit; doubles in Double.compareTo order (-0.0 < 0.0,
+ * every NaN equal and above +Infinity). */
+static inline uint64_t sqlkc_rt_ord_i64(int64_t v) { return (uint64_t)v ^ (UINT64_C(1) << 63); }
+static inline int64_t sqlkc_rt_unord_i64(uint64_t u) { return (int64_t)(u ^ (UINT64_C(1) << 63)); }
+static inline uint64_t sqlkc_rt_ord_f64(double v)
+{
+    uint64_t bits = sqlkc_rt_f64_key(v);
+    return bits >> 63 ? ~bits : bits | (UINT64_C(1) << 63);
+}
+static inline double sqlkc_rt_unord_f64(uint64_t u)
+{
+    uint64_t bits = u >> 63 ? u & ~(UINT64_C(1) << 63) : ~u;
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* Heap memory for state that outlives a record (stored rows' strings).
+ * Aborts on out of memory, like the rest of the runtime; n 0 gives NULL. */
+void *sqlkc_rt_alloc(size_t n);
+void sqlkc_rt_free(void *p);
 
 #ifdef __cplusplus
 }

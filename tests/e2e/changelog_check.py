@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Input and expectations of the changelog end-to-end test (test_changelog.sh).
+
+  changelog_check.py gen USERS_FILE [SEED]
+      writes a changelog for the upsert-kafka topic `users` (KEY<TAB>VALUE
+      lines for lib.sh's e2e_produce; an empty value is a tombstone): upserts,
+      identical re-sends, deletes of live and of unknown keys, NULL scores.
+  changelog_check.py check USERS_FILE DIR
+      compares the consumed sink topics in DIR (lib.sh's e2e_consume format:
+      PARTITION<TAB>KEY<TAB>VALUE) with what Flink writes, derived here
+      independently of sqlkc by running Flink's documented operator rules
+      (reference/flink.md 1.1, 5.2, 5.5) over the same input: the exact
+      message sequence of per_region, high_scores and users_copy, and the
+      final table of per_region recomputed from scratch from the last row of
+      every key. Prints PASS/FAIL lines for e2e_py_checks.
+"""
+import json
+import random
+import sys
+
+
+def enc(obj_pairs):
+    """Flink's JSON: compact, fields in declaration order, null as null."""
+    return json.dumps(dict(obj_pairs), separators=(",", ":"), ensure_ascii=False)
+
+
+def gen(path, seed):
+    rnd = random.Random(seed)
+    regions = ["EU", "US", "APAC", "LATAM", "MEA"]
+    live = {}
+    lines = []
+    for _ in range(4000):
+        r = rnd.random()
+        uid = rnd.randrange(1, 400)
+        if r < 0.12:
+            lines.append('{"user_id":%d}\t' % uid)  # tombstone, live or unknown key
+            live.pop(uid, None)
+        elif r < 0.2 and uid in live:
+            lines.append('{"user_id":%d}\t%s' % (uid, live[uid]))  # identical re-send
+        else:
+            score = None if rnd.random() < 0.1 else rnd.randrange(0, 100)
+            region = rnd.choice(regions)
+            if rnd.random() < 0.3:  # another field order and spacing: decoded, not copied
+                v = '{"score": %s, "region": "%s", "user_id": %d}' % (
+                    "null" if score is None else score, region, uid)
+            else:
+                v = enc([("user_id", uid), ("region", region), ("score", score)])
+            live[uid] = v
+            lines.append('{"user_id":%d}\t%s' % (uid, v))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def read_input(path):
+    events = []
+    with open(path) as f:
+        for line in f:
+            k, v = line.rstrip("\n").split("\t", 1)
+            key = json.loads(k)["user_id"]
+            if v == "":
+                events.append((key, None))
+            else:
+                o = json.loads(v)
+                events.append((key, (o["user_id"], o.get("region"), o.get("score"))))
+    return events
+
+
+def normalize(events, need_ub):
+    """ChangelogNormalize (DeduplicateFunctionHelper.processLastRowOnChangelog)."""
+    state, out = {}, []
+    for key, row in events:
+        if row is not None:
+            prev = state.get(key)
+            if prev is None:
+                out.append(("+I", row))
+            elif prev == row:
+                continue
+            else:
+                if need_ub:
+                    out.append(("-U", prev))
+                out.append(("+U", row))
+            state[key] = row
+        else:
+            prev = state.pop(key, None)
+            if prev is not None:
+                out.append(("-D", prev))
+    return out
+
+
+def region_result(rows):
+    scores = [s for (_, _, s) in rows if s is not None]
+    total = sum(scores) if scores else None
+    return (len(rows), len(scores), total, min(scores) if scores else None,
+            max(scores) if scores else None, int(total / len(scores)) if scores else None,
+            len(set(scores)), sum(1 for s in scores if s >= 50))
+
+
+def group_agg(changes, need_ub):
+    """GroupAggFunction.processElement with retraction, grouped by region."""
+    groups, out = {}, []
+    for kind, row in changes:
+        g = row[1]
+        retract = kind in ("-U", "-D")
+        first = g not in groups
+        if first:
+            if retract:
+                continue
+            groups[g] = []
+        prev = None if first else region_result(groups[g])
+        if retract:
+            groups[g].remove(row)
+        else:
+            groups[g].append(row)
+        if not groups[g]:
+            del groups[g]
+            if not first:
+                out.append(("-D", g, prev))
+            continue
+        new = region_result(groups[g])
+        if first:
+            out.append(("+I", g, new))
+        elif new != prev:
+            if need_ub:
+                out.append(("-U", g, prev))
+            out.append(("+U", g, new))
+    return out
+
+
+AGG_NAMES = ["n", "scored", "total", "lo", "hi", "mean", "d", "big"]
+
+
+def per_region_messages(events):
+    msgs = []
+    for kind, g, res in group_agg(normalize(events, True), False):
+        key = enc([("region", g)])
+        if kind in ("-U", "-D"):
+            msgs.append((key, "<null>"))
+        else:
+            msgs.append((key, enc([("region", g)] + list(zip(AGG_NAMES, res)))))
+    return msgs
+
+
+def high_score_messages(events):
+    msgs = []
+    for kind, (uid, _, score) in normalize(events, True):
+        if score is None or score < 50:
+            continue  # WHERE score >= 50
+        key = enc([("user_id", uid)])
+        msgs.append((key, "<null>" if kind in ("-U", "-D") else enc([("user_id", uid), ("score", score)])))
+    return msgs
+
+
+def copy_messages(events):
+    msgs = []
+    for key, row in events:
+        k = enc([("user_id", key)])
+        msgs.append((k, "<null>" if row is None else enc([("user_id", row[0]), ("region", row[1]), ("score", row[2])])))
+    return msgs
+
+
+def read_topic(path):
+    out = []
+    with open(path) as f:
+        for line in f:
+            p, k, v = line.rstrip("\n").split("\t")
+            out.append((k, v))
+    return out
+
+
+def compare(name, expected, got):
+    if expected == got:
+        print("PASS %s (%d messages)" % (name, len(got)))
+        return
+    for i, (e, g) in enumerate(zip(expected, got)):
+        if e != g:
+            print("FAIL %s: message %d: expected %r, got %r" % (name, i, e, g))
+            return
+    print("FAIL %s: expected %d messages, got %d" % (name, len(expected), len(got)))
+
+
+def check(path, d):
+    events = read_input(path)
+    compare("per_region changelog, message by message", per_region_messages(events),
+            read_topic(d + "/per_region"))
+    compare("high_scores changelog (UPDATE_BEFORE as tombstones)", high_score_messages(events),
+            read_topic(d + "/high_scores"))
+    compare("users_copy passes every record through", copy_messages(events), read_topic(d + "/users_copy"))
+    # the final table, recomputed from the last row of every key
+    last = {}
+    for key, row in events:
+        if row is None:
+            last.pop(key, None)
+        else:
+            last[key] = row
+    by_region = {}
+    for row in last.values():
+        by_region.setdefault(row[1], []).append(row)
+    expected = {enc([("region", g)]): enc([("region", g)] + list(zip(AGG_NAMES, region_result(rows))))
+                for g, rows in by_region.items()}
+    table = {}
+    for k, v in read_topic(d + "/per_region"):
+        if v == "<null>":
+            table.pop(k, None)
+        else:
+            table[k] = v
+    if table == expected:
+        print("PASS per_region final table equals the groups of the last rows (%d groups)" % len(table))
+    else:
+        print("FAIL per_region final table: expected %r, got %r" % (expected, table))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "gen":
+        gen(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 7)
+    else:
+        check(sys.argv[2], sys.argv[3])
