@@ -651,12 +651,6 @@ void table_check_supported(an_t *an, table_t *t)
         }
     }
     if (t->role & SQLKC_RT_ROLE_SINK) {
-        const char *rows = opt(t, "sink.buffer-flush.max-rows");
-        if (rows && atoll(rows) > 0) {
-            diag_error(an->diag, opt_loc(t, "sink.buffer-flush.max-rows", false),
-                       "sink buffer flushing ('sink.buffer-flush.*') is not supported yet");
-            t->valid = false;
-        }
         const char *dg = opt(t, "sink.delivery-guarantee");
         if (!dg)
             dg = opt(t, "sink.semantic");

@@ -158,10 +158,11 @@ int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t 
     if (table >= ctx->ntables || !(ctx->tables[table].def->role & SQLKC_RT_ROLE_SINK))
         return sqlkc_rt_fail(ctx, "internal error: emit to table #%zu, which is not a sink", table);
     rt_table_t *t = &ctx->tables[table];
-    t->nwritten++;
-    t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
-    if (ctx->null_sink)
+    if (ctx->null_sink) {
+        t->nwritten++;
+        t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
         return SQLKC_RT_OK;
+    }
     return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len, timestamp);
 }
 

@@ -3,7 +3,13 @@
  * partitioned like the Java client does (murmur2 of the key bytes) with
  * idempotence on, so that Flink, Kafka Streams and this job agree on where a
  * key lives and in which order its updates land. A failed delivery is fatal:
- * the job stops without committing the input that produced it. */
+ * the job stops without committing the input that produced it.
+ *
+ * An upsert-kafka sink with 'sink.buffer-flush.max-rows' and '.interval'
+ * reduces by key first, as Flink's ReducingUpsertWriter does: the last change
+ * of each key is held (an insert then a delete leaves the tombstone) and
+ * written when max-rows keys are held, when the interval has passed since the
+ * last flush, before every offset commit and at the end of input (FLINK-31620). */
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <stdlib.h>
@@ -13,6 +19,9 @@
 #include <librdkafka/rdkafka.h>
 
 #include "internal.h"
+#include "sqlkc/buf.h"
+#include "sqlkc/options.h"
+#include "sqlkc/state.h"
 
 #define RT_FLUSH_SLICE_MS 1000
 
@@ -21,11 +30,26 @@ struct rt_producer {
     char *config_key; /* the sorted properties.* lines this producer was made from */
 };
 
+/* One held change: the last one of its key. */
+typedef struct held {
+    char *key, *value;
+    size_t key_len, value_len;
+    bool key_null, tombstone;
+    int64_t timestamp;
+} held_t;
+
 struct rt_sink {
     rt_table_t *t;
     rt_producer_t *prod;
     rd_kafka_topic_t *rkt;
     int32_t partition; /* RD_KAFKA_PARTITION_UA, or 0 for 'fixed' (one writer: subtask 0) */
+    /* sink.buffer-flush.*: max_rows > 0 turns the reducing buffer on */
+    long long max_rows, interval_ms;
+    int64_t last_flush;
+    sqlkc_rt_map_t *index; /* null flag + key bytes -> position + 1 in held */
+    held_t *held;
+    size_t nheld, capheld;
+    sqlkc_rt_buf_t keybuf;
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -150,6 +174,17 @@ static int open_sink(sqlkc_rt_ctx_t *ctx, rt_table_t *t)
         free(sink);
         return -1;
     }
+    const char *rows = sqlkc_rt_kv_get(t->opts.kv, t->opts.n, "sink.buffer-flush.max-rows");
+    const char *intv = sqlkc_rt_kv_get(t->opts.kv, t->opts.n, "sink.buffer-flush.interval");
+    long long r = rows ? atoll(rows) : 0, ms = 0;
+    if (intv && sqlkc_rt_parse_duration_ms(intv, &ms) != 0)
+        ms = 0;
+    if (!strcmp(t->def->connector, "upsert-kafka") && r > 0 && ms > 0) {
+        sink->max_rows = r;
+        sink->interval_ms = ms;
+        sink->last_flush = rt_now_ms();
+        sink->index = sqlkc_rt_map_new(sizeof(size_t));
+    }
     t->sink = sink;
     return 0;
 }
@@ -162,9 +197,11 @@ int rt_sinks_open(sqlkc_rt_ctx_t *ctx)
     return 0;
 }
 
-int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                    const void *value, size_t value_len, int64_t timestamp)
+static int produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
+                   const void *value, size_t value_len, int64_t timestamp)
 {
+    sink->t->nwritten++;
+    sink->t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
     if (ctx->has_fatal)
         return sqlkc_rt_fail(ctx, "%s", ctx->fatal);
     for (;;) {
@@ -188,14 +225,99 @@ int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_
     }
 }
 
+static char *dup_bytes(const void *p, size_t n)
+{
+    char *d = malloc(n ? n : 1);
+    if (!d) {
+        fputs("sqlkc runtime: out of memory buffering a sink record\n", stderr);
+        abort();
+    }
+    if (n)
+        memcpy(d, p, n);
+    return d;
+}
+
+/* Writes what the buffer holds, in the order the keys first came in (Flink
+ * iterates a HashMap: no order across keys is promised). */
+static int drain(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink)
+{
+    int rc = SQLKC_RT_OK;
+    for (size_t i = 0; i < sink->nheld; i++) {
+        held_t *h = &sink->held[i];
+        if (rc == SQLKC_RT_OK)
+            rc = produce(ctx, sink, h->key_null ? NULL : h->key, h->key_len, h->tombstone ? NULL : h->value,
+                         h->value_len, h->timestamp);
+        free(h->key);
+        free(h->value);
+    }
+    sink->nheld = 0;
+    sqlkc_rt_map_free(sink->index);
+    sink->index = sqlkc_rt_map_new(sizeof(size_t));
+    sink->last_flush = rt_now_ms();
+    return rc;
+}
+
+int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
+                    const void *value, size_t value_len, int64_t timestamp)
+{
+    if (!sink->max_rows)
+        return produce(ctx, sink, key, key_len, value, value_len, timestamp);
+    sqlkc_rt_buf_t *kb = &sink->keybuf;
+    sqlkc_rt_buf_reset(kb);
+    sqlkc_rt_buf_putc(kb, key ? 1 : 0);
+    if (key)
+        sqlkc_rt_buf_put(kb, key, key_len);
+    bool created;
+    size_t *pos = sqlkc_rt_map_upsert(sink->index, kb->p, kb->len, &created);
+    held_t *h;
+    if (created) {
+        if (sink->nheld == sink->capheld) {
+            sink->capheld = sink->capheld ? sink->capheld * 2 : 64;
+            sink->held = realloc(sink->held, sink->capheld * sizeof *sink->held);
+            if (!sink->held) {
+                fputs("sqlkc runtime: out of memory buffering a sink record\n", stderr);
+                abort();
+            }
+        }
+        *pos = ++sink->nheld;
+        h = &sink->held[*pos - 1];
+        h->key = dup_bytes(key, key ? key_len : 0);
+        h->key_len = key ? key_len : 0;
+        h->key_null = !key;
+    } else {
+        h = &sink->held[*pos - 1];
+        free(h->value);
+    }
+    /* the later change replaces the earlier one */
+    h->tombstone = !value;
+    h->value = dup_bytes(value, value ? value_len : 0);
+    h->value_len = value ? value_len : 0;
+    h->timestamp = timestamp;
+    if ((long long)sink->nheld >= sink->max_rows)
+        return drain(ctx, sink);
+    return SQLKC_RT_OK;
+}
+
 void rt_sinks_poll(sqlkc_rt_ctx_t *ctx)
 {
+    int64_t now = rt_now_ms();
+    for (size_t t = 0; t < ctx->ntables; t++) {
+        rt_sink_t *sink = ctx->tables[t].sink;
+        if (sink && sink->max_rows && sink->nheld && now - sink->last_flush >= sink->interval_ms &&
+            drain(ctx, sink) != SQLKC_RT_OK && !ctx->has_fatal)
+            rt_set_fatal(ctx, "table '%s': %s", sink->t->def->name, ctx->errmsg);
+    }
     for (size_t i = 0; i < ctx->nproducers; i++)
         rd_kafka_poll(ctx->producers[i]->rk, 0);
 }
 
 int rt_sinks_flush(sqlkc_rt_ctx_t *ctx)
 {
+    for (size_t t = 0; t < ctx->ntables; t++) {
+        rt_sink_t *sink = ctx->tables[t].sink;
+        if (sink && sink->max_rows && sink->nheld && drain(ctx, sink) != SQLKC_RT_OK && !ctx->has_fatal)
+            rt_set_fatal(ctx, "table '%s': %s", sink->t->def->name, ctx->errmsg);
+    }
     for (size_t i = 0; i < ctx->nproducers && !ctx->has_fatal; i++) {
         rd_kafka_t *rk = ctx->producers[i]->rk;
         /* No overall timeout: a record is either acknowledged or fails with
@@ -214,6 +336,13 @@ void rt_sinks_close(sqlkc_rt_ctx_t *ctx)
         if (!sink)
             continue;
         rd_kafka_topic_destroy(sink->rkt);
+        for (size_t i = 0; i < sink->nheld; i++) {
+            free(sink->held[i].key);
+            free(sink->held[i].value);
+        }
+        free(sink->held);
+        sqlkc_rt_map_free(sink->index);
+        sqlkc_rt_buf_free(&sink->keybuf);
         free(sink);
         ctx->tables[t].sink = NULL;
     }
