@@ -210,14 +210,16 @@ void rt_sources_close(sqlkc_rt_ctx_t *ctx);
 /* Creates the producers (one per distinct client configuration) and the
  * sink topics. Returns 0 or -1 (reported). */
 int rt_sinks_open(sqlkc_rt_ctx_t *ctx);
-/* Produces one record (bytes copied). Returns SQLKC_RT_OK or SQLKC_RT_ERR
- * after sqlkc_rt_fail. */
+/* Produces one record (bytes copied), or holds it as the last change of its
+ * key in a buffered upsert sink. Returns SQLKC_RT_OK or SQLKC_RT_ERR after
+ * sqlkc_rt_fail. */
 int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
                     const void *value, size_t value_len, int64_t timestamp);
-/* Serves delivery reports without blocking. */
+/* Writes buffers whose interval has passed; serves delivery reports
+ * without blocking. */
 void rt_sinks_poll(sqlkc_rt_ctx_t *ctx);
-/* Waits until every produced record is acknowledged. Returns 0, or -1 if a
- * delivery failed (ctx->fatal says why). */
+/* Writes every buffer, then waits until every produced record is
+ * acknowledged. Returns 0, or -1 if a delivery failed (ctx->fatal says why). */
 int rt_sinks_flush(sqlkc_rt_ctx_t *ctx);
 void rt_sinks_close(sqlkc_rt_ctx_t *ctx);
 
