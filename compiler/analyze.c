@@ -1797,6 +1797,45 @@ static void merge_calcs(an_t *an, plan_node_t *top)
     }
 }
 
+/* ------------------------------------------------------------------ mini-batch */
+
+static const char *setting(an_t *an, const char *key)
+{
+    const char *v = NULL; /* the last SET before this INSERT wins */
+    for (int i = 0; i < an->plan->nsettings; i++)
+        if (strcmp(an->plan->settings[i].key, key) == 0)
+            v = an->plan->settings[i].value;
+    return v;
+}
+
+/* table.exec.mini-batch.*: GroupAggregate and ChangelogNormalize hold their
+ * input back and emit one change per key per bundle
+ * (MiniBatchGroupAggFunction, ProcTimeMiniBatchDeduplicateKeepLastRowFunction). */
+static void minibatch(an_t *an, plan_node_t *sink, const ast_t *ins)
+{
+    const char *en = setting(an, "table.exec.mini-batch.enabled");
+    if (!en || strcasecmp(en, "true") != 0)
+        return;
+    const char *lat = setting(an, "table.exec.mini-batch.allow-latency");
+    const char *size = setting(an, "table.exec.mini-batch.size");
+    long long ms = 0;
+    if (lat)
+        sqlkc_rt_parse_duration_ms(lat, &ms);
+    long long rows = size ? strtoll(size, NULL, 10) : -1;
+    if (ms <= 0 || rows <= 0) {
+        diag_error(an->diag, ins->loc, "mini-batch is enabled, so '%s' must be set to a %s (Flink refuses "
+                   "this plan too)", ms <= 0 ? "table.exec.mini-batch.allow-latency" : "table.exec.mini-batch.size",
+                   ms <= 0 ? "duration greater than 0" : "number of rows greater than 0");
+        diag_note(an->diag, an->minibatch_loc, "mini-batch is enabled here");
+        return;
+    }
+    an->plan->minibatch_ms = ms;
+    an->plan->minibatch_size = rows;
+    for (plan_node_t *p = sink; p; p = p->input)
+        if (p->kind == P_GROUP_AGG || p->kind == P_NORMALIZE)
+            p->minibatch = true;
+}
+
 /* ------------------------------------------------------------------ INSERT */
 
 static void insert(an_t *an, const ast_t *ins)
@@ -1920,6 +1959,7 @@ static void insert(an_t *an, const ast_t *ins)
             strcasecmp(an->plan->settings[i].value, "DROP") == 0)
             sink->not_null_drop = true;
     merge_calcs(an, sink);
+    minibatch(an, sink, ins);
     infer(an, sink);
     bool ub = check_sink_changelog(an, sink, ins);
     require(sink->input, ub);
@@ -1959,8 +1999,24 @@ static void set_statement(an_t *an, const ast_t *n)
         (sqlkc_rt_parse_duration_ms(n->text2, &ms) != 0 || ms <= 0))
         diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a positive duration such as "
                    "'10 s' or '1 min'", n->text2, n->text);
-    if (strcmp(n->text, "table.exec.mini-batch.enabled") == 0 && strcasecmp(n->text2, "true") == 0)
-        diag_error(an->diag, n->loc, "mini-batch is not supported yet");
+    if (strcmp(n->text, "table.exec.mini-batch.enabled") == 0) {
+        if (strcasecmp(n->text2, "true") != 0 && strcasecmp(n->text2, "false") != 0)
+            diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s'; expected true or false", n->text2, n->text);
+        an->minibatch_loc = n->loc;
+    }
+    if (strcmp(n->text, "table.exec.mini-batch.allow-latency") == 0 &&
+        (sqlkc_rt_parse_duration_ms(n->text2, &ms) != 0 || ms < 0))
+        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a duration such as '5 s'", n->text2,
+                   n->text);
+    if (strcmp(n->text, "table.exec.mini-batch.size") == 0) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(n->text2, &end, 10);
+        if (errno || end == n->text2 || *end)
+            diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a number of rows", n->text2,
+                       n->text);
+        (void)v;
+    }
     plan_t *p = an->plan;
     p->settings[p->nsettings].key = n->text;
     p->settings[p->nsettings].value = n->text2;
@@ -1982,7 +2038,7 @@ static const char *c_ident(an_t *an, const char *name)
 
 plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_file)
 {
-    an_t an = {arena, d, NULL, NULL, 0, 0, 0};
+    an_t an = {.arena = arena, .diag = d};
     plan_t *p = arena_alloc(arena, sizeof *p);
     an.plan = p;
     int nst = stmts.count + 1, ninserts = 0;

@@ -19,6 +19,7 @@ typedef struct an {
     view_t *views;
     int nviews, capviews;
     int next_id;
+    loc_t minibatch_loc; /* the SET that enabled mini-batch */
 } an_t;
 
 table_t *table_create(an_t *an, const ast_t *n);

@@ -17,6 +17,7 @@ typedef struct out {
     void (*fn)(void *arg, const char *s);
     void *arg;
     arena_t *a;
+    const plan_t *p;
 } out_t;
 
 static void emitf(out_t *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -402,6 +403,9 @@ static void node(out_t *o, const plan_node_t *n, int depth)
         emitf(o, ", state=[%s]", agg_state(o->a, n));
     if (n->kind == P_NORMALIZE)
         emitf(o, ", state=[per key: the last row]");
+    if (n->minibatch)
+        emitf(o, ", miniBatch=[one change per key per bundle of %lld rows or %lld ms]",
+              (long long)o->p->minibatch_size, (long long)o->p->minibatch_ms);
     emitf(o, "\n");
     if (n->input)
         node(o, n->input, depth + 1);
@@ -409,7 +413,7 @@ static void node(out_t *o, const plan_node_t *n, int depth)
 
 void plan_explain(const plan_t *p, arena_t *a, void (*fn)(void *arg, const char *s), void *arg)
 {
-    out_t o = {fn, arg, a};
+    out_t o = {fn, arg, a, p};
     tables(&o, p);
     for (int i = 0; i < p->nsinks; i++) {
         emitf(&o, "\n== INSERT INTO %s ==\n", p->sinks[i]->table->name);

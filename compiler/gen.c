@@ -557,9 +557,21 @@ static void lifecycle(gen_t *g)
         }
     emit_close(e, NULL);
     emit_blank(e);
+    emit_line(e, "/* Ends the open mini-batch bundles, upstream operators first, so that what they");
+    emit_line(e, " * emit joins the bundle below the next operator before that one ends. */");
     emit_open(e, "static int job_flush(sqlkc_rt_ctx_t *ctx, int why)");
     emit_line(e, "(void)ctx;");
     emit_line(e, "(void)why;");
+    for (int s = 0; s < p->nsinks; s++) {
+        const plan_node_t *chain[256];
+        int k = 0;
+        for (const plan_node_t *n = p->sinks[s]; n && k < 256; n = n->input)
+            chain[k++] = n;
+        while (k-- > 0)
+            if (chain[k]->minibatch)
+                emit_line(e, "if (%s_%d_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;",
+                          chain[k]->kind == P_NORMALIZE ? "norm" : "agg", chain[k]->id);
+    }
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);
     emit_blank(e);
@@ -579,7 +591,10 @@ static void lifecycle(gen_t *g)
  * no operator holds rows back. */
 static int64_t job_timer_ms(const plan_t *p)
 {
-    (void)p;
+    for (int s = 0; s < p->nsinks; s++)
+        for (const plan_node_t *n = p->sinks[s]; n; n = n->input)
+            if (n->minibatch)
+                return p->minibatch_ms; /* table.exec.mini-batch.allow-latency */
     return 0;
 }
 

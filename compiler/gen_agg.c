@@ -78,7 +78,27 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
     }
     emit_line(e, "int64_t rows; /* input rows of the group */");
     emit_line(e, "uint64_t id; /* the group's number, for its distinct values */");
+    if (n->minibatch)
+        emit_line(e, "size_t bundle; /* position + 1 in the open bundle, 0 when untouched */");
     emit_close(e, arena_printf(g->a, " %s;", acc_type(g, n)));
+    if (n->minibatch) {
+        const char *in_type = gen_row_type(g, in);
+        emit_line(e, "/* A group the open bundle touched: its key, a row with its group fields, and the");
+        emit_line(e, " * accumulators as the bundle found them. */");
+        emit_open(e, "typedef struct agg_%d_pending", n->id);
+        emit_line(e, "void *key;");
+        emit_line(e, "size_t key_len;");
+        emit_line(e, "%s row;", in_type);
+        emit_line(e, "void *blob;");
+        emit_line(e, "%s prev;", acc_type(g, n));
+        emit_line(e, "bool existed;");
+        emit_close(e, arena_printf(g->a, " agg_%d_pending_t;", n->id));
+        emit_line(e, "static agg_%d_pending_t *agg_%d_bundle;", n->id, n->id);
+        emit_line(e, "static size_t agg_%d_nbundle, agg_%d_capbundle;", n->id, n->id);
+        emit_line(e, "static int64_t agg_%d_inputs; /* input rows of the open bundle */", n->id);
+        emit_line(e, "static int agg_%d_finish(sqlkc_rt_ctx_t *ctx);", n->id);
+        gen_row_helpers(g, arena_printf(g->a, "agg_%d_in", n->id), in_type, in->fields, in->nfields);
+    }
     emit_line(e, "static sqlkc_rt_map_t *agg_%d_groups; /* group key -> %s */", n->id, acc_type(g, n));
     emit_line(e, "static uint64_t agg_%d_ids;", n->id);
     for (int i = 0; i < n->naggs; i++) {
@@ -186,6 +206,60 @@ static void output_fn(gen_t *g, const plan_node_t *n, const char *in_type, const
     emit_blank(e);
 }
 
+/* The end of a bundle (MiniBatchGroupAggFunction.finishBundle): per group it
+ * touched, in the order first touched, one change from the accumulators it
+ * found to those it leaves: +I for a new group, -D for one emptied, nothing
+ * when the result is unchanged, else (-U, if needed) +U. */
+static void agg_finish(gen_t *g, const plan_node_t *n, const char *next_push)
+{
+    emit_t *e = g->e;
+    const char *out_type = gen_row_type(g, n);
+    emit_open(e, "static int agg_%d_finish(sqlkc_rt_ctx_t *ctx)", n->id);
+    emit_line(e, "int rc = SQLKC_RT_OK;");
+    emit_open(e, "for (size_t i = 0; i < agg_%d_nbundle; i++)", n->id);
+    emit_line(e, "agg_%d_pending_t *p = &agg_%d_bundle[i];", n->id, n->id);
+    emit_line(e, "%s *acc = sqlkc_rt_map_find(agg_%d_groups, p->key, p->key_len);", acc_type(g, n), n->id);
+    emit_line(e, "acc->bundle = 0;");
+    emit_line(e, "%s before, now;", out_type);
+    emit_open(e, "if (acc->rows == 0)");
+    emit_open(e, "if (p->existed && rc == SQLKC_RT_OK)");
+    emit_line(e, "agg_%d_result(&p->prev, &p->row, &before);", n->id);
+    emit_line(e, "rc = %s(ctx, ROW_DELETE, &before);", next_push);
+    emit_close(e, NULL);
+    for (int i = 0; i < n->naggs; i++)
+        if (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX))
+            emit_line(e, "sqlkc_rt_mset_free(acc->a%d_vals);", i);
+    emit_line(e, "sqlkc_rt_map_remove(agg_%d_groups, p->key, p->key_len);", n->id);
+    emit_close(e, NULL);
+    emit_open(e, "else if (rc == SQLKC_RT_OK)");
+    emit_line(e, "agg_%d_result(acc, &p->row, &now);", n->id);
+    emit_open(e, "if (!p->existed)");
+    emit_line(e, "rc = %s(ctx, ROW_INSERT, &now);", next_push);
+    emit_close(e, NULL);
+    emit_open(e, "else");
+    emit_line(e, "agg_%d_result(&p->prev, &p->row, &before);", n->id);
+    const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
+    for (int i = 0; i < n->naggs; i++)
+        same = arena_printf(g->a, "%s &&\n            memcmp(&before.f%d, &now.f%d, sizeof now.f%d) == 0", same,
+                            n->ngroup + i, n->ngroup + i, n->ngroup + i);
+    emit_open(e, "if (!(%s))", same);
+    if (n->emit_ub)
+        emit_line(e, "rc = %s(ctx, ROW_UPDATE_BEFORE, &before);", next_push);
+    emit_line(e, "if (rc == SQLKC_RT_OK)");
+    emit_line(e, "    rc = %s(ctx, ROW_UPDATE_AFTER, &now);", next_push);
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+    emit_line(e, "sqlkc_rt_free(p->key);");
+    emit_line(e, "sqlkc_rt_free(p->blob);");
+    emit_close(e, NULL);
+    emit_line(e, "agg_%d_nbundle = 0;", n->id);
+    emit_line(e, "agg_%d_inputs = 0;", n->id);
+    emit_line(e, "return rc;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
 void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
 {
     emit_t *e = g->e;
@@ -220,7 +294,26 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     }
     emit_line(e, "if (created)");
     emit_line(e, "    acc->id = ++agg_%d_ids;", n->id);
-    emit_line(e, "%s old = *acc;", acc_type(g, n));
+    if (n->minibatch) {
+        emit_open(e, "if (!acc->bundle)");
+        emit_open(e, "if (agg_%d_nbundle == agg_%d_capbundle)", n->id, n->id);
+        emit_line(e, "agg_%d_capbundle = agg_%d_capbundle ? agg_%d_capbundle * 2 : 256;", n->id, n->id, n->id);
+        emit_line(e, "agg_%d_bundle = sqlkc_rt_grow(agg_%d_bundle, agg_%d_capbundle * sizeof *agg_%d_bundle);", n->id,
+                  n->id, n->id, n->id);
+        emit_close(e, NULL);
+        emit_line(e, "agg_%d_pending_t *p = &agg_%d_bundle[agg_%d_nbundle++];", n->id, n->id, n->id);
+        emit_line(e, "p->key = sqlkc_rt_alloc(key->len);");
+        emit_line(e, "if (key->len) memcpy(p->key, key->p, key->len);");
+        emit_line(e, "p->key_len = key->len;");
+        emit_line(e, "p->blob = NULL;");
+        emit_line(e, "agg_%d_in_store(&p->row, &p->blob, in);", n->id);
+        emit_line(e, "p->prev = *acc;");
+        emit_line(e, "p->existed = !created;");
+        emit_line(e, "acc->bundle = agg_%d_nbundle;", n->id);
+        emit_close(e, NULL);
+    } else {
+        emit_line(e, "%s old = *acc;", acc_type(g, n));
+    }
     if (n->retract)
         emit_line(e, "int64_t delta = retract ? -1 : 1;");
     emit_line(e, n->retract ? "acc->rows += delta;" : "acc->rows++;");
@@ -331,6 +424,15 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
         while (opened--)
             emit_close(e, NULL);
     }
+    if (n->minibatch) {
+        emit_line(e, "if (++agg_%d_inputs >= INT64_C(%lld))", n->id, (long long)g->p->minibatch_size);
+        emit_line(e, "    return agg_%d_finish(ctx); /* table.exec.mini-batch.size */", n->id);
+        emit_line(e, "return SQLKC_RT_OK;");
+        emit_close(e, NULL);
+        emit_blank(e);
+        agg_finish(g, n, next_push);
+        return;
+    }
     emit_line(e, "%s before;", out_type);
     if (n->retract) {
         emit_open(e, "if (acc->rows == 0)");
@@ -389,6 +491,13 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
                 emit_line(g->e, "sqlkc_rt_mset_free(((%s *)v)->a%d_vals);", acc_type(g, n), i);
         emit_close(g->e, NULL);
         emit_close(g->e, NULL);
+    }
+    if (n->minibatch) {
+        emit_open(g->e, "for (size_t i = 0; i < agg_%d_nbundle; i++)", n->id);
+        emit_line(g->e, "sqlkc_rt_free(agg_%d_bundle[i].key);", n->id);
+        emit_line(g->e, "sqlkc_rt_free(agg_%d_bundle[i].blob);", n->id);
+        emit_close(g->e, NULL);
+        emit_line(g->e, "sqlkc_rt_free(agg_%d_bundle);", n->id);
     }
     emit_line(g->e, "sqlkc_rt_map_free(agg_%d_groups);", n->id);
     for (int i = 0; i < n->naggs; i++)

@@ -75,15 +75,25 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n)
     emit_close(e, arena_printf(g->a, " norm_%d_state_t;", n->id));
     emit_line(e, "static sqlkc_rt_map_t *norm_%d_rows; /* key -> norm_%d_state_t */", n->id, n->id);
     emit_line(e, "static sqlkc_rt_buf_t norm_%d_key;", n->id);
+    if (n->minibatch) {
+        emit_line(e, "/* The open bundle: the last row of each key it saw, in the order keys came. */");
+        emit_open(e, "typedef struct norm_%d_pending", n->id);
+        emit_line(e, "int kind;");
+        emit_line(e, "%s row;", row);
+        emit_line(e, "void *blob;");
+        emit_close(e, arena_printf(g->a, " norm_%d_pending_t;", n->id));
+        emit_line(e, "static sqlkc_rt_map_t *norm_%d_index; /* key -> position + 1 in the bundle */", n->id);
+        emit_line(e, "static norm_%d_pending_t *norm_%d_bundle;", n->id, n->id);
+        emit_line(e, "static size_t norm_%d_nbundle, norm_%d_capbundle;", n->id, n->id);
+        emit_line(e, "static int64_t norm_%d_inputs;", n->id);
+    }
     emit_blank(e);
     gen_row_helpers(g, arena_printf(g->a, "norm_%d_row", n->id), row, n->fields, n->nfields);
 }
 
-void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
+static void key_of(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
-    const char *row = gen_row_type(g, n);
-    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, row);
     emit_line(e, "sqlkc_rt_buf_t *key = &norm_%d_key;", n->id);
     emit_line(e, "sqlkc_rt_buf_reset(key);");
     for (int i = 0; i < n->ngroup; i++) {
@@ -91,6 +101,61 @@ void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
         emit_line(e, "/* key: %s */", emit_comment(g->a, n->fields[f].name));
         gen_key_put(g, "key", arena_printf(g->a, "in->f%d", f), gen_isnull(g, "in", f), n->fields[f].type);
     }
+}
+
+/* Mini-batch (ProcTimeMiniBatchDeduplicateKeepLastRowFunction): a bundle
+ * keeps the last row per key; its end applies each as one row. */
+static void minibatch_push(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const char *row = gen_row_type(g, n);
+    emit_open(e, "static int norm_%d_finish(sqlkc_rt_ctx_t *ctx)", n->id);
+    emit_line(e, "int rc = SQLKC_RT_OK;");
+    emit_open(e, "for (size_t i = 0; i < norm_%d_nbundle; i++)", n->id);
+    emit_line(e, "norm_%d_pending_t *p = &norm_%d_bundle[i];", n->id, n->id);
+    emit_line(e, "if (rc == SQLKC_RT_OK)");
+    emit_line(e, "    rc = norm_%d_apply(ctx, p->kind, &p->row);", n->id);
+    emit_line(e, "sqlkc_rt_free(p->blob);");
+    emit_close(e, NULL);
+    emit_line(e, "norm_%d_nbundle = 0;", n->id);
+    emit_line(e, "norm_%d_inputs = 0;", n->id);
+    emit_line(e, "sqlkc_rt_map_free(norm_%d_index);", n->id);
+    emit_line(e, "norm_%d_index = sqlkc_rt_map_new(sizeof(size_t));", n->id);
+    emit_line(e, "return rc;");
+    emit_close(e, NULL);
+    emit_blank(e);
+    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, row);
+    key_of(g, n);
+    emit_line(e, "bool created;");
+    emit_line(e, "size_t *pos = sqlkc_rt_map_upsert(norm_%d_index, key->p, key->len, &created);", n->id);
+    emit_open(e, "if (created)");
+    emit_open(e, "if (norm_%d_nbundle == norm_%d_capbundle)", n->id, n->id);
+    emit_line(e, "norm_%d_capbundle = norm_%d_capbundle ? norm_%d_capbundle * 2 : 256;", n->id, n->id, n->id);
+    emit_line(e, "norm_%d_bundle = sqlkc_rt_grow(norm_%d_bundle, norm_%d_capbundle * sizeof *norm_%d_bundle);", n->id,
+              n->id, n->id, n->id);
+    emit_close(e, NULL);
+    emit_line(e, "*pos = ++norm_%d_nbundle;", n->id);
+    emit_line(e, "norm_%d_bundle[*pos - 1].blob = NULL;", n->id);
+    emit_close(e, NULL);
+    emit_line(e, "norm_%d_pending_t *p = &norm_%d_bundle[*pos - 1];", n->id, n->id);
+    emit_line(e, "p->kind = kind; /* the later row of a key replaces the earlier one */");
+    emit_line(e, "norm_%d_row_store(&p->row, &p->blob, in);", n->id);
+    emit_line(e, "if (++norm_%d_inputs >= INT64_C(%lld))", n->id, (long long)g->p->minibatch_size);
+    emit_line(e, "    return norm_%d_finish(ctx); /* table.exec.mini-batch.size */", n->id);
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
+{
+    emit_t *e = g->e;
+    const char *row = gen_row_type(g, n);
+    if (n->minibatch)
+        emit_open(e, "static int norm_%d_apply(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, row);
+    else
+        emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, row);
+    key_of(g, n);
     emit_open(e, "if (kind == ROW_INSERT || kind == ROW_UPDATE_AFTER)");
     emit_line(e, "bool created;");
     emit_line(e, "norm_%d_state_t *st = sqlkc_rt_map_upsert(norm_%d_rows, key->p, key->len, &created);", n->id, n->id);
@@ -115,11 +180,15 @@ void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
     emit_line(e, "return rc;");
     emit_close(e, NULL);
     emit_blank(e);
+    if (n->minibatch)
+        minibatch_push(g, n);
 }
 
 void gen_norm_init(gen_t *g, const plan_node_t *n)
 {
     emit_line(g->e, "norm_%d_rows = sqlkc_rt_map_new(sizeof(norm_%d_state_t));", n->id, n->id);
+    if (n->minibatch)
+        emit_line(g->e, "norm_%d_index = sqlkc_rt_map_new(sizeof(size_t));", n->id);
 }
 
 void gen_norm_fini(gen_t *g, const plan_node_t *n)
@@ -134,5 +203,11 @@ void gen_norm_fini(gen_t *g, const plan_node_t *n)
     emit_line(e, "    sqlkc_rt_free(((norm_%d_state_t *)v)->blob);", n->id);
     emit_close(e, NULL);
     emit_line(e, "sqlkc_rt_map_free(norm_%d_rows);", n->id);
+    if (n->minibatch) {
+        emit_line(e, "for (size_t i = 0; i < norm_%d_nbundle; i++)", n->id);
+        emit_line(e, "    sqlkc_rt_free(norm_%d_bundle[i].blob);", n->id);
+        emit_line(e, "sqlkc_rt_free(norm_%d_bundle);", n->id);
+        emit_line(e, "sqlkc_rt_map_free(norm_%d_index);", n->id);
+    }
     emit_line(e, "sqlkc_rt_buf_free(&norm_%d_key);", n->id);
 }

@@ -166,6 +166,8 @@ typedef struct plan {
     int nsettings;
     const char *job_name;
     const char *sql_file;
+    /* table.exec.mini-batch.*: a bundle ends after allow-latency or size rows */
+    int64_t minibatch_ms, minibatch_size;
 } plan_t;
 
 /* Analyzes a parsed script into a plan. Errors go to diag; the plan is only

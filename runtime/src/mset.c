@@ -34,6 +34,14 @@ void *sqlkc_rt_alloc(size_t n)
     return p;
 }
 
+void *sqlkc_rt_grow(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    return q;
+}
+
 void sqlkc_rt_free(void *p) { free(p); }
 
 /* Index of the first entry not below (hi, lo). */

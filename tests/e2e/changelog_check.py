@@ -5,6 +5,11 @@
       writes a changelog for the upsert-kafka topic `users` (KEY<TAB>VALUE
       lines for lib.sh's e2e_produce; an empty value is a tombstone): upserts,
       identical re-sends, deletes of live and of unknown keys, NULL scores.
+  changelog_check.py check-minibatch USERS_FILE DIR SIZE
+      the same for per_region under mini-batch: bundles of SIZE input rows
+      per operator (and one at the end of input), simulated after Flink's
+      buffering operators (ProcTimeMiniBatchDeduplicateKeepLastRowFunction,
+      MiniBatchGroupAggFunction).
   changelog_check.py check USERS_FILE DIR
       compares the consumed sink topics in DIR (lib.sh's e2e_consume format:
       PARTITION<TAB>KEY<TAB>VALUE) with what Flink writes, derived here
@@ -69,21 +74,26 @@ def normalize(events, need_ub):
     """ChangelogNormalize (DeduplicateFunctionHelper.processLastRowOnChangelog)."""
     state, out = {}, []
     for key, row in events:
-        if row is not None:
-            prev = state.get(key)
-            if prev is None:
-                out.append(("+I", row))
-            elif prev == row:
-                continue
-            else:
-                if need_ub:
-                    out.append(("-U", prev))
-                out.append(("+U", row))
-            state[key] = row
-        else:
-            prev = state.pop(key, None)
-            if prev is not None:
-                out.append(("-D", prev))
+        out.extend(normalize_apply(state, key, row, need_ub))
+    return out
+
+
+def normalize_apply(state, key, row, need_ub):
+    """One row into ChangelogNormalize's state: the changes it emits."""
+    out = []
+    if row is not None:
+        prev = state.get(key)
+        if prev is None:
+            out.append(("+I", row))
+        elif prev != row:
+            if need_ub:
+                out.append(("-U", prev))
+            out.append(("+U", row))
+        state[key] = row
+    else:
+        prev = state.pop(key, None)
+        if prev is not None:
+            out.append(("-D", prev))
     return out
 
 
@@ -209,8 +219,95 @@ def check(path, d):
         print("FAIL per_region final table: expected %r, got %r" % (expected, table))
 
 
+def per_region_minibatch(events, size):
+    """Both operators count their own input; the normalize's bundle ends first
+    (its output joins the aggregate's open bundle), and at the end of input the
+    normalize ends its bundle, then the aggregate."""
+    state, norm_out, bundle, n = {}, [], {}, 0
+    groups, out, buf, m = {}, [], {}, 0
+
+    def agg_finish():
+        nonlocal buf, m
+        for g, rows in buf.items():
+            first = g not in groups
+            if first:
+                while rows and rows[0][0] in ("-U", "-D"):
+                    rows = rows[1:]
+                if not rows:
+                    continue
+                groups[g] = []
+            prev = None if first else region_result(groups[g])
+            for kind, row in rows:
+                if kind in ("-U", "-D"):
+                    groups[g].remove(row)
+                else:
+                    groups[g].append(row)
+            if not groups[g]:
+                del groups[g]
+                if not first:
+                    out.append(("-D", g, prev))
+                continue
+            new = region_result(groups[g])
+            if first:
+                out.append(("+I", g, new))
+            elif new != prev:
+                out.append(("+U", g, new))
+        buf, m = {}, 0
+
+    def agg_push(kind, row):
+        nonlocal m
+        buf.setdefault(row[1], []).append((kind, row))
+        m += 1
+        if m >= size:
+            agg_finish()
+
+    def norm_finish():
+        nonlocal bundle, n
+        for key, row in bundle.items():
+            for kind, r in normalize_apply(state, key, row, True):
+                agg_push(kind, r)
+        bundle, n = {}, 0
+
+    for key, row in events:
+        bundle[key] = row
+        n += 1
+        if n >= size:
+            norm_finish()
+    norm_finish()
+    agg_finish()
+    msgs = []
+    for kind, g, res in out:
+        key = enc([("region", g)])
+        msgs.append((key, "<null>" if kind == "-D" else enc([("region", g)] + list(zip(AGG_NAMES, res)))))
+    return msgs
+
+
+def check_minibatch(path, d, size):
+    events = read_input(path)
+    got = read_topic(d + "/per_region")
+    compare("per_region under mini-batch, message by message", per_region_minibatch(events, size), got)
+    plain = per_region_messages(events)
+    if table_of(got) == table_of(plain) and len(got) < len(plain):
+        print("PASS mini-batch ends in the same table with fewer messages (%d instead of %d)" % (len(got), len(plain)))
+    else:
+        print("FAIL mini-batch: %d messages, %d without it; tables equal: %s" % (
+            len(got), len(plain), table_of(got) == table_of(plain)))
+
+
+def table_of(msgs):
+    t = {}
+    for k, v in msgs:
+        if v == "<null>":
+            t.pop(k, None)
+        else:
+            t[k] = v
+    return t
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "gen":
+    if sys.argv[1] == "check-minibatch":
+        check_minibatch(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] == "gen":
         gen(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 7)
     else:
         check(sys.argv[2], sys.argv[3])

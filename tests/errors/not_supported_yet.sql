@@ -1,6 +1,5 @@
 -- Declared and valid in Flink, parsed and validated here, but not compiled
 -- yet: each is reported at its location instead of being ignored.
-SET 'table.exec.mini-batch.enabled' = 'true';
 CREATE TABLE src (
   id BIGINT,
   tags ARRAY<STRING>,

@@ -418,6 +418,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_5_value);
 }
 
+/* Ends the open mini-batch bundles, upstream operators first, so that what they
+ * emit joins the bundle below the next operator before that one ends. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;

@@ -688,6 +688,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&agg_6_key);
 }
 
+/* Ends the open mini-batch bundles, upstream operators first, so that what they
+ * emit joins the bundle below the next operator before that one ends. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;

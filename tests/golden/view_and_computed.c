@@ -371,6 +371,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     if (sink_11_dropped) sqlkc_rt_log(ctx, "%lld rows dropped by the NOT NULL enforcer", (long long)sink_11_dropped);
 }
 
+/* Ends the open mini-batch bundles, upstream operators first, so that what they
+ * emit joins the bundle below the next operator before that one ends. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;

@@ -109,6 +109,8 @@ static inline double sqlkc_rt_unord_f64(uint64_t u)
 /* Heap memory for state that outlives a record (stored rows' strings).
  * Aborts on out of memory, like the rest of the runtime; n 0 gives NULL. */
 void *sqlkc_rt_alloc(size_t n);
+/* realloc that aborts on out of memory (a bundle's growing array). */
+void *sqlkc_rt_grow(void *p, size_t n);
 void sqlkc_rt_free(void *p);
 
 #ifdef __cplusplus

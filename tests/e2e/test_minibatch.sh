@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# This file is the end-to-end test of mini-batch (tests/golden/minibatch.sql):
+# the changelog of test_changelog.sh aggregated with bundles of 50 rows, checked
+# message by message against Flink's buffering operators simulated in
+# changelog_check.py (same final table, fewer messages), and the trace of
+# reference/flink.md 5.3 in one bundle: +I(EU,3,2), +I(US,1,1).
+#
+# usage: test_minibatch.sh SQLKC SQLKC_DEV_BROKER
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/e2e_common.sh"
+
+e2e_common_init "$1" "$2"
+e2e_start_broker users:1 per_region:1 pageviews:1 pageviews_per_region:1
+
+if ! e2e_build "$here/../golden/minibatch.sql" "$T/minibatch"; then
+    e2e_summary minibatch
+fi
+python3 "$here/changelog_check.py" gen "$T/users.in" 11
+e2e_produce users "$T/users.in" 0
+printf '{"user_id":"u1","user_region":"EU"}\n{"user_id":"u2","user_region":"EU"}\n{"user_id":"u1","user_region":"EU"}\n{"user_id":"u3","user_region":"US"}\n' >"$T/pv.in"
+e2e_produce_values pageviews "$T/pv.in"
+
+e2e_run "$T/minibatch" "$T/job.out" "$T/job.err"
+e2e_check_eq "bounded job exits 0" 0 "$RC"
+[[ $RC == 0 ]] || sed 's/^/    | /' "$T/job.err"
+e2e_consume per_region "$T/per_region"
+e2e_consume pageviews_per_region "$T/pageviews_per_region"
+e2e_py_checks python3 "$here/changelog_check.py" check-minibatch "$T/users.in" "$T" 50
+e2e_check_eq "5.3: one bundle gives one message per region" \
+    "$(printf '0\tEU\t{"user_region":"EU","pv":3,"uv":2}\n0\tUS\t{"user_region":"US","pv":1,"uv":1}')" \
+    "$(cat "$T/pageviews_per_region")"
+e2e_summary minibatch
