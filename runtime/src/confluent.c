@@ -2,7 +2,11 @@
  * (sqlkc/registry.h): the sink's schema id, registered or looked up once at
  * init under Flink's subject, and the source's reader: header check, writer
  * schema by id (fetched once per id), and Avro schema resolution (avro-c's
- * resolved writer) when the writer schema is not the table's. */
+ * resolved writer) when the writer schema is not the table's. avro-c does not
+ * fill reader fields the writer lacks from their defaults, as Java's
+ * resolution does; such fields (with a null default, what Flink derives for
+ * a nullable column) are left out of the resolution and written back as
+ * null. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +14,7 @@
 #include <strings.h>
 
 #include <avro.h>
+#include <jansson.h>
 
 #include "internal.h"
 #include "sqlkc/registry.h"
@@ -96,12 +101,15 @@ typedef struct writer_entry {
     avro_value_iface_t *dest_iface;
     avro_value_t resolved, dest;
     bool has_resolved, has_dest;      /* which of the values exist */
+    avro_schema_t reduced;            /* the reader schema without the fields the writer lacks, or NULL */
+    bool *missing;                    /* missing[i]: reader field i is not in the writer (NULL: none) */
 } writer_entry_t;
 
 struct sqlkc_rt_confluent_reader {
     sqlkc_rt_registry_t *reg;
     const char *table;
     avro_schema_t schema;
+    json_t *schema_json; /* the reader schema as JSON, for its field defaults */
     writer_entry_t *entries;
     size_t n, cap;
     size_t last; /* index of the entry used last */
@@ -125,7 +133,9 @@ sqlkc_rt_confluent_reader_t *sqlkc_rt_confluent_reader_new(sqlkc_rt_ctx_t *ctx, 
         return NULL;
     }
     r->table = t->def->name;
-    if (avro_schema_from_json_length(schema, strlen(schema), &r->schema) != 0) {
+    json_error_t je;
+    r->schema_json = json_loads(schema, JSON_DECODE_ANY, &je);
+    if (!r->schema_json || avro_schema_from_json_length(schema, strlen(schema), &r->schema) != 0) {
         sqlkc_rt_fail(ctx, "table '%s': the reader schema does not parse: %s", t->def->name, avro_strerror());
         sqlkc_rt_confluent_reader_free(r);
         return NULL;
@@ -155,6 +165,9 @@ static void entry_free(writer_entry_t *e)
         avro_value_iface_decref(e->dest_iface);
     if (e->writer)
         avro_schema_decref(e->writer);
+    if (e->reduced)
+        avro_schema_decref(e->reduced);
+    free(e->missing);
 }
 
 void sqlkc_rt_confluent_reader_free(sqlkc_rt_confluent_reader_t *r)
@@ -166,12 +179,71 @@ void sqlkc_rt_confluent_reader_free(sqlkc_rt_confluent_reader_t *r)
     free(r->entries);
     if (r->schema)
         avro_schema_decref(r->schema);
+    json_decref(r->schema_json);
     if (r->in)
         avro_reader_free(r->in);
     if (r->out)
         avro_writer_free(r->out);
     sqlkc_rt_registry_free(r->reg);
     free(r);
+}
+
+/* The reader's top-level fields that the writer schema lacks: each must have
+ * a null default (Java would use the default); the writer is then resolved
+ * against the reader schema without them (e->reduced). */
+static int reduce_reader(sqlkc_rt_confluent_reader_t *r, writer_entry_t *e, char *err, size_t errlen)
+{
+    if (!is_avro_record(e->writer) || !is_avro_record(r->schema))
+        return 0; /* avro-c's resolution reports what does not fit */
+    size_t n = avro_schema_record_size(r->schema);
+    json_t *fields = json_object_get(r->schema_json, "fields");
+    if (json_array_size(fields) != n)
+        return 0;
+    /* (avro_schema_record_field_get does not say when a name is absent; the index does) */
+    size_t nmissing = 0;
+    for (size_t i = 0; i < n; i++)
+        if (avro_schema_record_field_get_index(e->writer, avro_schema_record_field_name(r->schema, (int)i)) < 0)
+            nmissing++;
+    if (nmissing == 0)
+        return 0;
+    e->missing = calloc(n, sizeof *e->missing);
+    json_t *reduced = json_deep_copy(r->schema_json);
+    json_t *kept = json_array();
+    if (!e->missing || !reduced || !kept) {
+        json_decref(reduced);
+        json_decref(kept);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = avro_schema_record_field_name(r->schema, (int)i);
+        json_t *f = json_array_get(fields, i);
+        if (avro_schema_record_field_get_index(e->writer, name) >= 0) {
+            json_array_append(kept, f);
+            continue;
+        }
+        json_t *type = json_object_get(f, "type"), *first = json_array_get(type, 0);
+        json_t *def = json_object_get(f, "default");
+        if (!def || !json_is_null(def) || !json_is_string(first) || strcmp(json_string_value(first), "null") != 0) {
+            snprintf(err, errlen, "the writer schema with id %" PRId32 " has no field '%s', which the table's "
+                     "schema needs: %s", e->id, name,
+                     def ? "a default other than null is not supported yet" : "it has no default");
+            json_decref(reduced);
+            json_decref(kept);
+            return -1;
+        }
+        e->missing[i] = true;
+    }
+    json_object_set_new(reduced, "fields", kept);
+    char *text = json_dumps(reduced, JSON_COMPACT);
+    json_decref(reduced);
+    int rc = text ? avro_schema_from_json_length(text, strlen(text), &e->reduced) : -1;
+    free(text);
+    if (rc != 0) {
+        snprintf(err, errlen, "cannot prepare reading schema id %" PRId32 ": %s", e->id, avro_strerror());
+        return -1;
+    }
+    return 0;
 }
 
 /* Fetches and prepares writer schema id (ConfluentSchemaRegistryCoder.readSchema,
@@ -192,15 +264,20 @@ static writer_entry_t *add_entry(sqlkc_rt_confluent_reader_t *r, int32_t id, cha
         return NULL;
     }
     e.same = avro_schema_equal(e.writer, r->schema);
+    if (!e.same && reduce_reader(r, &e, err, errlen) != 0) {
+        entry_free(&e);
+        return NULL;
+    }
+    avro_schema_t target = e.reduced ? e.reduced : r->schema;
     if (!e.same) {
-        e.resolver = avro_resolved_writer_new(e.writer, r->schema);
+        e.resolver = avro_resolved_writer_new(e.writer, target);
         if (!e.resolver) {
             snprintf(err, errlen, "the writer schema with id %" PRId32 " cannot be read as the table's schema "
                      "(Avro schema resolution: %s): %.300s", id, avro_strerror(), text);
             entry_free(&e);
             return NULL;
         }
-        e.dest_iface = avro_generic_class_from_schema(r->schema);
+        e.dest_iface = avro_generic_class_from_schema(target);
         e.has_resolved = e.dest_iface && avro_resolved_writer_new_value(e.resolver, &e.resolved) == 0;
         e.has_dest = e.has_resolved && avro_generic_value_new(e.dest_iface, &e.dest) == 0;
         if (!e.has_dest) {
@@ -264,14 +341,30 @@ int sqlkc_rt_confluent_read(sqlkc_rt_ctx_t *ctx, sqlkc_rt_confluent_reader_t *r,
                  avro_strerror());
         return -1;
     }
-    size_t size = 0;
+    size_t size = 0, n_fields = e->missing ? avro_schema_record_size(r->schema) : 0;
     if (avro_value_sizeof(&e->dest, &size) != 0) {
         snprintf(err, errlen, "cannot re-encode the datum of schema id %" PRId32 ": %s", id, avro_strerror());
         return -1;
     }
+    for (size_t i = 0; i < n_fields; i++)
+        size += e->missing[i]; /* a null union branch: one byte */
     char *buf = sqlkc_rt_scratch(ctx, size ? size : 1);
     avro_writer_memory_set_dest(r->out, buf, (int64_t)size);
-    if (avro_value_write(r->out, &e->dest) != 0) {
+    int rc = 0;
+    if (!e->missing) {
+        rc = avro_value_write(r->out, &e->dest);
+    } else { /* the reader's fields in order, the ones the writer lacks as null */
+        static char null_branch[1] = {0};
+        for (size_t i = 0; rc == 0 && i < n_fields; i++) {
+            avro_value_t field;
+            if (e->missing[i])
+                rc = avro_write(r->out, null_branch, 1);
+            else if ((rc = avro_value_get_by_name(&e->dest, avro_schema_record_field_name(r->schema, (int)i), &field,
+                                                  NULL)) == 0)
+                rc = avro_value_write(r->out, &field);
+        }
+    }
+    if (rc != 0) {
         snprintf(err, errlen, "cannot re-encode the datum of schema id %" PRId32 ": %s", id, avro_strerror());
         return -1;
     }

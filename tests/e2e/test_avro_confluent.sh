@@ -7,9 +7,9 @@
 #      datum that python3-avro decodes with the registered schema; EU's last
 #      record is flink.md's worked example behind the header;
 #  (b) a source (tests/golden/avro_confluent_source.sql) reading records that
-#      python3-avro wrote with the table's schema and with a different but
-#      compatible writer schema (an extra field, another field order), which
-#      the job resolves; a bad magic byte and an incompatible writer schema
+#      python3-avro wrote with the table's schema and with different but
+#      compatible writer schemas (an extra field, another field order, missing
+#      nullable fields), which the job resolves; a bad magic byte and an incompatible writer schema
 #      stop the job naming the record;
 #  (c) with the registry down, the job stops at start naming the URL.
 #
@@ -142,6 +142,10 @@ evolved = {'type': 'record', 'name': 'Order', 'namespace': 'shop', 'fields': [
     {'name': 'amount', 'type': ['null', dec], 'default': None},
     {'name': 'id', 'type': 'long'},
     {'name': 'item', 'type': ['null', 'string'], 'default': None}]}
+# an older writer without the nullable 'item' and 'placed': read as their default, null
+older = {'type': 'record', 'name': 'Order', 'namespace': 'shop', 'fields': [
+    {'name': 'amount', 'type': ['null', dec], 'default': None},
+    {'name': 'id', 'type': 'long'}]}
 # id as a string: no resolution to the table's long
 incompatible = {'type': 'record', 'name': 'Order', 'namespace': 'shop', 'fields': [
     {'name': 'id', 'type': 'string'}]}
@@ -169,12 +173,13 @@ def placed(millis):
     return datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(milliseconds=millis)
 
 
-ids = [register(same), register(evolved), register(incompatible)]
+ids = [register(same), register(evolved), register(incompatible), register(older)]
 msgs = [
     record(same, ids[0], {'id': 1, 'item': 'apple', 'amount': amount('12.34'), 'placed': placed(1700000000123)}),
     record(evolved, ids[1], {'placed': None, 'note': 'gift', 'amount': amount('-0.05'), 'id': 2, 'item': 'pear'}),
     record(same, ids[0], {'id': 3, 'item': None, 'amount': None, 'placed': placed(0)}),
     record(evolved, ids[1], {'placed': placed(86400000), 'note': '', 'amount': amount('1.00'), 'id': 4, 'item': 'Zürich'}),
+    record(older, ids[3], {'amount': amount('2.50'), 'id': 5}),
 ]
 for i, m in enumerate(msgs):
     open('%s/order%d' % (d, i), 'wb').write(m)
@@ -184,32 +189,33 @@ open(d + '/want', 'w').write('\n'.join([
     '{"id":1,"item":"apple","amount":12.34,"placed":"2023-11-14 22:13:20.123"}',
     '{"id":2,"item":"pear","amount":-0.05,"placed":null}',
     '{"id":3,"item":null,"amount":null,"placed":"1970-01-01 00:00:00"}',
-    '{"id":4,"item":"Zürich","amount":1,"placed":"1970-01-02 00:00:00"}']) + '\n')
+    '{"id":4,"item":"Zürich","amount":1,"placed":"1970-01-02 00:00:00"}',
+    '{"id":5,"item":null,"amount":2.5,"placed":null}']) + '\n')
 PYEOF
     if "$py" "$T/gen_src.py" "$REGISTRY" "$T"; then
-        "$E2E_KCAT" -b "$BOOTSTRAP" -P -t orders -p 0 "$T/order0" "$T/order1" "$T/order2" "$T/order3" ||
+        "$E2E_KCAT" -b "$BOOTSTRAP" -P -t orders -p 0 "$T/order0" "$T/order1" "$T/order2" "$T/order3" "$T/order4" ||
             e2e_failed produce orders
         e2e_run "$T/src" "$T/src.out" "$T/src.err" --set "orders.avro-confluent.url=$REGISTRY"
         e2e_check_eq "the avro-confluent source job exits 0" 0 "$RC"
         [[ $RC == 0 ]] || sed 's/^/    | /' "$T/src.err"
         e2e_dump_values orders_json "$T/got"
-        e2e_check_files "records of the table's schema and of a compatible writer schema read as Flink does" \
+        e2e_check_files "records of the table's schema and of compatible writer schemas (extra field, other order, missing nullable fields) read as Flink does" \
             "$T/want" "$T/got"
 
         "$E2E_KCAT" -b "$BOOTSTRAP" -P -t orders -p 0 "$T/bad_magic" || e2e_failed produce bad_magic
         e2e_run "$T/src" "$T/src2.out" "$T/src2.err" --set "orders.avro-confluent.url=$REGISTRY" \
-            --set orders.scan.startup.mode=specific-offsets --set 'orders.scan.startup.specific-offsets=partition:0,offset:4'
+            --set orders.scan.startup.mode=specific-offsets --set 'orders.scan.startup.specific-offsets=partition:0,offset:5'
         e2e_check_eq "a bad magic byte stops the job" 1 "$RC"
         e2e_check_grep "naming the record and Flink's reason" \
-            'topic=orders partition=0 offset=4: Failed to deserialize the Avro value: Unknown data format. Magic number does not match' \
+            'topic=orders partition=0 offset=5: Failed to deserialize the Avro value: Unknown data format. Magic number does not match' \
             "$T/src2.err"
 
         "$E2E_KCAT" -b "$BOOTSTRAP" -P -t orders -p 0 "$T/incompatible" || e2e_failed produce incompatible
         e2e_run "$T/src" "$T/src3.out" "$T/src3.err" --set "orders.avro-confluent.url=$REGISTRY" \
-            --set orders.scan.startup.mode=specific-offsets --set 'orders.scan.startup.specific-offsets=partition:0,offset:5'
+            --set orders.scan.startup.mode=specific-offsets --set 'orders.scan.startup.specific-offsets=partition:0,offset:6'
         e2e_check_eq "an incompatible writer schema stops the job" 1 "$RC"
         e2e_check_grep "naming the record and the schema id" \
-            'topic=orders partition=0 offset=5: Failed to deserialize the Avro value: the writer schema with id [0-9]+ cannot be read as the table.s schema \(Avro schema resolution: Field id isn.t compatible' \
+            'topic=orders partition=0 offset=6: Failed to deserialize the Avro value: the writer schema with id [0-9]+ cannot be read as the table.s schema \(Avro schema resolution: Field id isn.t compatible' \
             "$T/src3.err"
     else
         e2e_failed "generate the source's records" "gen_src.py failed"
