@@ -23,8 +23,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 1
-#error "this job was generated for sqlkc runtime ABI 1; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 2
+#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -213,8 +213,9 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
     /* group key: user_region */
     if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
-    bool created;
-    agg_2_acc_t *acc = sqlkc_rt_map_upsert(agg_2_groups, key->p, key->len, &created);
+    bool created = false;
+    agg_2_acc_t *acc;
+    acc = sqlkc_rt_map_upsert(agg_2_groups, key->p, key->len, &created);
     if (created)
         acc->id = ++agg_2_ids;
     agg_2_acc_t old = *acc;
@@ -228,11 +229,11 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
         if ((*seen)++ == 0)
             acc->a1++;
     }
+    row_2_t before;
     row_2_t now;
     agg_2_result(acc, in, &now);
     if (created)
         return op_4_push(ctx, ROW_INSERT, &now);
-    row_2_t before;
     agg_2_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
@@ -326,6 +327,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&agg_2_key);
 }
 
+static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
+    (void)ctx;
+    (void)why;
+    return SQLKC_RT_OK;
+}
+
 static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     switch (table) {
         case 0: return src_pageviews_process(ctx, msg);
@@ -346,6 +353,8 @@ static const sqlkc_rt_job_def_t job = {
     .process = job_process,
     .finish = NULL,
     .fini = job_fini,
+    .flush = job_flush,
+    .timer_ms = 0,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }
