@@ -25,6 +25,8 @@ typedef struct an {
 table_t *table_create(an_t *an, const ast_t *n);
 void table_validate_options(an_t *an, table_t *t);
 void table_check_supported(an_t *an, table_t *t);
+/* avro_confluent.c: the avro-confluent options and a user's schema. */
+void check_avro_confluent(an_t *an, table_t *t, const format_t *f);
 int table_column(const table_t *t, const char *name);
 bool meta_writable(const char *key);
 

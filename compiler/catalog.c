@@ -541,17 +541,17 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
  * timestamp mapping), with its messages. */
 static void check_avro(an_t *an, table_t *t, const format_t *f)
 {
-    if (f->kind != FMT_AVRO)
+    if (f->kind != FMT_AVRO && f->kind != FMT_AVRO_CONFLUENT)
         return;
     char key[256];
     snprintf(key, sizeof key, "%savro.timestamp_mapping.legacy", f->prefix);
-    const char *legacy = opt(t, key);
+    const char *legacy = f->kind == FMT_AVRO ? opt(t, key) : NULL;
     if (legacy && strcasecmp(legacy, "false") == 0) {
         diag_error(an->diag, opt_loc(t, key, false), "'avro.timestamp_mapping.legacy' = 'false' is not supported yet");
         t->valid = false;
     }
     snprintf(key, sizeof key, "%savro.encoding", f->prefix);
-    const char *enc = opt(t, key);
+    const char *enc = f->kind == FMT_AVRO ? opt(t, key) : NULL;
     if (enc && strcasecmp(enc, "json") == 0) {
         diag_error(an->diag, opt_loc(t, key, false), "'avro.encoding' = 'json' is not supported yet");
         t->valid = false;
@@ -614,10 +614,10 @@ void table_check_supported(an_t *an, table_t *t)
     loc_t where = t->loc;
     /* csv is compiled for writing only so far */
     bool csv_ok = !(t->role & SQLKC_RT_ROLE_SOURCE);
-    if (t->value.kind == FMT_AVRO_CONFLUENT || (t->value.kind == FMT_CSV && !csv_ok)) {
+    if (t->value.kind == FMT_CSV && !csv_ok) {
         what = "value format";
         where = opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true);
-    } else if (t->key.kind == FMT_AVRO_CONFLUENT || (t->key.kind == FMT_CSV && !csv_ok)) {
+    } else if (t->key.kind == FMT_CSV && !csv_ok) {
         what = "key format";
         where = opt_loc(t, "key.format", true);
     }
@@ -626,7 +626,7 @@ void table_check_supported(an_t *an, table_t *t)
         diag_error(an->diag, where, "%s '%s' is not supported yet%s", what,
                    what[0] == 'v' ? t->value.name : t->key.name,
                    kind == FMT_CSV ? " for reading (this version writes csv)"
-                                   : " (this version compiles json, raw and avro, and writes csv)");
+                                   : " (this version compiles json, raw, avro and avro-confluent, and writes csv)");
         t->valid = false;
     }
     check_csv(an, t, &t->value);
@@ -635,6 +635,8 @@ void table_check_supported(an_t *an, table_t *t)
     check_avro(an, t, &t->key);
     check_raw(an, t, &t->value);
     check_raw(an, t, &t->key);
+    check_avro_confluent(an, t, &t->value);
+    check_avro_confluent(an, t, &t->key);
     for (int i = 0; i < t->ncols; i++) {
         const type_t *ty = t->cols[i].type;
         if (ty && (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)) {

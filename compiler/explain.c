@@ -202,7 +202,7 @@ static json_t *avro_type(const type_t *t)
 }
 
 /* The record schema of an avro key or value, as Flink derives it. */
-static const char *avro_schema(arena_t *a, const table_t *t, const format_t *f)
+const char *avro_schema(arena_t *a, const table_t *t, const format_t *f)
 {
     json_t *fields = json_array();
     for (int i = 0; i < f->ncols; i++) {
@@ -249,12 +249,12 @@ static void tables(out_t *o, const plan_t *p)
         }
         if (t->key.kind)
             emitf(o, "  key: %s\n", format_desc(o->a, t, &t->key));
-        if (t->key.kind == FMT_AVRO)
-            emitf(o, "  key avro schema: %s\n", avro_schema(o->a, t, &t->key));
+        if (t->key.kind == FMT_AVRO || t->key.kind == FMT_AVRO_CONFLUENT)
+            emitf(o, "  key avro schema: %s\n", avro_confluent_schema(o->a, t, &t->key));
         if (t->value.kind)
             emitf(o, "  value: %s\n", format_desc(o->a, t, &t->value));
-        if (t->value.kind == FMT_AVRO)
-            emitf(o, "  value avro schema: %s\n", avro_schema(o->a, t, &t->value));
+        if (t->value.kind == FMT_AVRO || t->value.kind == FMT_AVRO_CONFLUENT)
+            emitf(o, "  value avro schema: %s\n", avro_confluent_schema(o->a, t, &t->value));
         if (t->rowtime >= 0)
             emitf(o, "  rowtime: %s (its watermark is not used by the operators of this job)\n",
                   t->cols[t->rowtime].name);

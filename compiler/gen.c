@@ -155,7 +155,9 @@ static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, con
     } else if (f->kind == FMT_CSV) {
         gen_csv_encode(g, n->table, f, buf, "in", map);
         emit_line(g->e, "%s_data = %s->p ? %s->p : \"\"; /* an empty line is an empty message */", buf, buf, buf);
-    } else if (f->kind == FMT_AVRO) {
+    } else if (f->kind == FMT_AVRO || f->kind == FMT_AVRO_CONFLUENT) {
+        if (f->kind == FMT_AVRO_CONFLUENT)
+            gen_avro_confluent_header(g, n->table, f, buf);
         gen_avro_encode(g, n->table, f, buf, "in", map);
         emit_line(g->e, "%s_data = %s->p ? %s->p : \"\"; /* a record of no fields is empty, not null */", buf, buf,
                   buf);
@@ -349,13 +351,13 @@ static void source(gen_t *g, const table_t *t)
     const char *row_type = arena_printf(g->a, "%s_t", row);
     if (t->key.kind == FMT_RAW)
         gen_raw_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
-    else if (t->key.kind == FMT_AVRO)
+    else if (t->key.kind == FMT_AVRO || t->key.kind == FMT_AVRO_CONFLUENT)
         gen_avro_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
     else if (t->key.kind == FMT_JSON)
         gen_json_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type, used);
     if (t->value.kind == FMT_RAW)
         gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
-    else if (t->value.kind == FMT_AVRO)
+    else if (t->value.kind == FMT_AVRO || t->value.kind == FMT_AVRO_CONFLUENT)
         gen_avro_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
     else
         gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type, used);
@@ -442,8 +444,8 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
     emit_t *e = g->e;
     const char *m = strcmp(part, "key") == 0 ? "msg->key" : "msg->value";
     const char *mlen = strcmp(part, "key") == 0 ? "msg->key_len" : "msg->value_len";
-    if (f->kind == FMT_RAW || f->kind == FMT_AVRO) {
-        if (f->kind == FMT_AVRO) { /* AvroDeserializationSchema: no row for a null message */
+    if (f->kind == FMT_RAW || f->kind == FMT_AVRO || f->kind == FMT_AVRO_CONFLUENT) {
+        if (f->kind != FMT_RAW) { /* AvroDeserializationSchema: no row for a null message */
             emit_open(e, "if (%s == NULL)", m);
             if (strcmp(part, "key") == 0)
                 emit_line(e, "sqlkc_rt_skip(ctx, \"the avro key format yields no row for a null key, so the "
@@ -452,7 +454,12 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
             emit_close(e, NULL);
         }
         emit_open(e, "%s", "");
-        emit_line(e, "char err[160];");
+        emit_line(e, "char err[%d];", f->kind == FMT_AVRO_CONFLUENT ? 1024 : 160);
+        if (f->kind == FMT_AVRO_CONFLUENT) {
+            gen_avro_confluent_read(g, t, f, m, mlen);
+            m = "datum";
+            mlen = "datum_len";
+        }
         emit_line(e, "if (src_%s_decode_%s(%s, %s, &row, err, sizeof err) != 0)", t->ident, part, m, mlen);
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",
                   f->kind == FMT_RAW ? "raw" : "Avro", part);
@@ -536,11 +543,13 @@ static void lifecycle(gen_t *g)
             if (n->kind == P_NORMALIZE)
                 gen_norm_init(g, n);
         }
+    gen_avro_confluent_init(g);
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);
     emit_blank(e);
     emit_open(e, "static void job_fini(sqlkc_rt_ctx_t *ctx)");
     emit_line(e, "(void)ctx;");
+    gen_avro_confluent_fini(g);
     for (int s = 0; s < p->nsinks; s++)
         for (const plan_node_t *n = p->sinks[s]; n; n = n->input) {
             if (n->kind == P_GROUP_AGG)
@@ -614,6 +623,7 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
     const char *values[] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
                             emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
     emit_template(&e, tpl_job_head_c, names, values, 7);
+    gen_avro_confluent_decls(&g);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);

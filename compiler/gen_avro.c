@@ -118,3 +118,107 @@ void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     emit_close(e, NULL);
     emit_blank(e);
 }
+
+/* ---- avro-confluent: the same datum behind the registry's 5-byte header ---- */
+
+static bool is_confluent(const table_t *t) { return t->key.kind == FMT_AVRO_CONFLUENT || t->value.kind == FMT_AVRO_CONFLUENT; }
+
+/* The tables[] index of t: the job's used tables in plan order (as gen.c
+ * lists them). */
+static int slot_of(const plan_t *p, const table_t *t)
+{
+    int k = 0;
+    for (int i = 0; i < p->ntables && p->tables[i] != t; i++)
+        if (p->tables[i]->role)
+            k++;
+    return k;
+}
+
+void gen_avro_confluent_decls(gen_t *g)
+{
+    emit_t *e = g->e;
+    bool any = false;
+    for (int i = 0; i < g->p->ntables; i++) {
+        const table_t *t = g->p->tables[i];
+        if (!t->role || !is_confluent(t))
+            continue;
+        if (!any)
+            emit_line(e, "#include <sqlkc/registry.h>");
+        any = true;
+        const format_t *fs[2] = {&t->key, &t->value};
+        for (int k = 0; k < 2; k++) {
+            if (fs[k]->kind != FMT_AVRO_CONFLUENT)
+                continue;
+            const char *part = k ? "value" : "key";
+            if (t->role & SQLKC_RT_ROLE_SINK)
+                emit_line(e, "static int32_t confluent_%s_%s_id; /* schema id of the %s, resolved at init */", t->ident,
+                          part, part);
+            if (t->role & SQLKC_RT_ROLE_SOURCE)
+                emit_line(e, "static sqlkc_rt_confluent_reader_t *confluent_%s_%s_reader;", t->ident, part);
+        }
+    }
+    if (any)
+        emit_blank(e);
+}
+
+void gen_avro_confluent_header(gen_t *g, const table_t *t, const format_t *f, const char *buf)
+{
+    emit_line(g->e, "sqlkc_rt_confluent_put_header(%s, confluent_%s_%s_id); /* magic byte 0, schema id */", buf,
+              t->ident, f == &t->key ? "key" : "value");
+}
+
+void gen_avro_confluent_init(gen_t *g)
+{
+    emit_t *e = g->e;
+    for (int i = 0; i < g->p->ntables; i++) {
+        const table_t *t = g->p->tables[i];
+        if (!t->role || !is_confluent(t))
+            continue;
+        const format_t *fs[2] = {&t->key, &t->value};
+        for (int k = 0; k < 2; k++) {
+            const format_t *f = fs[k];
+            if (f->kind != FMT_AVRO_CONFLUENT)
+                continue;
+            const char *part = k ? "value" : "key";
+            const char *schema = avro_confluent_schema(g->a, t, f);
+            const char *lit = emit_cstr(g->a, schema, strlen(schema));
+            emit_line(e, "/* %s of %s: %s */", part, emit_comment(g->a, t->name), emit_comment(g->a, schema));
+            if (t->role & SQLKC_RT_ROLE_SINK) {
+                emit_line(e, "if (sqlkc_rt_confluent_writer_id(ctx, %d, \"%s\", %s, %s, &confluent_%s_%s_id) != "
+                             "SQLKC_RT_OK)", slot_of(g->p, t), f->prefix, k ? "false" : "true", lit, t->ident, part);
+                emit_line(e, "    return SQLKC_RT_ERR;");
+            }
+            if (t->role & SQLKC_RT_ROLE_SOURCE) {
+                emit_line(e, "confluent_%s_%s_reader = sqlkc_rt_confluent_reader_new(ctx, %d, \"%s\", %s);", t->ident,
+                          part, slot_of(g->p, t), f->prefix, lit);
+                emit_line(e, "if (!confluent_%s_%s_reader)", t->ident, part);
+                emit_line(e, "    return SQLKC_RT_ERR;");
+            }
+        }
+    }
+}
+
+void gen_avro_confluent_fini(gen_t *g)
+{
+    for (int i = 0; i < g->p->ntables; i++) {
+        const table_t *t = g->p->tables[i];
+        if (!(t->role & SQLKC_RT_ROLE_SOURCE))
+            continue;
+        if (t->key.kind == FMT_AVRO_CONFLUENT)
+            emit_line(g->e, "sqlkc_rt_confluent_reader_free(confluent_%s_key_reader);", t->ident);
+        if (t->value.kind == FMT_AVRO_CONFLUENT)
+            emit_line(g->e, "sqlkc_rt_confluent_reader_free(confluent_%s_value_reader);", t->ident);
+    }
+}
+
+void gen_avro_confluent_read(gen_t *g, const table_t *t, const format_t *f, const char *msg, const char *len)
+{
+    emit_t *e = g->e;
+    const char *part = f == &t->key ? "key" : "value";
+    emit_line(e, "/* ConfluentSchemaRegistryCoder: header, writer schema by id, resolution to the table's schema */");
+    emit_line(e, "const void *datum;");
+    emit_line(e, "size_t datum_len;");
+    emit_line(e, "if (sqlkc_rt_confluent_read(ctx, confluent_%s_%s_reader, %s, %s, &datum, &datum_len, err, sizeof err) "
+                 "!= 0)", t->ident, part, msg, len);
+    emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the Avro %s: %%s\", err);", part);
+}

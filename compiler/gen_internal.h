@@ -65,6 +65,17 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
 /* The decoder of an avro key or value: (data, len, row, err, errlen) -> 0 or -1. */
 void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
 
+/* gen_avro.c, avro-confluent: the registry's statics (schema ids, readers)
+ * after the includes; the 5-byte header before a sink's datum; the ids and
+ * readers at job init, freed at fini; and a source's header check and
+ * resolution, setting `datum` and `datum_len` for the avro decoder (within a
+ * block that has `char err[]`). */
+void gen_avro_confluent_decls(gen_t *g);
+void gen_avro_confluent_header(gen_t *g, const table_t *t, const format_t *f, const char *buf);
+void gen_avro_confluent_init(gen_t *g);
+void gen_avro_confluent_fini(gen_t *g);
+void gen_avro_confluent_read(gen_t *g, const table_t *t, const format_t *f, const char *msg, const char *len);
+
 /* gen_csv.c: appends the csv line of format f (no terminator) to buf. */
 void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                     const int *map);

@@ -171,7 +171,7 @@ static int build(const char *c_path, const char *out, const char *cc, const char
         return 2;
     }
     char *cc_copy = strdup(cc), *flags_copy = strdup(cflags);
-    /* every word of CC and CFLAGS, plus the 10 arguments added below */
+    /* every word of CC and CFLAGS, plus the 13 arguments added below */
     size_t cap = strlen(cc) + strlen(cflags) + 16;
     char **argv = calloc(cap, sizeof *argv);
     if (!cc_copy || !flags_copy || !argv) {
@@ -194,6 +194,9 @@ static int build(const char *c_path, const char *out, const char *cc, const char
     argv[n++] = libflag;
     argv[n++] = "-lsqlkcrt";
     argv[n++] = "-lrdkafka";
+    argv[n++] = "-lcurl";    /* avro-confluent: the schema registry client */
+    argv[n++] = "-ljansson";
+    argv[n++] = "-lavro";    /* avro-confluent: Avro schema resolution */
     argv[n++] = "-lm";
     argv[n++] = "-lpthread";
     argv[n] = NULL;

@@ -177,6 +177,13 @@ plan_t *analyze(arena_t *a, diag_t *d, ast_list_t stmts, const char *sql_file);
 /* `sqlkc explain`: the plan as text. */
 void plan_explain(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg);
 
+/* The Avro record schema Flink derives for an avro or avro-confluent key or
+ * value (explain.c), and the schema an avro-confluent format registers and
+ * reads: the user's 'avro-confluent.schema' or the derived one
+ * (avro_confluent.c). Both live in the arena. */
+const char *avro_schema(arena_t *a, const table_t *t, const format_t *f);
+const char *avro_confluent_schema(arena_t *a, const table_t *t, const format_t *f);
+
 const char *changelog_str(int mode);
 const char *expr_str(arena_t *a, const expr_t *e, const plan_field_t *in);
 
