@@ -539,7 +539,7 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
         snprintf(key, sizeof key, "%scsv.%s", f->prefix, chars[i]);
         const char *v = opt(t, key);
         if (v && (unsigned char)v[0] >= 0x80) {
-            diag_error(an->diag, opt_loc(t, key, true), "a non-ASCII 'csv.%s' is not supported yet", chars[i]);
+            diag_error(an->diag, opt_loc(t, key, true), "a non-ASCII '%s' is not supported yet", key);
             t->valid = false;
         }
     }
