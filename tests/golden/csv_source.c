@@ -23,8 +23,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 1
-#error "this job was generated for sqlkc runtime ABI 1; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 2
+#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -992,6 +992,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_11_value);
 }
 
+static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
+    (void)ctx;
+    (void)why;
+    return SQLKC_RT_OK;
+}
+
 static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     switch (table) {
         case 0: return src_csv_in_process(ctx, msg);
@@ -1015,6 +1021,8 @@ static const sqlkc_rt_job_def_t job = {
     .process = job_process,
     .finish = NULL,
     .fini = job_fini,
+    .flush = job_flush,
+    .timer_ms = 0,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }
