@@ -137,6 +137,13 @@ static void format_options(table_t *t, format_t *f)
         snprintf(key, sizeof key, "%scsv.write-bigdecimal-in-scientific-notation", f->prefix);
         const char *sci = opt(t, key);
         f->csv_plain_decimal = sci && strcasecmp(sci, "false") == 0;
+        /* CsvFormatFactory.configureDeserializationSchema: the escape
+         * character is taken as written (charAt(0), no unescaping) */
+        snprintf(key, sizeof key, "%scsv.escape-character", f->prefix);
+        const char *esc = opt(t, key);
+        f->csv_escape = esc && *esc ? (unsigned char)esc[0] : -1;
+        f->csv_comments = opt_true(t, f->prefix, "csv", "allow-comments");
+        f->ignore_parse_errors = opt_true(t, f->prefix, "csv", "ignore-parse-errors");
         return;
     }
     if (f->kind == FMT_RAW) {
@@ -512,24 +519,33 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
            (type_is_string(mt) && type_is_string(c->type));
 }
 
-/* What the csv writer compiles: scalar columns but TIMESTAMP_LTZ, no escape
- * character. */
+/* What the csv reader and writer compile: scalar columns (TIME up to
+ * precision 3, CsvToRowDataConverters.convertToTime), ASCII delimiter,
+ * quote and escape characters (the codecs work on bytes), and the escape
+ * character only for reading. */
 static void check_csv(an_t *an, table_t *t, const format_t *f)
 {
     if (f->kind != FMT_CSV)
         return;
     char key[256];
     snprintf(key, sizeof key, "%scsv.escape-character", f->prefix);
-    if (opt(t, key)) {
-        diag_error(an->diag, opt_loc(t, key, false), "'csv.escape-character' is not supported yet");
+    if (opt(t, key) && (t->role & SQLKC_RT_ROLE_SINK)) {
+        diag_error(an->diag, opt_loc(t, key, false), "'csv.escape-character' on a sink is not supported yet "
+                   "(this version reads it)");
         t->valid = false;
+    }
+    static const char *const chars[] = {"field-delimiter", "quote-character", "escape-character"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(key, sizeof key, "%scsv.%s", f->prefix, chars[i]);
+        const char *v = opt(t, key);
+        if (v && (unsigned char)v[0] >= 0x80) {
+            diag_error(an->diag, opt_loc(t, key, true), "a non-ASCII '%s' is not supported yet", key);
+            t->valid = false;
+        }
     }
     for (int i = 0; i < f->ncols; i++) {
         const column_t *c = &t->cols[f->cols[i]];
-        if (c->type->kind == TY_TIMESTAMP_LTZ) {
-            diag_error(an->diag, c->loc, "a TIMESTAMP_LTZ column in csv is not supported yet");
-            t->valid = false;
-        } else if (c->type->kind == TY_TIME && c->type->p > 3) {
+        if (c->type->kind == TY_TIME && c->type->p > 3) {
             diag_error(an->diag, c->loc, "Csv does not support TIME type with precision: %d, it only supports "
                        "precision 0 ~ 3.", c->type->p);
             t->valid = false;
@@ -610,25 +626,6 @@ static void check_raw(an_t *an, table_t *t, const format_t *f)
  * the table is used, so declaring it is never an error by itself. */
 void table_check_supported(an_t *an, table_t *t)
 {
-    const char *what = NULL;
-    loc_t where = t->loc;
-    /* csv is compiled for writing only so far */
-    bool csv_ok = !(t->role & SQLKC_RT_ROLE_SOURCE);
-    if (t->value.kind == FMT_CSV && !csv_ok) {
-        what = "value format";
-        where = opt_loc(t, t->value.prefix[0] ? "value.format" : "format", true);
-    } else if (t->key.kind == FMT_CSV && !csv_ok) {
-        what = "key format";
-        where = opt_loc(t, "key.format", true);
-    }
-    if (what) {
-        int kind = what[0] == 'v' ? t->value.kind : t->key.kind;
-        diag_error(an->diag, where, "%s '%s' is not supported yet%s", what,
-                   what[0] == 'v' ? t->value.name : t->key.name,
-                   kind == FMT_CSV ? " for reading (this version writes csv)"
-                                   : " (this version compiles json, raw, avro and avro-confluent, and writes csv)");
-        t->valid = false;
-    }
     check_csv(an, t, &t->value);
     check_csv(an, t, &t->key);
     check_avro(an, t, &t->value);

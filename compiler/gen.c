@@ -353,12 +353,16 @@ static void source(gen_t *g, const table_t *t)
         gen_raw_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
     else if (t->key.kind == FMT_AVRO || t->key.kind == FMT_AVRO_CONFLUENT)
         gen_avro_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
+    else if (t->key.kind == FMT_CSV)
+        gen_csv_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type);
     else if (t->key.kind == FMT_JSON)
         gen_json_decoder(g, t, &t->key, arena_printf(g->a, "src_%s_decode_key", t->ident), row_type, used);
     if (t->value.kind == FMT_RAW)
         gen_raw_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
     else if (t->value.kind == FMT_AVRO || t->value.kind == FMT_AVRO_CONFLUENT)
         gen_avro_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
+    else if (t->value.kind == FMT_CSV)
+        gen_csv_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type);
     else
         gen_json_decoder(g, t, &t->value, arena_printf(g->a, "src_%s_decode_value", t->ident), row_type, used);
 }
@@ -435,6 +439,36 @@ static void source_process(gen_t *g, const table_t *t)
     emit_blank(e);
 }
 
+/* The csv part of decode_glue (CsvRowDataDeserializationSchema.deserialize):
+ * a null message is no row; an empty one is Jackson's "No content to map"
+ * error like any other bad record, which fails the job or, with
+ * ignore-parse-errors, skips the record (deserialize returns null). */
+static void csv_glue(gen_t *g, const table_t *t, const format_t *f, const char *part, const char *m,
+                     const char *mlen)
+{
+    emit_t *e = g->e;
+    bool key = strcmp(part, "key") == 0;
+    emit_open(e, "if (%s == NULL)", m);
+    if (key)
+        emit_line(e, "sqlkc_rt_skip(ctx, \"the csv key format yields no row for a null key, so the record has no "
+                     "row (as in Flink)\");");
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_open(e, "%s", "");
+    emit_line(e, "char err[256];");
+    emit_open(e, "if (src_%s_decode_%s(ctx, %s, %s, &row, err, sizeof err) != 0)", t->ident, part, m, mlen);
+    if (f->ignore_parse_errors) {
+        emit_line(e, "sqlkc_rt_skip(ctx, \"cannot decode the csv %s: %%s\", err);", part);
+        emit_line(e, "return SQLKC_RT_OK;");
+    } else {
+        emit_line(e, "int shown = %s > 200 ? 200 : (int)%s;", mlen, mlen);
+        emit_line(e, "return sqlkc_rt_fail(ctx, \"Failed to deserialize CSV %s'%%.*s%%s': %%s\", shown, "
+                     "(const char *)%s, %s > 200 ? \"...\" : \"\", err);", key ? "key " : "row ", m, mlen);
+    }
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+}
+
 /* Decoding the key or the value in a process function, with the format's
  * error policy. A message (key) that Flink's format turns into no row drops the
  * record: JSON yields no row for a null or empty message, so a null key drops
@@ -464,6 +498,10 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",
                   f->kind == FMT_RAW ? "raw" : "Avro", part);
         emit_close(e, NULL);
+        return;
+    }
+    if (f->kind == FMT_CSV) {
+        csv_glue(g, t, f, part, m, mlen);
         return;
     }
     emit_open(e, "if (%s == NULL || %s == 0)", m, mlen);

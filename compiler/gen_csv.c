@@ -1,9 +1,11 @@
-/* This file generates the writer of Flink's csv format for a sink's key or
- * value (CsvRowDataSerializationSchema over Jackson's CsvEncoder): the fields
- * in order, separated by the delimiter, no line terminator; numbers and
- * booleans as Java prints them; text, DECIMAL, dates, times, timestamps and
- * base64 bytes through Jackson's quoting heuristic; NULL as the null literal
- * or an empty field. */
+/* This file generates Flink's csv format for a table's key or value. The
+ * writer (CsvRowDataSerializationSchema over Jackson's CsvEncoder): the
+ * fields in order, separated by the delimiter, no line terminator; numbers
+ * and booleans as Java prints them; text, DECIMAL, dates, times, timestamps
+ * and base64 bytes through Jackson's quoting heuristic; NULL as the null
+ * literal or an empty field. The reader (CsvRowDataDeserializationSchema):
+ * the message's first record split by the runtime, then each declared
+ * column converted by position as CsvToRowDataConverters does it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -49,8 +51,9 @@ static void put_value(gen_t *g, const format_t *f, const char *buf, const char *
             emit_line(e, "size_t n = sqlkc_rt_fmt_date(text, %s);", v);
         else if (t->kind == TY_TIME)
             emit_line(e, "size_t n = sqlkc_rt_fmt_time_iso(text, %s);", v);
-        else
-            emit_line(e, "size_t n = sqlkc_rt_fmt_timestamp(text, %s, false, false);", v);
+        else /* TIMESTAMP_LTZ: SQL_TIMESTAMP_WITH_LOCAL_TIMEZONE_FORMAT, the UTC instant and 'Z' */
+            emit_line(e, "size_t n = sqlkc_rt_fmt_timestamp(text, %s, false, %s);", v,
+                      t->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
     }
     put_text_call(g, f, buf, "text", "n");
     emit_close(e, NULL);
@@ -84,4 +87,135 @@ void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *b
             put_value(g, f, buf, v, ty);
         }
     }
+}
+
+/* Emits what a field that does not convert does: with ignore-parse-errors
+ * (bad == NULL) it stays NULL (createNullableConverter), otherwise the
+ * record fails naming the field. */
+static void emit_bad(gen_t *g, const char *bad)
+{
+    if (!bad)
+        return;
+    emit_line(g->e, "%s", bad);
+    emit_line(g->e, "return -1;");
+}
+
+/* Emits the conversion of field f[i] into row field rf (CsvToRowDataConverters.
+ * createConverter), inside the block of a non-NULL field. */
+static void get_value(gen_t *g, const type_t *t, int i, int rf, const char *bad)
+{
+    emit_t *e = g->e;
+    const char *dst = arena_printf(g->a, "row->f%d", rf);
+    const char *call;
+    switch (t->kind) {
+    case TY_BOOLEAN: /* Boolean.parseBoolean never fails */
+        emit_line(e, "%s = sqlkc_rt_csv_bool(f[%d]);", dst, i);
+        gen_setnull(g, "row", rf, "false");
+        return;
+    case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_BIGINT: {
+        static const char *const lim[][2] = {{"INT8_MIN", "INT8_MAX"}, {"INT16_MIN", "INT16_MAX"},
+                                             {"INT32_MIN", "INT32_MAX"}, {"INT64_MIN", "INT64_MAX"}};
+        int k = t->kind == TY_TINYINT ? 0 : t->kind == TY_SMALLINT ? 1 : t->kind == TY_INT ? 2 : 3;
+        emit_line(e, "int64_t v;");
+        emit_open(e, "if (sqlkc_rt_csv_int(f[%d], %s, %s, &v) == 0)", i, lim[k][0], lim[k][1]);
+        emit_line(e, "%s = (%s)v;", dst, gen_ctype(t));
+        gen_setnull(g, "row", rf, "false");
+        if (bad) {
+            emit_close(e, " else {");
+            e->indent++;
+            emit_bad(g, bad);
+        }
+        emit_close(e, NULL);
+        return;
+    }
+    case TY_DECIMAL: /* DecimalData.fromBigDecimal: NULL when the precision overflows */
+        emit_line(e, "int r = sqlkc_rt_csv_decimal(f[%d], %d, %d, &%s);", i, t->p, t->s, dst);
+        if (bad) {
+            emit_open(e, "if (r < 0)");
+            emit_bad(g, bad);
+            emit_close(e, NULL);
+        }
+        gen_setnull(g, "row", rf, "r <= 0");
+        return;
+    case TY_CHAR: case TY_VARCHAR: /* asText(): the text as it is, "" stays "" */
+        emit_line(e, "%s = f[%d];", dst, i);
+        gen_setnull(g, "row", rf, "false");
+        return;
+    case TY_FLOAT: case TY_DOUBLE:
+        call = arena_printf(g->a, "sqlkc_rt_csv_%s(f[%d], &%s)", t->kind == TY_FLOAT ? "float" : "double", i, dst);
+        break;
+    case TY_BINARY: case TY_VARBINARY:
+        call = arena_printf(g->a, "sqlkc_rt_csv_bytes(f[%d], scratch_alloc, ctx, &%s)", i, dst);
+        break;
+    case TY_DATE:
+        call = arena_printf(g->a, "sqlkc_rt_csv_date(f[%d], &%s)", i, dst);
+        break;
+    case TY_TIME:
+        call = arena_printf(g->a, "sqlkc_rt_csv_time(f[%d], %d, &%s)", i, t->p, dst);
+        break;
+    default: /* TIMESTAMP, TIMESTAMP_LTZ (the analyzer admits no other scalar) */
+        call = arena_printf(g->a, "sqlkc_rt_csv_timestamp(f[%d], %s, &%s)", i,
+                            t->kind == TY_TIMESTAMP_LTZ ? "true" : "false", dst);
+        break;
+    }
+    emit_open(e, "if (%s == 0)", call);
+    gen_setnull(g, "row", rf, "false");
+    if (bad) {
+        emit_close(e, " else {");
+        e->indent++;
+        emit_bad(g, bad);
+    }
+    emit_close(e, NULL);
+}
+
+void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
+{
+    emit_t *e = g->e;
+    int n = f->ncols;
+    emit_line(e, "/* Decodes the csv %s of table %s: the message's first record, its fields by column position. */",
+              f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
+    emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, char *err, size_t errlen)",
+              fn, row_type);
+    emit_line(e, "static const sqlkc_rt_csv_opts_t opts = {%d, %d, %d, %s, %s, %zu};", f->csv_delim, f->csv_quote,
+              f->csv_escape, f->csv_comments ? "true" : "false",
+              f->csv_null ? emit_cstr(g->a, f->csv_null, strlen(f->csv_null)) : "NULL",
+              f->csv_null ? strlen(f->csv_null) : (size_t)0);
+    emit_line(e, "sqlkc_rt_str_t f[%d];", n);
+    for (int i = 0; i < n; i++)
+        gen_setnull(g, "row", gen_row_field(t, f->cols[i]), "true");
+    emit_line(e, "int n = sqlkc_rt_csv_split(&opts, data, len, f, %d, scratch_alloc, ctx, err, errlen);", n);
+    emit_line(e, "if (n < 0)");
+    emit_line(e, "    return -1;");
+    if (f->ignore_parse_errors) {
+        /* CsvToRowDataConverters.validateArity is skipped with
+         * ignore-parse-errors: missing trailing fields are NULL */
+    } else {
+        emit_open(e, "if (n != %d)", n);
+        emit_line(e, "snprintf(err, errlen, \"Row length mismatch. %d fields expected but was %%d.\", n);", n);
+        emit_line(e, "return -1;");
+        emit_close(e, NULL);
+    }
+    for (int i = 0; i < n; i++) {
+        const column_t *c = &t->cols[f->cols[i]];
+        int rf = gen_row_field(t, f->cols[i]);
+        emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, c->type)));
+        /* a bad field fails the record, or is NULL with ignore-parse-errors
+         * (createNullableConverter) */
+        const char *bad = f->ignore_parse_errors
+            ? NULL
+            : arena_printf(g->a, "sqlkc_rt_csv_field_error(err, errlen, %s, %s, f[%d]);",
+                           emit_cstr(g->a, f->names[i], strlen(f->names[i])),
+                           emit_cstr(g->a, type_str(g->a, c->type), strlen(type_str(g->a, c->type))), i);
+        /* a field the record lacks (ignore-parse-errors) or the null literal stays NULL */
+        if (f->ignore_parse_errors)
+            emit_open(e, "if (n > %d && f[%d].p)", i, i);
+        else
+            emit_open(e, "if (f[%d].p)", i);
+        get_value(g, c->type, i, rf, bad);
+        emit_close(e, NULL);
+    }
+    emit_line(e, "(void)ctx;");
+    emit_line(e, "return 0;");
+    emit_close(e, NULL);
+    emit_blank(e);
 }

@@ -79,6 +79,10 @@ void gen_avro_confluent_read(gen_t *g, const table_t *t, const format_t *f, cons
 /* gen_csv.c: appends the csv line of format f (no terminator) to buf. */
 void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                     const int *map);
+/* The decoder of a csv key or value: (ctx, data, len, row, err, errlen) -> 0,
+ * or -1 with the reason in err (the record fails, or is skipped with
+ * ignore-parse-errors). */
+void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
 
 /* gen_norm.c: <name>_store(dst, &blob, src) copies a row with its strings
  * into a heap block; <name>_equal(a, b) compares rows field by field. */

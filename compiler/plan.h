@@ -35,7 +35,7 @@ typedef struct format {
     int *cols;             /* table column indexes the format reads/writes, in order */
     const char **names;    /* field names inside the format (key prefix stripped) */
     int ncols;
-    /* json */
+    /* json (ignore_parse_errors: csv too) */
     bool fail_on_missing, ignore_parse_errors, ts_iso, decimal_plain, ignore_null_fields;
     /* raw */
     bool little_endian;
@@ -43,6 +43,8 @@ typedef struct format {
     int csv_delim, csv_quote; /* csv_quote -1: quoting disabled */
     const char *csv_null;     /* null-literal, or NULL for an empty field */
     bool csv_plain_decimal;   /* write-bigdecimal-in-scientific-notation = false */
+    int csv_escape;           /* escape-character, -1 when unset */
+    bool csv_comments;        /* allow-comments */
 } format_t;
 
 typedef struct table {

@@ -9,7 +9,7 @@
 # The target genc instead compiles the C that sqlkc generates for every input
 # of corpus_check it accepts, with -Wall -Wextra -Werror (an oracle the fuzzer
 # itself does not run); failures are kept in build-fuzz/genc/.
-#   scripts/fuzz.sh [SECONDS] [check|json|genc]...
+#   scripts/fuzz.sh [SECONDS] [check|json|binary|csv|genc]...
 # Environment: BUILD_DIR (default build-fuzz), CC (default clang), JOBS (build
 # parallelism, default 2), FUZZ_ARGS (extra libFuzzer flags, e.g. -max_len=8192),
 # KEEP_GOING=1 (fork mode: keep fuzzing after a crash, leak or timeout),
@@ -25,7 +25,7 @@ secs=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(check json)
-case $secs in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [check|json|genc]..." >&2; exit 2 ;; esac
+case $secs in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [check|json|binary|csv|genc]..." >&2; exit 2 ;; esac
 
 if ! command -v "${CC:-clang}" >/dev/null; then
   echo "fuzz.sh: ${CC:-clang} not found (apt-get install clang libclang-rt-dev)" >&2

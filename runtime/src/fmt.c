@@ -1363,6 +1363,16 @@ int sqlkc_rt_parse_time(const char *p, size_t n, int32_t *millis) {
     return 0;
 }
 
+int sqlkc_rt_parse_time_iso(const char *p, size_t n, int32_t *millis) {
+    const char *e = p + n;
+    int64_t nod;
+    bool roll;
+    if (parse_hms(&p, e, true, &nod, &roll) != 0 || p != e)
+        return -1;
+    *millis = (int32_t)(nod / 1000000);
+    return 0;
+}
+
 int sqlkc_rt_parse_timestamp(const char *p, size_t n, bool iso, bool ltz, sqlkc_rt_ts_t *out) {
     const char *e = p + n;
     int64_t days, nod;

@@ -1,8 +1,10 @@
-/* This file holds the CSV writer's primitive: a text field as Jackson's
- * CsvEncoder writes it for Flink (quoting heuristic of _mayNeedQuotes in its
- * "loose" mode: longer than 24 characters, any character below the minimal
- * safe one (max(delimiter, quote) + 1), the quote character or a backslash
- * forces quotes; inside quotes the quote character is doubled). */
+/* This file holds the CSV format's primitives. Writing: a text field as
+ * Jackson's CsvEncoder writes it for Flink (quoting heuristic of
+ * _mayNeedQuotes in its "loose" mode: longer than 24 characters, any
+ * character below the minimal safe one (max(delimiter, quote) + 1), the quote
+ * character or a backslash forces quotes; inside quotes the quote character
+ * is doubled). Reading: the record tokenizer and the field converters the
+ * generated csv decoders call (runtime/src/csv.c). */
 #ifndef SQLKC_CSV_H
 #define SQLKC_CSV_H
 
@@ -10,6 +12,7 @@
 #include <stddef.h>
 
 #include "sqlkc/buf.h"
+#include "sqlkc/types.h"
 
 /* quote < 0: quoting disabled (csv.disable-quote-character). */
 static inline void sqlkc_rt_csv_put_text(sqlkc_rt_buf_t *b, const char *p, size_t n, int delim, int quote)
@@ -42,5 +45,89 @@ static inline void sqlkc_rt_csv_put_text(sqlkc_rt_buf_t *b, const char *p, size_
     }
     sqlkc_rt_buf_putc(b, (char)quote);
 }
+
+
+/* ---- reading (CsvRowDataDeserializationSchema over Jackson's CsvParser) ----
+ *
+ * Flink reads one message with CsvMapper.readerFor(JsonNode).readValue: only
+ * the first record of the message is read (a line terminator, and whatever
+ * follows it, is ignored), each field becomes a text node, or a null node when
+ * it equals the null literal, and CsvToRowDataConverters converts the fields
+ * by column position. The tokenizer below is Jackson's CsvDecoder.nextString
+ * on bytes: the delimiter, quote and escape characters are ASCII (the
+ * compiler checks), so they never occur inside a multi-byte UTF-8 sequence. */
+
+/* The reader's CsvSchema (CsvFormatFactory.configureDeserializationSchema). */
+typedef struct sqlkc_rt_csv_opts {
+    int delim;            /* field-delimiter */
+    int quote;            /* quote-character; -1 with disable-quote-character */
+    int escape;           /* escape-character; -1 when unset (Jackson's default) */
+    bool comments;        /* allow-comments */
+    const char *null_lit; /* null-literal, or NULL when unset */
+    size_t null_len;
+} sqlkc_rt_csv_opts_t;
+
+/* Splits the first record of the message into fields[0..max). A field that
+ * equals the null literal (after unquoting, as Jackson compares it) has
+ * p == NULL; any other field points into the message, or into memory from
+ * alloc when quotes or escapes had to be removed. Returns the number of
+ * fields (>= 1), or -1 with a message in err: no record ("No content to map
+ * due to end-of-input": an empty message, or only comments with
+ * allow-comments), a missing closing quote, a character after a closing
+ * quote, an escape at the end, invalid UTF-8, or more than max fields
+ * (Jackson's "Too many entries"). */
+int sqlkc_rt_csv_split(const sqlkc_rt_csv_opts_t *o, const void *data, size_t len, sqlkc_rt_str_t *fields,
+                       int max, sqlkc_rt_alloc_fn alloc, void *arg, char *err, size_t errlen);
+
+/* The field converters of CsvToRowDataConverters, on a non-NULL field. Each
+ * returns 0 and sets *out, or -1 when the text does not convert (Flink
+ * throws; with ignore-parse-errors the field is NULL). */
+
+/* Boolean.parseBoolean(text.trim()): "true" in any case, anything else is
+ * false; never fails. */
+static inline bool sqlkc_rt_csv_bool(sqlkc_rt_str_t f)
+{
+    const char *p = f.p, *e = f.p + f.n;
+    while (p < e && (unsigned char)*p <= ' ')
+        p++;
+    while (e > p && (unsigned char)e[-1] <= ' ')
+        e--;
+    return e - p == 4 && (p[0] | 0x20) == 't' && (p[1] | 0x20) == 'r' && (p[2] | 0x20) == 'u' &&
+           (p[3] | 0x20) == 'e';
+}
+
+/* Byte/Short/Integer/Long.parseXxx(text.trim()) within [min, max]. */
+int sqlkc_rt_csv_int(sqlkc_rt_str_t f, int64_t min, int64_t max, int64_t *out);
+
+/* Float.parseFloat / Double.parseDouble(text.trim()). */
+int sqlkc_rt_csv_float(sqlkc_rt_str_t f, float *out);
+int sqlkc_rt_csv_double(sqlkc_rt_str_t f, double *out);
+
+/* new BigDecimal(text) (no trimming), then DecimalData.fromBigDecimal:
+ * 1 = value, 0 = does not fit DECIMAL(precision, scale) (Flink's NULL),
+ * -1 = not a number. */
+int sqlkc_rt_csv_decimal(sqlkc_rt_str_t f, int precision, int scale, sqlkc_rt_dec_t *out);
+
+/* TextNode.binaryValue(): base64 (MIME-NO-LINEFEEDS) of the trimmed text,
+ * decoded into memory from alloc. */
+int sqlkc_rt_csv_bytes(sqlkc_rt_str_t f, sqlkc_rt_alloc_fn alloc, void *arg, sqlkc_rt_str_t *out);
+
+/* java.sql.Date.valueOf(text).toLocalDate().toEpochDay(): "yyyy-m[m]-d[d]"
+ * with a 4-character year, each part Integer.parseInt, month 1..12, day
+ * 1..31, then the lenient calendar of java.util.Date ("2021-02-31" is March
+ * 3rd; Julian rules before 1582). */
+int sqlkc_rt_csv_date(sqlkc_rt_str_t f, int32_t *days);
+
+/* LocalTime.parse(text) (ISO_LOCAL_TIME: HH:mm[:ss[.fffffffff]], "24:00" is
+ * midnight), millis of the day truncated to TIME(precision), precision 0..3. */
+int sqlkc_rt_csv_time(sqlkc_rt_str_t f, int precision, int32_t *millis);
+
+/* LocalDateTime.parse(text.trim(), SQL_TIMESTAMP_FORMAT), with a trailing
+ * literal 'Z' for TIMESTAMP_LTZ (SQL_TIMESTAMP_WITH_LOCAL_TIMEZONE_FORMAT). */
+int sqlkc_rt_csv_timestamp(sqlkc_rt_str_t f, bool ltz, sqlkc_rt_ts_t *out);
+
+/* Writes "Fail to deserialize at field: NAME." and why (the field's text and
+ * the type it is not) to err, as Flink's converter chain reports it. */
+void sqlkc_rt_csv_field_error(char *err, size_t errlen, const char *name, const char *type, sqlkc_rt_str_t f);
 
 #endif /* SQLKC_CSV_H */

@@ -132,6 +132,10 @@ int sqlkc_rt_parse_date(const char *p, size_t n, int32_t *days);
  * "24:00:00" is midnight, as java.time's SMART resolver reads it. */
 int sqlkc_rt_parse_time(const char *p, size_t n, int32_t *millis);
 
+/* TIME, LocalTime.parse (ISO_LOCAL_TIME): HH:mm, then optionally :ss, then
+ * optionally '.' and 0..9 fraction digits; otherwise as sqlkc_rt_parse_time. */
+int sqlkc_rt_parse_time_iso(const char *p, size_t n, int32_t *millis);
+
 /* TIMESTAMP / TIMESTAMP_LTZ in Flink's SQL form (`iso` false:
  * "yyyy-MM-dd HH:mm:ss[.f]") or ISO-8601 form (`iso`: ISO_LOCAL_DATE_TIME,
  * 'T' separator, seconds optional, 't' accepted except with ltz), followed
