@@ -1666,6 +1666,8 @@ static const char *node_desc(an_t *an, const plan_node_t *p)
     return arena_strdup(an->arena, buf);
 }
 
+static const char *setting(an_t *an, const char *key);
+
 /* Checks that the sink can take its input's changes and returns whether the
  * input must carry UPDATE_BEFORE (inferSinkRequiredTraits). */
 static bool check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
@@ -1688,8 +1690,11 @@ static bool check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
         }
         return false;
     }
-    if (in->changelog == CL_I)
-        return false;
+    if (in->changelog == CL_I) {
+        const char *mode = setting(an, "table.exec.sink.upsert-materialize");
+        if (!mode || strcasecmp(mode, "FORCE") != 0 || t->npk == 0)
+            return false;
+    }
     /* ONLY_UPDATE_AFTER is kept only when an upsert key equals the sink's PK. */
     int *pk = arena_alloc(an->arena, sizeof(int) * (size_t)(t->npk + 1));
     int npk = 0;
@@ -1698,22 +1703,26 @@ static bool check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
             if (sink->sink_cols[j] == t->pk[i])
                 pk[npk++] = j;
     bool key_is_pk = in->upsert_key && ints_equal_as_sets(in->upsert_key, in->nupsert_key, pk, npk);
-    if (!key_is_pk) {
-        bool pk_contains_key = in->upsert_key != NULL;
-        for (int i = 0; in->upsert_key && i < in->nupsert_key; i++) {
-            bool f = false;
-            for (int j = 0; j < npk; j++)
-                f = f || pk[j] == in->upsert_key[i];
-            pk_contains_key = pk_contains_key && f;
-        }
-        if (!pk_contains_key || in->nupsert_key == 0) {
-            diag_error(an->diag, ins->loc, "the query's upsert key does not match the PRIMARY KEY of '%s'; "
-                       "Flink adds a SinkUpsertMaterializer here, which is not supported yet", t->name);
-            diag_note(an->diag, t->loc, "make the GROUP BY columns (or the source's PRIMARY KEY) the PRIMARY KEY "
-                      "of '%s'", t->name);
-        }
+    bool pk_contains_key = in->upsert_key != NULL && in->nupsert_key > 0;
+    for (int i = 0; in->upsert_key && i < in->nupsert_key; i++) {
+        bool f = false;
+        for (int j = 0; j < npk; j++)
+            f = f || pk[j] == in->upsert_key[i];
+        pk_contains_key = pk_contains_key && f;
     }
-    return !key_is_pk;
+    /* table.exec.sink.upsert-materialize (analyzeUpsertMaterializeStrategy):
+     * AUTO adds a SinkUpsertMaterializer when the PK contains no upsert key
+     * of the input, FORCE always, NONE never */
+    const char *mode = setting(an, "table.exec.sink.upsert-materialize");
+    if (mode && strcasecmp(mode, "FORCE") == 0)
+        sink->materialize = true;
+    else if (!mode || strcasecmp(mode, "AUTO") == 0)
+        sink->materialize = !pk_contains_key;
+    if (sink->materialize) {
+        sink->group = pk;
+        sink->ngroup = npk;
+    }
+    return !key_is_pk || sink->materialize;
 }
 
 /* Takes out each ChangelogNormalize that nothing downstream needs: where

@@ -385,7 +385,7 @@ static void node(out_t *o, const plan_node_t *n, int depth)
                 put(buf, sizeof buf, &k, ", ");
             put(buf, sizeof buf, &k, n->table->cols[n->sink_cols[i]].name);
         }
-        put(buf, sizeof buf, &k, "])");
+        put(buf, sizeof buf, &k, n->materialize ? "], upsertMaterialize=[true])" : "])");
         break;
     }
     emitf(o, "%s%s, changelogMode=%s", indent, buf, changelog_str(n->changelog));
@@ -403,6 +403,8 @@ static void node(out_t *o, const plan_node_t *n, int depth)
         emitf(o, ", state=[%s]", agg_state(o->a, n));
     if (n->kind == P_NORMALIZE)
         emitf(o, ", state=[per key: the last row]");
+    if (n->kind == P_SINK && n->materialize)
+        emitf(o, ", state=[per primary key: the rows the input holds for it (SinkUpsertMaterializer)]");
     if (n->minibatch)
         emitf(o, ", miniBatch=[one change per key per bundle of %lld rows or %lld ms]",
               (long long)o->p->minibatch_size, (long long)o->p->minibatch_ms);

@@ -179,7 +179,10 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
         emit_line(e, "static int64_t sink_%d_dropped; /* rows with NULL in a NOT NULL column */", n->id);
     emit_line(e, "/* Writes a change to %s: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as "
                  "tombstones. */", emit_comment(g->a, t->name));
-    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    if (n->materialize)
+        emit_open(e, "static int sink_%d_write(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    else
+        emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
     /* NOT NULL enforcer */
     for (int i = 0; i < n->nfields; i++) {
         const column_t *c = &t->cols[n->sink_cols[i]];
@@ -226,6 +229,8 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
     emit_line(e, "return sqlkc_rt_emit_at(ctx, %d, %s, %s, value_data, value->len, %s);", slot, key, key_len, ts);
     emit_close(e, NULL);
     emit_blank(e);
+    if (n->materialize)
+        gen_materialize(g, n, arena_printf(g->a, "sink_%d_write", n->id));
 }
 
 /* The node whose input is `below` in sink's chain (its consumer), or NULL. */
@@ -580,6 +585,8 @@ static void lifecycle(gen_t *g)
                 gen_agg_init(g, n);
             if (n->kind == P_NORMALIZE)
                 gen_norm_init(g, n);
+            if (n->kind == P_SINK && n->materialize)
+                gen_materialize_init(g, n);
         }
     gen_avro_confluent_init(g);
     emit_line(e, "return SQLKC_RT_OK;");
@@ -595,6 +602,8 @@ static void lifecycle(gen_t *g)
             if (n->kind == P_NORMALIZE)
                 gen_norm_fini(g, n);
             if (n->kind == P_SINK) {
+                if (n->materialize)
+                    gen_materialize_fini(g, n);
                 emit_line(e, "sqlkc_rt_buf_free(&sink_%d_key);", n->id);
                 emit_line(e, "sqlkc_rt_buf_free(&sink_%d_value);", n->id);
                 if (n->not_null_drop)

@@ -91,6 +91,10 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n);
 void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_norm_init(gen_t *g, const plan_node_t *n);
 void gen_norm_fini(gen_t *g, const plan_node_t *n);
+/* The SinkUpsertMaterializer of sink n as op_<id>_push, writing through `write`. */
+void gen_materialize(gen_t *g, const plan_node_t *n, const char *write);
+void gen_materialize_init(gen_t *g, const plan_node_t *n);
+void gen_materialize_fini(gen_t *g, const plan_node_t *n);
 
 /* gen_agg.c: appends a value's canonical key bytes (key.h) to buf. */
 void gen_key_put(gen_t *g, const char *buf, const char *v, const char *isnull, const type_t *t);

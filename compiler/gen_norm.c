@@ -15,6 +15,19 @@ static bool is_str(const type_t *t)
     return t->kind == TY_CHAR || t->kind == TY_VARCHAR || t->kind == TY_BINARY || t->kind == TY_VARBINARY;
 }
 
+/* C condition: field i of rows a and b (both non-NULL) is equal. */
+static const char *field_eq(gen_t *g, const type_t *t, int i)
+{
+    if (is_str(t))
+        return arena_printf(g->a, "a->f%d.n == b->f%d.n && (a->f%d.n == 0 || memcmp(a->f%d.p, b->f%d.p, a->f%d.n) == 0)",
+                            i, i, i, i, i, i);
+    if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ)
+        return arena_printf(g->a, "a->f%d.millis == b->f%d.millis && a->f%d.nanos == b->f%d.nanos", i, i, i, i);
+    if (t->kind == TY_FLOAT || t->kind == TY_DOUBLE)
+        return arena_printf(g->a, "memcmp(&a->f%d, &b->f%d, sizeof a->f%d) == 0", i, i, i);
+    return arena_printf(g->a, "a->f%d == b->f%d", i, i);
+}
+
 void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const plan_field_t *f, int n)
 {
     emit_t *e = g->e;
@@ -46,17 +59,25 @@ void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const pla
     emit_line(e, "if (memcmp(a->nulls, b->nulls, sizeof a->nulls) != 0)");
     emit_line(e, "    return false;");
     for (int i = 0; i < n; i++) {
-        const char *eq;
-        if (is_str(f[i].type))
-            eq = arena_printf(g->a, "a->f%d.n == b->f%d.n && (a->f%d.n == 0 || memcmp(a->f%d.p, b->f%d.p, a->f%d.n) == 0)",
-                              i, i, i, i, i, i);
-        else if (f[i].type->kind == TY_TIMESTAMP || f[i].type->kind == TY_TIMESTAMP_LTZ)
-            eq = arena_printf(g->a, "a->f%d.millis == b->f%d.millis && a->f%d.nanos == b->f%d.nanos", i, i, i, i);
-        else if (f[i].type->kind == TY_FLOAT || f[i].type->kind == TY_DOUBLE)
-            eq = arena_printf(g->a, "memcmp(&a->f%d, &b->f%d, sizeof a->f%d) == 0", i, i, i);
-        else
-            eq = arena_printf(g->a, "a->f%d == b->f%d", i, i);
-        emit_line(e, "if (!%s && !(%s))", gen_isnull(g, "a", i), eq);
+        emit_line(e, "if (!%s && !(%s))", gen_isnull(g, "a", i), field_eq(g, f[i].type, i));
+        emit_line(e, "    return false;");
+    }
+    emit_line(e, "return true;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+/* <name>(a, b): the fields idx[0..nidx) are equal in both rows. */
+static void fields_equal(gen_t *g, const char *name, const char *row_type, const plan_field_t *f, const int *idx,
+                         int nidx)
+{
+    emit_t *e = g->e;
+    emit_open(e, "static bool %s(const %s *a, const %s *b)", name, row_type, row_type);
+    for (int k = 0; k < nidx; k++) {
+        int i = idx[k];
+        emit_line(e, "if (%s != %s)", gen_isnull(g, "a", i), gen_isnull(g, "b", i));
+        emit_line(e, "    return false;");
+        emit_line(e, "if (!%s && !(%s))", gen_isnull(g, "a", i), field_eq(g, f[i].type, i));
         emit_line(e, "    return false;");
     }
     emit_line(e, "return true;");
@@ -210,4 +231,108 @@ void gen_norm_fini(gen_t *g, const plan_node_t *n)
         emit_line(e, "sqlkc_rt_map_free(norm_%d_index);", n->id);
     }
     emit_line(e, "sqlkc_rt_buf_free(&norm_%d_key);", n->id);
+}
+
+/* SinkUpsertMaterializer (Flink's operator of that name), in front of a sink
+ * whose PRIMARY KEY contains no upsert key of its input: per PK value the
+ * list of rows the input holds, in arrival order. An INSERT/UPDATE_AFTER
+ * replaces the row with the same upsert key (or is appended) and goes out as
+ * +I when the list was empty, else +U; an UPDATE_BEFORE/DELETE removes its
+ * row: the list emptied gives -D, the last row removed gives +U of the row
+ * now last, any other nothing. */
+void gen_materialize(gen_t *g, const plan_node_t *n, const char *write)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    const char *row = gen_row_type(g, in);
+    int id = n->id;
+    const plan_node_t *below = in;
+    emit_line(e, "/* SinkUpsertMaterializer of sink %d: per primary key, the rows the input holds. */", id);
+    emit_open(e, "typedef struct mat_%d_entry", id);
+    emit_line(e, "%s row;", row);
+    emit_line(e, "void *blob;");
+    emit_close(e, arena_printf(g->a, " mat_%d_entry_t;", id));
+    emit_open(e, "typedef struct mat_%d_list", id);
+    emit_line(e, "mat_%d_entry_t *v;", id);
+    emit_line(e, "size_t n, cap;");
+    emit_close(e, arena_printf(g->a, " mat_%d_list_t;", id));
+    emit_line(e, "static sqlkc_rt_map_t *mat_%d_rows; /* primary key -> mat_%d_list_t */", id, id);
+    emit_line(e, "static sqlkc_rt_buf_t mat_%d_key;", id);
+    emit_blank(e);
+    gen_row_helpers(g, arena_printf(g->a, "mat_%d_row", id), row, in->fields, in->nfields);
+    bool by_key = below->upsert_key && below->nupsert_key > 0;
+    if (by_key)
+        fields_equal(g, arena_printf(g->a, "mat_%d_same", id), row, in->fields, below->upsert_key, below->nupsert_key);
+    emit_line(e, "/* The row's position in l: the same upsert key%s, or -1. */", by_key ? "" : " (there is none: the same row)");
+    emit_open(e, "static long mat_%d_find(const mat_%d_list_t *l, const %s *r)", id, id, row);
+    emit_line(e, "for (size_t i = 0; i < l->n; i++)");
+    emit_line(e, "    if (%s(&l->v[i].row, r))", by_key ? arena_printf(g->a, "mat_%d_same", id) : arena_printf(g->a, "mat_%d_row_equal", id));
+    emit_line(e, "        return (long)i;");
+    emit_line(e, "return -1;");
+    emit_close(e, NULL);
+    emit_blank(e);
+    emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", id, row);
+    emit_line(e, "sqlkc_rt_buf_t *key = &mat_%d_key;", id);
+    emit_line(e, "sqlkc_rt_buf_reset(key);");
+    for (int i = 0; i < n->ngroup; i++) {
+        int f = n->group[i];
+        emit_line(e, "/* primary key: %s */", emit_comment(g->a, in->fields[f].name));
+        gen_key_put(g, "key", arena_printf(g->a, "in->f%d", f), gen_isnull(g, "in", f), in->fields[f].type);
+    }
+    emit_open(e, "if (kind == ROW_INSERT || kind == ROW_UPDATE_AFTER)");
+    emit_line(e, "mat_%d_list_t *l = sqlkc_rt_map_upsert(mat_%d_rows, key->p, key->len, NULL);", id, id);
+    emit_line(e, "int out = l->n == 0 ? ROW_INSERT : ROW_UPDATE_AFTER;");
+    emit_line(e, "long i = %s;", by_key ? arena_printf(g->a, "mat_%d_find(l, in)", id) : "-1");
+    emit_open(e, "if (i < 0)");
+    emit_open(e, "if (l->n == l->cap)");
+    emit_line(e, "l->cap = l->cap ? l->cap * 2 : 2;");
+    emit_line(e, "l->v = sqlkc_rt_grow(l->v, l->cap * sizeof *l->v);");
+    emit_close(e, NULL);
+    emit_line(e, "i = (long)l->n++;");
+    emit_line(e, "l->v[i].blob = NULL;");
+    emit_close(e, NULL);
+    emit_line(e, "mat_%d_row_store(&l->v[i].row, &l->v[i].blob, in);", id);
+    emit_line(e, "return %s(ctx, out, in);", write);
+    emit_close(e, NULL);
+    emit_line(e, "mat_%d_list_t *l = sqlkc_rt_map_find(mat_%d_rows, key->p, key->len);", id, id);
+    emit_line(e, "long i = l ? mat_%d_find(l, in) : -1;", id);
+    emit_line(e, "if (i < 0)");
+    emit_line(e, "    return SQLKC_RT_OK; /* a row it does not hold (Flink logs \"state cleared\") */");
+    emit_line(e, "bool last = (size_t)i == l->n - 1;");
+    emit_line(e, "sqlkc_rt_free(l->v[i].blob);");
+    emit_line(e, "memmove(&l->v[i], &l->v[i + 1], (l->n - (size_t)i - 1) * sizeof *l->v);");
+    emit_open(e, "if (--l->n == 0)");
+    emit_line(e, "sqlkc_rt_free(l->v);");
+    emit_line(e, "sqlkc_rt_map_remove(mat_%d_rows, key->p, key->len);", id);
+    emit_line(e, "return %s(ctx, ROW_DELETE, in);", write);
+    emit_close(e, NULL);
+    emit_line(e, "if (last) /* the row now last is the current one */");
+    emit_line(e, "    return %s(ctx, ROW_UPDATE_AFTER, &l->v[l->n - 1].row);", write);
+    emit_line(e, "return SQLKC_RT_OK;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
+void gen_materialize_init(gen_t *g, const plan_node_t *n)
+{
+    emit_line(g->e, "mat_%d_rows = sqlkc_rt_map_new(sizeof(mat_%d_list_t));", n->id, n->id);
+}
+
+void gen_materialize_fini(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    emit_open(e, "if (mat_%d_rows)", n->id);
+    emit_line(e, "sqlkc_rt_map_iter_t it = {0};");
+    emit_line(e, "const void *k;");
+    emit_line(e, "size_t kn;");
+    emit_line(e, "void *v;");
+    emit_open(e, "while (sqlkc_rt_map_next(mat_%d_rows, &it, &k, &kn, &v))", n->id);
+    emit_line(e, "mat_%d_list_t *l = v;", n->id);
+    emit_line(e, "for (size_t i = 0; i < l->n; i++)");
+    emit_line(e, "    sqlkc_rt_free(l->v[i].blob);");
+    emit_line(e, "sqlkc_rt_free(l->v);");
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+    emit_line(e, "sqlkc_rt_map_free(mat_%d_rows);", n->id);
+    emit_line(e, "sqlkc_rt_buf_free(&mat_%d_key);", n->id);
 }

@@ -157,6 +157,7 @@ struct plan_node {
     /* P_SINK: input field i goes to sink_cols[i] of table */
     int *sink_cols;
     bool not_null_drop;   /* table.exec.sink.not-null-enforcer = DROP */
+    bool materialize;     /* SinkUpsertMaterializer in front of the sink, keyed by `group` (the PK) */
 };
 
 typedef struct plan {

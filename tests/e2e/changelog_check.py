@@ -168,6 +168,45 @@ def copy_messages(events):
     return msgs
 
 
+def materialize(changes):
+    """SinkUpsertMaterializer keyed by the sink's PK (region), rows matched by
+    the input's upsert key (user_id)."""
+    state, out = {}, []
+    for kind, row in changes:
+        pk = row[1]
+        if kind in ("+I", "+U"):
+            rows = state.setdefault(pk, [])
+            out_kind = "+I" if not rows else "+U"
+            idx = next((i for i, r in enumerate(rows) if r[0] == row[0]), -1)
+            if idx < 0:
+                rows.append(row)
+            else:
+                rows[idx] = row
+            out.append((out_kind, row))
+        else:
+            rows = state.get(pk, [])
+            idx = next((i for i, r in enumerate(rows) if r[0] == row[0]), -1)
+            if idx < 0:
+                continue
+            last = idx == len(rows) - 1
+            del rows[idx]
+            if not rows:
+                del state[pk]
+                out.append(("-D", row))
+            elif last:
+                out.append(("+U", rows[-1]))
+    return out
+
+
+def region_last_messages(events):
+    msgs = []
+    for kind, (uid, region, score) in materialize(normalize(events, True)):
+        key = enc([("region", region)])
+        msgs.append((key, "<null>" if kind == "-D" else
+                     enc([("region", region), ("user_id", uid), ("score", score)])))
+    return msgs
+
+
 def read_topic(path):
     out = []
     with open(path) as f:
@@ -195,6 +234,8 @@ def check(path, d):
     compare("high_scores changelog (UPDATE_BEFORE as tombstones)", high_score_messages(events),
             read_topic(d + "/high_scores"))
     compare("users_copy passes every record through", copy_messages(events), read_topic(d + "/users_copy"))
+    compare("region_last through the SinkUpsertMaterializer", region_last_messages(events),
+            read_topic(d + "/region_last"))
     # the final table, recomputed from the last row of every key
     last = {}
     for key, row in events:

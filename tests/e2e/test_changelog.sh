@@ -5,6 +5,7 @@
 #    and FILTER under retraction (ChangelogNormalize -> GroupAggregate),
 #  - passed through to an upsert sink on the same key (no ChangelogNormalize),
 #  - filtered (ChangelogNormalize with UPDATE_BEFORE, written as tombstones),
+#  - into a sink keyed by another column (SinkUpsertMaterializer),
 # each checked message by message against Flink's operator rules run
 # independently in changelog_check.py, plus the trace of reference/flink.md 5.5.
 #
@@ -14,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/e2e_common.sh"
 
 e2e_common_init "$1" "$2"
-e2e_start_broker users:1 per_region:1 users_copy:1 high_scores:1 moves:1 region_counts:1
+e2e_start_broker users:1 per_region:1 users_copy:1 high_scores:1 region_last:1 moves:1 region_counts:1
 
 if ! e2e_build "$here/../golden/changelog.sql" "$T/changelog"; then
     e2e_summary changelog
@@ -29,7 +30,7 @@ e2e_produce moves "$T/moves.in" 0
 e2e_run "$T/changelog" "$T/job.out" "$T/job.err"
 e2e_check_eq "bounded job exits 0" 0 "$RC"
 [[ $RC == 0 ]] || sed 's/^/    | /' "$T/job.err"
-for t in per_region users_copy high_scores region_counts; do
+for t in per_region users_copy high_scores region_last region_counts; do
     e2e_consume "$t" "$T/$t"
 done
 e2e_py_checks python3 "$here/changelog_check.py" check "$T/users.in" "$T"

@@ -724,7 +724,7 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) 
 
 /* ChangelogNormalize 15: the last row of each key. */
 typedef struct norm_15_state {
-    src_moves_row_t row;
+    src_users_row_t row;
     void *blob; /* the row's strings */
 } norm_15_state_t;
 static sqlkc_rt_map_t *norm_15_rows; /* key -> norm_15_state_t */
@@ -732,7 +732,243 @@ static sqlkc_rt_buf_t norm_15_key;
 
 /* Copies src into dst with the strings in one new block *blob (the old one is freed). */
 __attribute__((unused))
-static void norm_15_row_store(src_moves_row_t *dst, void **blob, const src_moves_row_t *src) {
+static void norm_15_row_store(src_users_row_t *dst, void **blob, const src_users_row_t *src) {
+    size_t n = 0;
+    if (!(src->nulls[0] >> 1 & 1)) n += src->f1.n;
+    char *p = sqlkc_rt_alloc(n);
+    void *old = *blob;
+    *dst = *src;
+    *blob = p;
+    if (!(src->nulls[0] >> 1 & 1) && src->f1.n) {
+        memcpy(p, src->f1.p, src->f1.n);
+        dst->f1.p = p;
+        p += src->f1.n;
+    }
+    sqlkc_rt_free(old);
+}
+
+/* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
+__attribute__((unused))
+static bool norm_15_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
+    if (memcmp(a->nulls, b->nulls, sizeof a->nulls) != 0)
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+/* Output row of Calc 16 */
+typedef struct row_16 {
+    uint64_t nulls[1]; /* bit i: field i is NULL */
+    sqlkc_rt_str_t f0; /* region STRING */
+    int64_t f1; /* user_id BIGINT NOT NULL */
+    int32_t f2; /* score INT */
+} row_16_t;
+
+static sqlkc_rt_buf_t sink_17_key, sink_17_value;
+/* Writes a change to region_last: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
+static int sink_17_write(sqlkc_rt_ctx_t *ctx, int kind, const row_16_t *in) {
+    if ((in->nulls[0] >> 0 & 1)) {
+        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
+    }
+    sqlkc_rt_buf_t *key = &sink_17_key;
+    sqlkc_rt_buf_reset(key);
+    const void *key_data;
+    {
+        /* region STRING NOT NULL */
+        sqlkc_rt_buf_put(key, "{\"region\":", 10);
+        sqlkc_rt_json_put_str(key, in->f0.p, in->f0.n);
+        sqlkc_rt_buf_putc(key, '}');
+        key_data = key->p;
+    }
+    if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
+        return sqlkc_rt_emit_at(ctx, 4, key_data, key->len, NULL, 0, -1);
+    sqlkc_rt_buf_t *value = &sink_17_value;
+    sqlkc_rt_buf_reset(value);
+    const void *value_data;
+    {
+        /* region STRING NOT NULL */
+        sqlkc_rt_buf_put(value, "{\"region\":", 10);
+        sqlkc_rt_json_put_str(value, in->f0.p, in->f0.n);
+        /* user_id BIGINT */
+        sqlkc_rt_buf_put(value, ",\"user_id\":", 11);
+        if ((in->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f1);
+        }
+        /* score INT */
+        sqlkc_rt_buf_put(value, ",\"score\":", 9);
+        if ((in->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f2);
+        }
+        sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
+    }
+    return sqlkc_rt_emit_at(ctx, 4, key_data, key->len, value_data, value->len, -1);
+}
+
+/* SinkUpsertMaterializer of sink 17: per primary key, the rows the input holds. */
+typedef struct mat_17_entry {
+    row_16_t row;
+    void *blob;
+} mat_17_entry_t;
+typedef struct mat_17_list {
+    mat_17_entry_t *v;
+    size_t n, cap;
+} mat_17_list_t;
+static sqlkc_rt_map_t *mat_17_rows; /* primary key -> mat_17_list_t */
+static sqlkc_rt_buf_t mat_17_key;
+
+/* Copies src into dst with the strings in one new block *blob (the old one is freed). */
+__attribute__((unused))
+static void mat_17_row_store(row_16_t *dst, void **blob, const row_16_t *src) {
+    size_t n = 0;
+    if (!(src->nulls[0] >> 0 & 1)) n += src->f0.n;
+    char *p = sqlkc_rt_alloc(n);
+    void *old = *blob;
+    *dst = *src;
+    *blob = p;
+    if (!(src->nulls[0] >> 0 & 1) && src->f0.n) {
+        memcpy(p, src->f0.p, src->f0.n);
+        dst->f0.p = p;
+        p += src->f0.n;
+    }
+    sqlkc_rt_free(old);
+}
+
+/* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
+__attribute__((unused))
+static bool mat_17_row_equal(const row_16_t *a, const row_16_t *b) {
+    if (memcmp(a->nulls, b->nulls, sizeof a->nulls) != 0)
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0.n == b->f0.n && (a->f0.n == 0 || memcmp(a->f0.p, b->f0.p, a->f0.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1 == b->f1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+static bool mat_17_same(const row_16_t *a, const row_16_t *b) {
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1 == b->f1))
+        return false;
+    return true;
+}
+
+/* The row's position in l: the same upsert key, or -1. */
+static long mat_17_find(const mat_17_list_t *l, const row_16_t *r) {
+    for (size_t i = 0; i < l->n; i++)
+        if (mat_17_same(&l->v[i].row, r))
+            return (long)i;
+    return -1;
+}
+
+static int op_17_push(sqlkc_rt_ctx_t *ctx, int kind, const row_16_t *in) {
+    sqlkc_rt_buf_t *key = &mat_17_key;
+    sqlkc_rt_buf_reset(key);
+    /* primary key: region */
+    if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
+    else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
+    if (kind == ROW_INSERT || kind == ROW_UPDATE_AFTER) {
+        mat_17_list_t *l = sqlkc_rt_map_upsert(mat_17_rows, key->p, key->len, NULL);
+        int out = l->n == 0 ? ROW_INSERT : ROW_UPDATE_AFTER;
+        long i = mat_17_find(l, in);
+        if (i < 0) {
+            if (l->n == l->cap) {
+                l->cap = l->cap ? l->cap * 2 : 2;
+                l->v = sqlkc_rt_grow(l->v, l->cap * sizeof *l->v);
+            }
+            i = (long)l->n++;
+            l->v[i].blob = NULL;
+        }
+        mat_17_row_store(&l->v[i].row, &l->v[i].blob, in);
+        return sink_17_write(ctx, out, in);
+    }
+    mat_17_list_t *l = sqlkc_rt_map_find(mat_17_rows, key->p, key->len);
+    long i = l ? mat_17_find(l, in) : -1;
+    if (i < 0)
+        return SQLKC_RT_OK; /* a row it does not hold (Flink logs "state cleared") */
+    bool last = (size_t)i == l->n - 1;
+    sqlkc_rt_free(l->v[i].blob);
+    memmove(&l->v[i], &l->v[i + 1], (l->n - (size_t)i - 1) * sizeof *l->v);
+    if (--l->n == 0) {
+        sqlkc_rt_free(l->v);
+        sqlkc_rt_map_remove(mat_17_rows, key->p, key->len);
+        return sink_17_write(ctx, ROW_DELETE, in);
+    }
+    if (last) /* the row now last is the current one */
+        return sink_17_write(ctx, ROW_UPDATE_AFTER, &l->v[l->n - 1].row);
+    return SQLKC_RT_OK;
+}
+
+static int op_16_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
+    (void)ctx;
+    (void)in;
+    row_16_t row;
+    row_16_t *out = &row;
+    memset(out->nulls, 0, sizeof out->nulls);
+    /* region */
+    out->f0 = in->f1;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 0);
+    /* user_id */
+    out->f1 = in->f0;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 1);
+    /* score */
+    out->f2 = in->f2;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!((in->nulls[0] >> 2 & 1)) << 2);
+    return op_17_push(ctx, kind, out);
+}
+
+static int op_15_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
+    sqlkc_rt_buf_t *key = &norm_15_key;
+    sqlkc_rt_buf_reset(key);
+    /* key: user_id */
+    if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
+    else sqlkc_rt_key_i64(key, in->f0);
+    if (kind == ROW_INSERT || kind == ROW_UPDATE_AFTER) {
+        bool created;
+        norm_15_state_t *st = sqlkc_rt_map_upsert(norm_15_rows, key->p, key->len, &created);
+        if (created) {
+            norm_15_row_store(&st->row, &st->blob, in);
+            return op_16_push(ctx, ROW_INSERT, in);
+        }
+        if (norm_15_row_equal(&st->row, in))
+            return SQLKC_RT_OK; /* an identical update is not passed on */
+        if (op_16_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
+        norm_15_row_store(&st->row, &st->blob, in);
+        return op_16_push(ctx, ROW_UPDATE_AFTER, in);
+    }
+    /* DELETE (or UPDATE_BEFORE): the stored row goes out, as it has every column */
+    norm_15_state_t *st = sqlkc_rt_map_find(norm_15_rows, key->p, key->len);
+    if (!st)
+        return SQLKC_RT_OK; /* removing a key never seen is nothing */
+    int rc = op_16_push(ctx, ROW_DELETE, &st->row);
+    sqlkc_rt_free(st->blob);
+    sqlkc_rt_map_remove(norm_15_rows, key->p, key->len);
+    return rc;
+}
+
+/* ChangelogNormalize 19: the last row of each key. */
+typedef struct norm_19_state {
+    src_moves_row_t row;
+    void *blob; /* the row's strings */
+} norm_19_state_t;
+static sqlkc_rt_map_t *norm_19_rows; /* key -> norm_19_state_t */
+static sqlkc_rt_buf_t norm_19_key;
+
+/* Copies src into dst with the strings in one new block *blob (the old one is freed). */
+__attribute__((unused))
+static void norm_19_row_store(src_moves_row_t *dst, void **blob, const src_moves_row_t *src) {
     size_t n = 0;
     if (!(src->nulls[0] >> 0 & 1)) n += src->f0.n;
     if (!(src->nulls[0] >> 1 & 1)) n += src->f1.n;
@@ -755,7 +991,7 @@ static void norm_15_row_store(src_moves_row_t *dst, void **blob, const src_moves
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
-static bool norm_15_row_equal(const src_moves_row_t *a, const src_moves_row_t *b) {
+static bool norm_19_row_equal(const src_moves_row_t *a, const src_moves_row_t *b) {
     if (memcmp(a->nulls, b->nulls, sizeof a->nulls) != 0)
         return false;
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0.n == b->f0.n && (a->f0.n == 0 || memcmp(a->f0.p, b->f0.p, a->f0.n) == 0)))
@@ -765,36 +1001,36 @@ static bool norm_15_row_equal(const src_moves_row_t *a, const src_moves_row_t *b
     return true;
 }
 
-/* Output row of Calc 16 */
-typedef struct row_16 {
+/* Output row of Calc 20 */
+typedef struct row_20 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
     sqlkc_rt_str_t f0; /* region STRING */
-} row_16_t;
+} row_20_t;
 
-/* Output row of GroupAggregate 17 */
-typedef struct row_17 {
+/* Output row of GroupAggregate 21 */
+typedef struct row_21 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
     sqlkc_rt_str_t f0; /* region STRING */
     int64_t f1; /* EXPR$1 BIGINT NOT NULL */
-} row_17_t;
+} row_21_t;
 
-/* Accumulators of GroupAggregate 17, one per group. */
-typedef struct agg_17_acc {
+/* Accumulators of GroupAggregate 21, one per group. */
+typedef struct agg_21_acc {
     int64_t a0; /* COUNT(*) */
     int64_t rows; /* input rows of the group */
     uint64_t id; /* the group's number, for its distinct values */
-} agg_17_acc_t;
-static sqlkc_rt_map_t *agg_17_groups; /* group key -> agg_17_acc_t */
-static uint64_t agg_17_ids;
-static sqlkc_rt_buf_t agg_17_key;
+} agg_21_acc_t;
+static sqlkc_rt_map_t *agg_21_groups; /* group key -> agg_21_acc_t */
+static uint64_t agg_21_ids;
+static sqlkc_rt_buf_t agg_21_key;
 
-static sqlkc_rt_buf_t sink_19_key, sink_19_value;
+static sqlkc_rt_buf_t sink_23_key, sink_23_value;
 /* Writes a change to region_counts: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
-static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const row_17_t *in) {
+static int op_23_push(sqlkc_rt_ctx_t *ctx, int kind, const row_21_t *in) {
     if ((in->nulls[0] >> 0 & 1)) {
         return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
     }
-    sqlkc_rt_buf_t *key = &sink_19_key;
+    sqlkc_rt_buf_t *key = &sink_23_key;
     sqlkc_rt_buf_reset(key);
     const void *key_data;
     {
@@ -807,8 +1043,8 @@ static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const row_17_t *in) {
         }
     }
     if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
-        return sqlkc_rt_emit_at(ctx, 5, key_data, key->len, NULL, 0, -1);
-    sqlkc_rt_buf_t *value = &sink_19_value;
+        return sqlkc_rt_emit_at(ctx, 6, key_data, key->len, NULL, 0, -1);
+    sqlkc_rt_buf_t *value = &sink_23_value;
     sqlkc_rt_buf_reset(value);
     const void *value_data;
     {
@@ -825,97 +1061,97 @@ static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const row_17_t *in) {
         sqlkc_rt_buf_putc(value, '}');
         value_data = value->p;
     }
-    return sqlkc_rt_emit_at(ctx, 5, key_data, key->len, value_data, value->len, -1);
+    return sqlkc_rt_emit_at(ctx, 6, key_data, key->len, value_data, value->len, -1);
 }
 
 /* The result row of a group: its key from the input row, its aggregates from acc. */
-static void agg_17_result(const agg_17_acc_t *acc, const row_16_t *in, row_17_t *out) {
+static void agg_21_result(const agg_21_acc_t *acc, const row_20_t *in, row_21_t *out) {
     memset(out->nulls, 0, sizeof out->nulls);
     out->f0 = in->f0;
     out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
     out->f1 = acc->a0;
 }
 
-static int op_17_push(sqlkc_rt_ctx_t *ctx, int kind, const row_16_t *in) {
+static int op_21_push(sqlkc_rt_ctx_t *ctx, int kind, const row_20_t *in) {
     bool retract = kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE;
-    sqlkc_rt_buf_t *key = &agg_17_key;
+    sqlkc_rt_buf_t *key = &agg_21_key;
     sqlkc_rt_buf_reset(key);
     /* group key: region */
     if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
     bool created = false;
-    agg_17_acc_t *acc;
+    agg_21_acc_t *acc;
     if (retract) {
-        acc = sqlkc_rt_map_find(agg_17_groups, key->p, key->len);
+        acc = sqlkc_rt_map_find(agg_21_groups, key->p, key->len);
         if (!acc)
             return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */
     }
     else
-        acc = sqlkc_rt_map_upsert(agg_17_groups, key->p, key->len, &created);
+        acc = sqlkc_rt_map_upsert(agg_21_groups, key->p, key->len, &created);
     if (created)
-        acc->id = ++agg_17_ids;
-    agg_17_acc_t old = *acc;
+        acc->id = ++agg_21_ids;
+    agg_21_acc_t old = *acc;
     int64_t delta = retract ? -1 : 1;
     acc->rows += delta;
     /* COUNT(*) */
     acc->a0 += delta;
-    row_17_t before;
+    row_21_t before;
     if (acc->rows == 0) {
         /* the last row of the group was retracted: the group is deleted */
-        sqlkc_rt_map_remove(agg_17_groups, key->p, key->len);
-        agg_17_result(&old, in, &before);
-        return op_19_push(ctx, ROW_DELETE, &before);
+        sqlkc_rt_map_remove(agg_21_groups, key->p, key->len);
+        agg_21_result(&old, in, &before);
+        return op_23_push(ctx, ROW_DELETE, &before);
     }
-    row_17_t now;
-    agg_17_result(acc, in, &now);
+    row_21_t now;
+    agg_21_result(acc, in, &now);
     if (created)
-        return op_19_push(ctx, ROW_INSERT, &now);
-    agg_17_result(&old, in, &before);
+        return op_23_push(ctx, ROW_INSERT, &now);
+    agg_21_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
         memcmp(&before.f1, &now.f1, sizeof now.f1) == 0)
         return SQLKC_RT_OK;
-    return op_19_push(ctx, ROW_UPDATE_AFTER, &now);
+    return op_23_push(ctx, ROW_UPDATE_AFTER, &now);
 }
 
-static int op_16_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) {
+static int op_20_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) {
     (void)ctx;
     (void)in;
-    row_16_t row;
-    row_16_t *out = &row;
+    row_20_t row;
+    row_20_t *out = &row;
     memset(out->nulls, 0, sizeof out->nulls);
     /* region */
     out->f0 = in->f1;
     out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 0);
-    return op_17_push(ctx, kind, out);
+    return op_21_push(ctx, kind, out);
 }
 
-static int op_15_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) {
-    sqlkc_rt_buf_t *key = &norm_15_key;
+static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) {
+    sqlkc_rt_buf_t *key = &norm_19_key;
     sqlkc_rt_buf_reset(key);
     /* key: k */
     if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
     else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
     if (kind == ROW_INSERT || kind == ROW_UPDATE_AFTER) {
         bool created;
-        norm_15_state_t *st = sqlkc_rt_map_upsert(norm_15_rows, key->p, key->len, &created);
+        norm_19_state_t *st = sqlkc_rt_map_upsert(norm_19_rows, key->p, key->len, &created);
         if (created) {
-            norm_15_row_store(&st->row, &st->blob, in);
-            return op_16_push(ctx, ROW_INSERT, in);
+            norm_19_row_store(&st->row, &st->blob, in);
+            return op_20_push(ctx, ROW_INSERT, in);
         }
-        if (norm_15_row_equal(&st->row, in))
+        if (norm_19_row_equal(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
-        if (op_16_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
-        norm_15_row_store(&st->row, &st->blob, in);
-        return op_16_push(ctx, ROW_UPDATE_AFTER, in);
+        if (op_20_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
+        norm_19_row_store(&st->row, &st->blob, in);
+        return op_20_push(ctx, ROW_UPDATE_AFTER, in);
     }
     /* DELETE (or UPDATE_BEFORE): the stored row goes out, as it has every column */
-    norm_15_state_t *st = sqlkc_rt_map_find(norm_15_rows, key->p, key->len);
+    norm_19_state_t *st = sqlkc_rt_map_find(norm_19_rows, key->p, key->len);
     if (!st)
         return SQLKC_RT_OK; /* removing a key never seen is nothing */
-    int rc = op_16_push(ctx, ROW_DELETE, &st->row);
+    int rc = op_20_push(ctx, ROW_DELETE, &st->row);
     sqlkc_rt_free(st->blob);
-    sqlkc_rt_map_remove(norm_15_rows, key->p, key->len);
+    sqlkc_rt_map_remove(norm_19_rows, key->p, key->len);
     return rc;
 }
 
@@ -942,6 +1178,8 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
             return SQLKC_RT_ERR;
         if (op_11_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO high_scores */
             return SQLKC_RT_ERR;
+        if (op_15_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO region_last */
+            return SQLKC_RT_ERR;
         return SQLKC_RT_OK;
     }
     if (msg->value == NULL || msg->value_len == 0) {
@@ -960,6 +1198,8 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
         return SQLKC_RT_ERR;
     if (op_11_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO high_scores */
         return SQLKC_RT_ERR;
+    if (op_15_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO region_last */
+        return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }
 
@@ -974,7 +1214,7 @@ static int src_moves_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     }
     if (msg->value == NULL) {
         /* a tombstone: the DELETE of its key (the value columns are NULL) */
-        if (op_15_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO region_counts */
+        if (op_19_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO region_counts */
             return SQLKC_RT_ERR;
         return SQLKC_RT_OK;
     }
@@ -988,7 +1228,7 @@ static int src_moves_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
             return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
         }
     }
-    if (op_15_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO region_counts */
+    if (op_19_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO region_counts */
         return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }
@@ -1026,6 +1266,14 @@ static const sqlkc_rt_kv_t opts_high_scores[] = {
     {"key.format", "json"},
     {"value.format", "json"},
 };
+/* WITH options of region_last, as written */
+static const sqlkc_rt_kv_t opts_region_last[] = {
+    {"connector", "upsert-kafka"},
+    {"topic", "region_last"},
+    {"properties.bootstrap.servers", "localhost:9092"},
+    {"key.format", "json"},
+    {"value.format", "json"},
+};
 /* WITH options of moves, as written */
 static const sqlkc_rt_kv_t opts_moves[] = {
     {"connector", "upsert-kafka"},
@@ -1053,6 +1301,7 @@ static const sqlkc_rt_table_def_t tables[] = {
     {"per_region", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_per_region, sizeof opts_per_region / sizeof opts_per_region[0]},
     {"users_copy", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_users_copy, sizeof opts_users_copy / sizeof opts_users_copy[0]},
     {"high_scores", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_high_scores, sizeof opts_high_scores / sizeof opts_high_scores[0]},
+    {"region_last", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_region_last, sizeof opts_region_last / sizeof opts_region_last[0]},
     {"moves", "upsert-kafka", SQLKC_RT_ROLE_SOURCE, opts_moves, sizeof opts_moves / sizeof opts_moves[0]},
     {"region_counts", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_region_counts, sizeof opts_region_counts / sizeof opts_region_counts[0]},
 };
@@ -1063,8 +1312,10 @@ static int job_init(sqlkc_rt_ctx_t *ctx) {
     agg_3_distinct6 = sqlkc_rt_pairs_new();
     norm_1_rows = sqlkc_rt_map_new(sizeof(norm_1_state_t));
     norm_11_rows = sqlkc_rt_map_new(sizeof(norm_11_state_t));
-    agg_17_groups = sqlkc_rt_map_new(sizeof(agg_17_acc_t));
+    mat_17_rows = sqlkc_rt_map_new(sizeof(mat_17_list_t));
     norm_15_rows = sqlkc_rt_map_new(sizeof(norm_15_state_t));
+    agg_21_groups = sqlkc_rt_map_new(sizeof(agg_21_acc_t));
+    norm_19_rows = sqlkc_rt_map_new(sizeof(norm_19_state_t));
     return SQLKC_RT_OK;
 }
 
@@ -1109,10 +1360,22 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     }
     sqlkc_rt_map_free(norm_11_rows);
     sqlkc_rt_buf_free(&norm_11_key);
-    sqlkc_rt_buf_free(&sink_19_key);
-    sqlkc_rt_buf_free(&sink_19_value);
-    sqlkc_rt_map_free(agg_17_groups);
-    sqlkc_rt_buf_free(&agg_17_key);
+    if (mat_17_rows) {
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(mat_17_rows, &it, &k, &kn, &v)) {
+            mat_17_list_t *l = v;
+            for (size_t i = 0; i < l->n; i++)
+                sqlkc_rt_free(l->v[i].blob);
+            sqlkc_rt_free(l->v);
+        }
+    }
+    sqlkc_rt_map_free(mat_17_rows);
+    sqlkc_rt_buf_free(&mat_17_key);
+    sqlkc_rt_buf_free(&sink_17_key);
+    sqlkc_rt_buf_free(&sink_17_value);
     if (norm_15_rows) {
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
@@ -1123,6 +1386,20 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     }
     sqlkc_rt_map_free(norm_15_rows);
     sqlkc_rt_buf_free(&norm_15_key);
+    sqlkc_rt_buf_free(&sink_23_key);
+    sqlkc_rt_buf_free(&sink_23_value);
+    sqlkc_rt_map_free(agg_21_groups);
+    sqlkc_rt_buf_free(&agg_21_key);
+    if (norm_19_rows) {
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(norm_19_rows, &it, &k, &kn, &v))
+            sqlkc_rt_free(((norm_19_state_t *)v)->blob);
+    }
+    sqlkc_rt_map_free(norm_19_rows);
+    sqlkc_rt_buf_free(&norm_19_key);
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they
@@ -1136,7 +1413,7 @@ static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
 static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     switch (table) {
         case 0: return src_users_process(ctx, msg);
-        case 4: return src_moves_process(ctx, msg);
+        case 5: return src_moves_process(ctx, msg);
         default: return SQLKC_RT_OK;
     }
 }

@@ -1,5 +1,5 @@
 -- The changelog end-to-end job (tests/e2e/test_changelog.sh): an upsert-kafka
--- source read as a changelog by four INSERTs.
+-- source read as a changelog by five INSERTs.
 CREATE TABLE users (
   user_id BIGINT,
   region STRING,
@@ -39,6 +39,16 @@ CREATE TABLE high_scores (
   'key.format' = 'json', 'value.format' = 'json'
 );
 INSERT INTO high_scores SELECT user_id, score FROM users WHERE score >= 50;
+
+-- the sink's PRIMARY KEY (region) does not contain the upsert key (user_id):
+-- a SinkUpsertMaterializer keeps the rows per region, the latest one is shown
+CREATE TABLE region_last (
+  region STRING, user_id BIGINT, score INT, PRIMARY KEY (region) NOT ENFORCED
+) WITH (
+  'connector' = 'upsert-kafka', 'topic' = 'region_last', 'properties.bootstrap.servers' = 'localhost:9092',
+  'key.format' = 'json', 'value.format' = 'json'
+);
+INSERT INTO region_last SELECT region, user_id, score FROM users;
 
 -- the trace of reference/flink.md 5.5 on its own topic
 CREATE TABLE moves (
