@@ -479,19 +479,29 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
     bool msets = false;
     for (int i = 0; i < n->naggs; i++)
         msets = msets || (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX));
+    emit_open(g->e, "if (agg_%d_groups)", n->id);
+    emit_line(g->e, "size_t bytes = sqlkc_rt_map_bytes(agg_%d_groups);", n->id);
+    for (int i = 0; i < n->naggs; i++)
+        if (distinct_inline(n, i))
+            emit_line(g->e, "bytes += sqlkc_rt_pairs_bytes(agg_%d_distinct%d);", n->id, i);
+        else if (n->aggs[i].distinct)
+            emit_line(g->e, "bytes += sqlkc_rt_map_bytes(agg_%d_distinct%d);", n->id, i);
     if (msets) {
-        emit_open(g->e, "if (agg_%d_groups)", n->id);
         emit_line(g->e, "sqlkc_rt_map_iter_t it = {0};");
         emit_line(g->e, "const void *k;");
         emit_line(g->e, "size_t kn;");
         emit_line(g->e, "void *v;");
         emit_open(g->e, "while (sqlkc_rt_map_next(agg_%d_groups, &it, &k, &kn, &v))", n->id);
         for (int i = 0; i < n->naggs; i++)
-            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)
+            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX) {
+                emit_line(g->e, "bytes += sqlkc_rt_mset_bytes(((%s *)v)->a%d_vals);", acc_type(g, n), i);
                 emit_line(g->e, "sqlkc_rt_mset_free(((%s *)v)->a%d_vals);", acc_type(g, n), i);
-        emit_close(g->e, NULL);
+            }
         emit_close(g->e, NULL);
     }
+    emit_line(g->e, "sqlkc_rt_state_stats(ctx, \"GroupAggregate %d\", sqlkc_rt_map_count(agg_%d_groups), bytes);", n->id,
+              n->id);
+    emit_close(g->e, NULL);
     if (n->minibatch) {
         emit_open(g->e, "for (size_t i = 0; i < agg_%d_nbundle; i++)", n->id);
         emit_line(g->e, "sqlkc_rt_free(agg_%d_bundle[i].key);", n->id);

@@ -53,6 +53,16 @@ void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const pla
     emit_line(e, "sqlkc_rt_free(old);");
     emit_close(e, NULL);
     emit_blank(e);
+    emit_line(e, "/* Heap bytes a stored copy of r holds (its strings). */");
+    emit_line(e, "__attribute__((unused))");
+    emit_open(e, "static size_t %s_heap(const %s *r)", name, row_type);
+    emit_line(e, "size_t n = 0;");
+    for (int i = 0; i < n; i++)
+        if (is_str(f[i].type))
+            emit_line(e, "if (!%s) n += r->f%d.n;", gen_isnull(g, "r", i), i);
+    emit_line(e, "return n;");
+    emit_close(e, NULL);
+    emit_blank(e);
     emit_line(e, "/* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */");
     emit_line(e, "__attribute__((unused))");
     emit_open(e, "static bool %s_equal(const %s *a, const %s *b)", name, row_type, row_type);
@@ -220,8 +230,13 @@ void gen_norm_fini(gen_t *g, const plan_node_t *n)
     emit_line(e, "const void *k;");
     emit_line(e, "size_t kn;");
     emit_line(e, "void *v;");
-    emit_line(e, "while (sqlkc_rt_map_next(norm_%d_rows, &it, &k, &kn, &v))", n->id);
-    emit_line(e, "    sqlkc_rt_free(((norm_%d_state_t *)v)->blob);", n->id);
+    emit_line(e, "size_t bytes = sqlkc_rt_map_bytes(norm_%d_rows);", n->id);
+    emit_open(e, "while (sqlkc_rt_map_next(norm_%d_rows, &it, &k, &kn, &v))", n->id);
+    emit_line(e, "bytes += norm_%d_row_heap(&((norm_%d_state_t *)v)->row);", n->id, n->id);
+    emit_line(e, "sqlkc_rt_free(((norm_%d_state_t *)v)->blob);", n->id);
+    emit_close(e, NULL);
+    emit_line(e, "sqlkc_rt_state_stats(ctx, \"ChangelogNormalize %d\", sqlkc_rt_map_count(norm_%d_rows), bytes);", n->id,
+              n->id);
     emit_close(e, NULL);
     emit_line(e, "sqlkc_rt_map_free(norm_%d_rows);", n->id);
     if (n->minibatch) {
@@ -326,12 +341,18 @@ void gen_materialize_fini(gen_t *g, const plan_node_t *n)
     emit_line(e, "const void *k;");
     emit_line(e, "size_t kn;");
     emit_line(e, "void *v;");
+    emit_line(e, "size_t bytes = sqlkc_rt_map_bytes(mat_%d_rows);", n->id);
     emit_open(e, "while (sqlkc_rt_map_next(mat_%d_rows, &it, &k, &kn, &v))", n->id);
     emit_line(e, "mat_%d_list_t *l = v;", n->id);
-    emit_line(e, "for (size_t i = 0; i < l->n; i++)");
-    emit_line(e, "    sqlkc_rt_free(l->v[i].blob);");
+    emit_line(e, "bytes += l->cap * sizeof *l->v;");
+    emit_open(e, "for (size_t i = 0; i < l->n; i++)");
+    emit_line(e, "bytes += mat_%d_row_heap(&l->v[i].row);", n->id);
+    emit_line(e, "sqlkc_rt_free(l->v[i].blob);");
+    emit_close(e, NULL);
     emit_line(e, "sqlkc_rt_free(l->v);");
     emit_close(e, NULL);
+    emit_line(e, "sqlkc_rt_state_stats(ctx, \"SinkUpsertMaterializer %d\", sqlkc_rt_map_count(mat_%d_rows), bytes);", n->id,
+              n->id);
     emit_close(e, NULL);
     emit_line(e, "sqlkc_rt_map_free(mat_%d_rows);", n->id);
     emit_line(e, "sqlkc_rt_buf_free(&mat_%d_key);", n->id);

@@ -163,6 +163,7 @@ struct sqlkc_rt_ctx {
     rt_producer_t **producers;
     size_t nproducers;
     bool null_sink;
+    size_t state_keys, state_bytes; /* sqlkc_rt_state_stats totals */
     long long commit_interval_ms;
 };
 

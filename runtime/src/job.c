@@ -28,6 +28,15 @@ int64_t rt_now_ms(void)
 
 int64_t sqlkc_rt_now_ms(void) { return rt_now_ms(); }
 
+void sqlkc_rt_state_stats(sqlkc_rt_ctx_t *ctx, const char *op, size_t keys, size_t bytes)
+{
+    ctx->state_keys += keys;
+    ctx->state_bytes += bytes;
+    if (ctx->cli.nbench_inputs > 0)
+        fprintf(stderr, "%s: state of %s: %zu keys, %zu bytes (%.1f bytes/key)\n", ctx->prog, op, keys, bytes,
+                keys ? (double)bytes / (double)keys : 0.0);
+}
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -270,6 +279,7 @@ typedef struct bench_src {
     size_t pos;
     long rounds_left;
     int64_t offset;
+    bool upsert;
 } bench_src_t;
 
 static int read_file(const char *path, char **data, size_t *len)
@@ -324,6 +334,7 @@ static int run_bench(sqlkc_rt_ctx_t *ctx, uint64_t *records)
         if (!s->topic)
             s->topic = ctx->tables[s->table].def->name;
         s->rounds_left = ctx->cli.bench_repeat;
+        s->upsert = !strcmp(ctx->tables[s->table].def->connector, "upsert-kafka");
         if (read_file(ctx->cli.bench_inputs[i].file, &s->data, &s->len)) {
             rt_error(ctx, "--bench-input: cannot read '%s': %s", ctx->cli.bench_inputs[i].file,
                      strerror(errno));
@@ -349,6 +360,19 @@ static int run_bench(sqlkc_rt_ctx_t *ctx, uint64_t *records)
             const char *nl = memchr(line, '\n', s->len - s->pos);
             size_t len = nl ? (size_t)(nl - line) : s->len - s->pos;
             s->pos += len + 1;
+            /* an upsert-kafka table's lines are KEY<TAB>VALUE, an empty
+             * VALUE being a tombstone */
+            const char *key = NULL, *value = line;
+            size_t key_len = 0;
+            if (s->upsert) {
+                const char *tab = memchr(line, '\t', len);
+                if (tab) {
+                    key = line;
+                    key_len = (size_t)(tab - line);
+                    value = tab + 1 < line + len ? tab + 1 : NULL;
+                    len = value ? len - key_len - 1 : 0;
+                }
+            }
             sqlkc_rt_msg_t msg = {
                 .topic = s->topic,
                 .partition = 0,
@@ -356,9 +380,9 @@ static int run_bench(sqlkc_rt_ctx_t *ctx, uint64_t *records)
                 .timestamp = ts,
                 .timestamp_type = SQLKC_RT_TS_CREATE_TIME,
                 .leader_epoch = -1,
-                .key = NULL,
-                .key_len = 0,
-                .value = line, /* never NULL: an empty line is an empty value */
+                .key = key,
+                .key_len = key_len,
+                .value = value, /* an empty line is an empty value */
                 .value_len = len,
             };
             if (rt_deliver(ctx, s->table, &msg) != SQLKC_RT_OK) {
@@ -551,9 +575,9 @@ close:;
         for (size_t t = 0; t < ctx->ntables; t++)
             bytes += ctx->tables[t].bytes_out;
         printf("bench: records=%" PRIu64 " seconds=%.3f records_per_s=%.0f bytes_out=%" PRIu64
-               "\n",
+               " state_keys=%zu state_bytes=%zu\n",
                bench_records, seconds, seconds > 0 ? (double)bench_records / seconds : 0.0,
-               bytes);
+               bytes, ctx->state_keys, ctx->state_bytes);
         fflush(stdout);
     }
     return status;

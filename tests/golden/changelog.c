@@ -238,6 +238,14 @@ static void norm_1_row_store(src_users_row_t *dst, void **blob, const src_users_
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_1_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_1_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -619,6 +627,14 @@ static void norm_11_row_store(src_users_row_t *dst, void **blob, const src_users
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_11_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_11_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -747,6 +763,14 @@ static void norm_15_row_store(src_users_row_t *dst, void **blob, const src_users
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_15_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_15_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -841,6 +865,14 @@ static void mat_17_row_store(row_16_t *dst, void **blob, const row_16_t *src) {
         p += src->f0.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t mat_17_row_heap(const row_16_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -987,6 +1019,15 @@ static void norm_19_row_store(src_moves_row_t *dst, void **blob, const src_moves
         p += src->f1.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_19_row_heap(const src_moves_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -1324,14 +1365,19 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_5_key);
     sqlkc_rt_buf_free(&sink_5_value);
     if (agg_3_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_3_groups);
+        bytes += sqlkc_rt_pairs_bytes(agg_3_distinct6);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
         while (sqlkc_rt_map_next(agg_3_groups, &it, &k, &kn, &v)) {
+            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a3_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a3_vals);
+            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a4_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a4_vals);
         }
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 3", sqlkc_rt_map_count(agg_3_groups), bytes);
     }
     sqlkc_rt_map_free(agg_3_groups);
     sqlkc_rt_pairs_free(agg_3_distinct6);
@@ -1341,8 +1387,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
+        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
+            bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 1", sqlkc_rt_map_count(norm_1_rows), bytes);
     }
     sqlkc_rt_map_free(norm_1_rows);
     sqlkc_rt_buf_free(&norm_1_key);
@@ -1355,8 +1405,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_11_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_11_rows);
+        while (sqlkc_rt_map_next(norm_11_rows, &it, &k, &kn, &v)) {
+            bytes += norm_11_row_heap(&((norm_11_state_t *)v)->row);
             sqlkc_rt_free(((norm_11_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 11", sqlkc_rt_map_count(norm_11_rows), bytes);
     }
     sqlkc_rt_map_free(norm_11_rows);
     sqlkc_rt_buf_free(&norm_11_key);
@@ -1365,12 +1419,17 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
+        size_t bytes = sqlkc_rt_map_bytes(mat_17_rows);
         while (sqlkc_rt_map_next(mat_17_rows, &it, &k, &kn, &v)) {
             mat_17_list_t *l = v;
-            for (size_t i = 0; i < l->n; i++)
+            bytes += l->cap * sizeof *l->v;
+            for (size_t i = 0; i < l->n; i++) {
+                bytes += mat_17_row_heap(&l->v[i].row);
                 sqlkc_rt_free(l->v[i].blob);
+            }
             sqlkc_rt_free(l->v);
         }
+        sqlkc_rt_state_stats(ctx, "SinkUpsertMaterializer 17", sqlkc_rt_map_count(mat_17_rows), bytes);
     }
     sqlkc_rt_map_free(mat_17_rows);
     sqlkc_rt_buf_free(&mat_17_key);
@@ -1381,13 +1440,21 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_15_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_15_rows);
+        while (sqlkc_rt_map_next(norm_15_rows, &it, &k, &kn, &v)) {
+            bytes += norm_15_row_heap(&((norm_15_state_t *)v)->row);
             sqlkc_rt_free(((norm_15_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 15", sqlkc_rt_map_count(norm_15_rows), bytes);
     }
     sqlkc_rt_map_free(norm_15_rows);
     sqlkc_rt_buf_free(&norm_15_key);
     sqlkc_rt_buf_free(&sink_23_key);
     sqlkc_rt_buf_free(&sink_23_value);
+    if (agg_21_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_21_groups);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 21", sqlkc_rt_map_count(agg_21_groups), bytes);
+    }
     sqlkc_rt_map_free(agg_21_groups);
     sqlkc_rt_buf_free(&agg_21_key);
     if (norm_19_rows) {
@@ -1395,8 +1462,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_19_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_19_rows);
+        while (sqlkc_rt_map_next(norm_19_rows, &it, &k, &kn, &v)) {
+            bytes += norm_19_row_heap(&((norm_19_state_t *)v)->row);
             sqlkc_rt_free(((norm_19_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 19", sqlkc_rt_map_count(norm_19_rows), bytes);
     }
     sqlkc_rt_map_free(norm_19_rows);
     sqlkc_rt_buf_free(&norm_19_key);

@@ -254,6 +254,14 @@ static void norm_1_row_store(src_users_row_t *dst, void **blob, const src_users_
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_1_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_1_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -339,6 +347,14 @@ static void agg_3_in_store(row_2_t *dst, void **blob, const row_2_t *src) {
         p += src->f0.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t agg_3_in_heap(const row_2_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -749,6 +765,15 @@ static void agg_8_in_store(row_7_t *dst, void **blob, const row_7_t *src) {
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t agg_8_in_heap(const row_7_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool agg_8_in_equal(const row_7_t *a, const row_7_t *b) {
@@ -1039,14 +1064,19 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_5_key);
     sqlkc_rt_buf_free(&sink_5_value);
     if (agg_3_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_3_groups);
+        bytes += sqlkc_rt_pairs_bytes(agg_3_distinct6);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
         while (sqlkc_rt_map_next(agg_3_groups, &it, &k, &kn, &v)) {
+            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a3_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a3_vals);
+            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a4_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a4_vals);
         }
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 3", sqlkc_rt_map_count(agg_3_groups), bytes);
     }
     for (size_t i = 0; i < agg_3_nbundle; i++) {
         sqlkc_rt_free(agg_3_bundle[i].key);
@@ -1061,8 +1091,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
+        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
+            bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 1", sqlkc_rt_map_count(norm_1_rows), bytes);
     }
     sqlkc_rt_map_free(norm_1_rows);
     for (size_t i = 0; i < norm_1_nbundle; i++)
@@ -1072,6 +1106,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&norm_1_key);
     sqlkc_rt_buf_free(&sink_10_key);
     sqlkc_rt_buf_free(&sink_10_value);
+    if (agg_8_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_8_groups);
+        bytes += sqlkc_rt_map_bytes(agg_8_distinct1);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 8", sqlkc_rt_map_count(agg_8_groups), bytes);
+    }
     for (size_t i = 0; i < agg_8_nbundle; i++) {
         sqlkc_rt_free(agg_8_bundle[i].key);
         sqlkc_rt_free(agg_8_bundle[i].blob);

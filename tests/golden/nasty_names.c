@@ -311,6 +311,10 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     sqlkc_rt_buf_free(&sink_4_key);
     sqlkc_rt_buf_free(&sink_4_value);
+    if (agg_2_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_2_groups);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 2", sqlkc_rt_map_count(agg_2_groups), bytes);
+    }
     sqlkc_rt_map_free(agg_2_groups);
     sqlkc_rt_buf_free(&agg_2_key);
 }

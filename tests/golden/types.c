@@ -684,6 +684,10 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_3_value);
     sqlkc_rt_buf_free(&sink_9_key);
     sqlkc_rt_buf_free(&sink_9_value);
+    if (agg_6_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_6_groups);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 6", sqlkc_rt_map_count(agg_6_groups), bytes);
+    }
     sqlkc_rt_map_free(agg_6_groups);
     sqlkc_rt_buf_free(&agg_6_key);
 }

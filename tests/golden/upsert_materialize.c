@@ -181,6 +181,14 @@ static void norm_1_row_store(src_users_row_t *dst, void **blob, const src_users_
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_1_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_1_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -275,6 +283,14 @@ static void mat_3_row_store(row_2_t *dst, void **blob, const row_2_t *src) {
         p += src->f0.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t mat_3_row_heap(const row_2_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -417,6 +433,14 @@ static void norm_5_row_store(src_users_row_t *dst, void **blob, const src_users_
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_5_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_5_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -553,6 +577,14 @@ static void norm_9_row_store(src_users_row_t *dst, void **blob, const src_users_
         p += src->f1.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_9_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -694,6 +726,14 @@ static void norm_13_row_store(src_users_row_t *dst, void **blob, const src_users
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t norm_13_row_heap(const src_users_row_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 1 & 1)) n += r->f1.n;
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_13_row_equal(const src_users_row_t *a, const src_users_row_t *b) {
@@ -787,6 +827,14 @@ static void mat_15_row_store(row_14_t *dst, void **blob, const row_14_t *src) {
         p += src->f0.n;
     }
     sqlkc_rt_free(old);
+}
+
+/* Heap bytes a stored copy of r holds (its strings). */
+__attribute__((unused))
+static size_t mat_15_row_heap(const row_14_t *r) {
+    size_t n = 0;
+    if (!(r->nulls[0] >> 0 & 1)) n += r->f0.n;
+    return n;
 }
 
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
@@ -1008,12 +1056,17 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
+        size_t bytes = sqlkc_rt_map_bytes(mat_3_rows);
         while (sqlkc_rt_map_next(mat_3_rows, &it, &k, &kn, &v)) {
             mat_3_list_t *l = v;
-            for (size_t i = 0; i < l->n; i++)
+            bytes += l->cap * sizeof *l->v;
+            for (size_t i = 0; i < l->n; i++) {
+                bytes += mat_3_row_heap(&l->v[i].row);
                 sqlkc_rt_free(l->v[i].blob);
+            }
             sqlkc_rt_free(l->v);
         }
+        sqlkc_rt_state_stats(ctx, "SinkUpsertMaterializer 3", sqlkc_rt_map_count(mat_3_rows), bytes);
     }
     sqlkc_rt_map_free(mat_3_rows);
     sqlkc_rt_buf_free(&mat_3_key);
@@ -1024,8 +1077,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
+        while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
+            bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 1", sqlkc_rt_map_count(norm_1_rows), bytes);
     }
     sqlkc_rt_map_free(norm_1_rows);
     sqlkc_rt_buf_free(&norm_1_key);
@@ -1036,8 +1093,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_5_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_5_rows);
+        while (sqlkc_rt_map_next(norm_5_rows, &it, &k, &kn, &v)) {
+            bytes += norm_5_row_heap(&((norm_5_state_t *)v)->row);
             sqlkc_rt_free(((norm_5_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 5", sqlkc_rt_map_count(norm_5_rows), bytes);
     }
     sqlkc_rt_map_free(norm_5_rows);
     sqlkc_rt_buf_free(&norm_5_key);
@@ -1048,8 +1109,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_9_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_9_rows);
+        while (sqlkc_rt_map_next(norm_9_rows, &it, &k, &kn, &v)) {
+            bytes += norm_9_row_heap(&((norm_9_state_t *)v)->row);
             sqlkc_rt_free(((norm_9_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 9", sqlkc_rt_map_count(norm_9_rows), bytes);
     }
     sqlkc_rt_map_free(norm_9_rows);
     sqlkc_rt_buf_free(&norm_9_key);
@@ -1058,12 +1123,17 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
+        size_t bytes = sqlkc_rt_map_bytes(mat_15_rows);
         while (sqlkc_rt_map_next(mat_15_rows, &it, &k, &kn, &v)) {
             mat_15_list_t *l = v;
-            for (size_t i = 0; i < l->n; i++)
+            bytes += l->cap * sizeof *l->v;
+            for (size_t i = 0; i < l->n; i++) {
+                bytes += mat_15_row_heap(&l->v[i].row);
                 sqlkc_rt_free(l->v[i].blob);
+            }
             sqlkc_rt_free(l->v);
         }
+        sqlkc_rt_state_stats(ctx, "SinkUpsertMaterializer 15", sqlkc_rt_map_count(mat_15_rows), bytes);
     }
     sqlkc_rt_map_free(mat_15_rows);
     sqlkc_rt_buf_free(&mat_15_key);
@@ -1074,8 +1144,12 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_13_rows, &it, &k, &kn, &v))
+        size_t bytes = sqlkc_rt_map_bytes(norm_13_rows);
+        while (sqlkc_rt_map_next(norm_13_rows, &it, &k, &kn, &v)) {
+            bytes += norm_13_row_heap(&((norm_13_state_t *)v)->row);
             sqlkc_rt_free(((norm_13_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 13", sqlkc_rt_map_count(norm_13_rows), bytes);
     }
     sqlkc_rt_map_free(norm_13_rows);
     sqlkc_rt_buf_free(&norm_13_key);

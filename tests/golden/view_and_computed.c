@@ -364,6 +364,10 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_6_key);
     sqlkc_rt_buf_free(&sink_6_value);
     if (sink_6_dropped) sqlkc_rt_log(ctx, "%lld rows dropped by the NOT NULL enforcer", (long long)sink_6_dropped);
+    if (agg_4_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_4_groups);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 4", sqlkc_rt_map_count(agg_4_groups), bytes);
+    }
     sqlkc_rt_map_free(agg_4_groups);
     sqlkc_rt_buf_free(&agg_4_key);
     sqlkc_rt_buf_free(&sink_11_key);

@@ -110,6 +110,10 @@ enum {
     SQLKC_RT_FLUSH_END = 3,
 };
 
+/* Reports the state an operator holds, from fini: its keys and heap bytes.
+ * A benchmark run (--bench-input) prints a line per operator and the totals. */
+void sqlkc_rt_state_stats(sqlkc_rt_ctx_t *ctx, const char *op, size_t keys, size_t bytes);
+
 /* Milliseconds of a monotonic clock, for operators' own deadlines. */
 int64_t sqlkc_rt_now_ms(void);
 
