@@ -186,6 +186,6 @@ rc=0
 timeout 60 "$JOB" --bootstrap-servers 127.0.0.1:1 --bench-input src="$T/in.txt" --bench-repeat 3 \
     --bench-input side="$T/side.txt" --bench-null-sink >"$T/bench.out" 2>"$T/bench.err" || rc=$?
 e2e_assert_eq "bench exit code" 0 "$rc"
-e2e_assert_grep '^bench: records=636 seconds=[0-9.]+ records_per_s=[0-9]+ bytes_out=[0-9]+$' "$T/bench.out"
+e2e_assert_grep '^bench: records=636 seconds=[0-9.]+ records_per_s=[0-9]+ bytes_out=[0-9]+ state_keys=[0-9]+ state_bytes=[0-9]+$' "$T/bench.out"
 
 echo "PASS: runtime smoke"
