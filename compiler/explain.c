@@ -281,10 +281,23 @@ static const char *agg_state(arena_t *a, const plan_node_t *n)
             put(buf, sizeof buf, &k, n->input->fields[n->aggs[i].arg].name);
             put(buf, sizeof buf, &k, ": a count");
         } else if (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)) {
+            /* MIN and MAX of one argument and filter share theirs (gen_agg.c) */
+            bool shared = false;
+            for (int j = 0; j < i; j++)
+                shared = shared || ((n->aggs[j].fn == AGG_MIN || n->aggs[j].fn == AGG_MAX) &&
+                                    n->aggs[j].arg == n->aggs[i].arg && n->aggs[j].filter == n->aggs[i].filter);
+            if (shared)
+                continue;
             put(buf, sizeof buf, &k, "; per group and value of ");
             put(buf, sizeof buf, &k, n->input->fields[n->aggs[i].arg].name);
             put(buf, sizeof buf, &k, " (for ");
             put(buf, sizeof buf, &k, n->aggs[i].text);
+            for (int j = i + 1; j < n->naggs; j++)
+                if ((n->aggs[j].fn == AGG_MIN || n->aggs[j].fn == AGG_MAX) && n->aggs[j].arg == n->aggs[i].arg &&
+                    n->aggs[j].filter == n->aggs[i].filter) {
+                    put(buf, sizeof buf, &k, ", ");
+                    put(buf, sizeof buf, &k, n->aggs[j].text);
+                }
             put(buf, sizeof buf, &k, "): a count");
         }
     return arena_strdup(a, buf);

@@ -29,6 +29,21 @@ static const char *distinct_word(gen_t *g, const type_t *t, const char *x)
     }
 }
 
+/* MIN and MAX with retraction over the same argument and filter share one
+ * value -> count set: the first of them owns it. -1 when agg i keeps none. */
+static int mset_owner(const plan_node_t *n, int i)
+{
+    const agg_call_t *a = &n->aggs[i];
+    if (!n->retract || (a->fn != AGG_MIN && a->fn != AGG_MAX))
+        return -1;
+    for (int j = 0; j < i; j++) {
+        const agg_call_t *b = &n->aggs[j];
+        if ((b->fn == AGG_MIN || b->fn == AGG_MAX) && b->arg == a->arg && b->filter == a->filter)
+            return j;
+    }
+    return i;
+}
+
 static bool distinct_inline(const plan_node_t *n, int i)
 {
     return n->aggs[i].distinct && distinct_word(NULL, n->input->fields[n->aggs[i].arg].type, "") != NULL;
@@ -71,7 +86,7 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
         case AGG_MAX:
             emit_line(e, "%s a%d; /* %s */", gen_ctype(at), i, c);
             emit_line(e, "bool a%d_set;", i);
-            if (n->retract)
+            if (mset_owner(n, i) == i)
                 emit_line(e, "sqlkc_rt_mset_t *a%d_vals; /* every value of the group, with its count */", i);
             break;
         }
@@ -227,7 +242,7 @@ static void agg_finish(gen_t *g, const plan_node_t *n, const char *next_push)
     emit_line(e, "rc = %s(ctx, ROW_DELETE, &before);", next_push);
     emit_close(e, NULL);
     for (int i = 0; i < n->naggs; i++)
-        if (n->retract && (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX))
+        if (mset_owner(n, i) == i)
             emit_line(e, "sqlkc_rt_mset_free(acc->a%d_vals);", i);
     emit_line(e, "sqlkc_rt_map_remove(agg_%d_groups, p->key, p->key_len);", n->id);
     emit_close(e, NULL);
@@ -401,9 +416,11 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
                     /* MinWithRetractAggFunction: value -> count, the extreme read back from it */
                     const char *hi, *lo;
                     ord_words(g, at, x, &hi, &lo);
-                    emit_line(e, "sqlkc_rt_mset_add(&acc->a%d_vals, %s, %s, delta);", i, hi, lo);
+                    int o = mset_owner(n, i);
+                    if (o == i)
+                        emit_line(e, "sqlkc_rt_mset_add(&acc->a%d_vals, %s, %s, delta);", i, hi, lo);
                     emit_line(e, "uint64_t hi, lo;");
-                    emit_line(e, "acc->a%d_set = sqlkc_rt_mset_end(acc->a%d_vals, %s, &hi, &lo);", i, i,
+                    emit_line(e, "acc->a%d_set = sqlkc_rt_mset_end(acc->a%d_vals, %s, &hi, &lo);", i, o,
                               a->fn == AGG_MIN ? "true" : "false");
                     emit_line(e, "if (acc->a%d_set)", i);
                     emit_line(e, "    acc->a%d = %s;", i, unord(g, at, "hi", "lo"));
@@ -438,7 +455,7 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
         emit_open(e, "if (acc->rows == 0)");
         emit_line(e, "/* the last row of the group was retracted: the group is deleted */");
         for (int i = 0; i < n->naggs; i++)
-            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX)
+            if (mset_owner(n, i) == i)
                 emit_line(e, "sqlkc_rt_mset_free(acc->a%d_vals);", i);
         emit_line(e, "sqlkc_rt_map_remove(agg_%d_groups, key->p, key->len);", n->id);
         emit_line(e, "agg_%d_result(&old, in, &before);", n->id);
@@ -493,7 +510,7 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
         emit_line(g->e, "void *v;");
         emit_open(g->e, "while (sqlkc_rt_map_next(agg_%d_groups, &it, &k, &kn, &v))", n->id);
         for (int i = 0; i < n->naggs; i++)
-            if (n->aggs[i].fn == AGG_MIN || n->aggs[i].fn == AGG_MAX) {
+            if (mset_owner(n, i) == i) {
                 emit_line(g->e, "bytes += sqlkc_rt_mset_bytes(((%s *)v)->a%d_vals);", acc_type(g, n), i);
                 emit_line(g->e, "sqlkc_rt_mset_free(((%s *)v)->a%d_vals);", acc_type(g, n), i);
             }

@@ -293,7 +293,6 @@ typedef struct agg_3_acc {
     sqlkc_rt_mset_t *a3_vals; /* every value of the group, with its count */
     int32_t a4; /* MAX(score) */
     bool a4_set;
-    sqlkc_rt_mset_t *a4_vals; /* every value of the group, with its count */
     int64_t a5; /* AVG(score): sum */
     int64_t a5_n; /* non-NULL inputs */
     int64_t a6; /* COUNT(DISTINCT score) */
@@ -454,9 +453,8 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     }
     /* MAX(score) */
     if (!(in->nulls[0] >> 1 & 1)) {
-        sqlkc_rt_mset_add(&acc->a4_vals, sqlkc_rt_ord_i64((int64_t)in->f1), 0, delta);
         uint64_t hi, lo;
-        acc->a4_set = sqlkc_rt_mset_end(acc->a4_vals, false, &hi, &lo);
+        acc->a4_set = sqlkc_rt_mset_end(acc->a3_vals, false, &hi, &lo);
         if (acc->a4_set)
             acc->a4 = (int32_t)sqlkc_rt_unord_i64(hi);
     }
@@ -489,7 +487,6 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     if (acc->rows == 0) {
         /* the last row of the group was retracted: the group is deleted */
         sqlkc_rt_mset_free(acc->a3_vals);
-        sqlkc_rt_mset_free(acc->a4_vals);
         sqlkc_rt_map_remove(agg_3_groups, key->p, key->len);
         agg_3_result(&old, in, &before);
         return op_5_push(ctx, ROW_DELETE, &before);
@@ -1374,8 +1371,6 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         while (sqlkc_rt_map_next(agg_3_groups, &it, &k, &kn, &v)) {
             bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a3_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a3_vals);
-            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a4_vals);
-            sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a4_vals);
         }
         sqlkc_rt_state_stats(ctx, "GroupAggregate 3", sqlkc_rt_map_count(agg_3_groups), bytes);
     }

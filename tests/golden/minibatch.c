@@ -309,7 +309,6 @@ typedef struct agg_3_acc {
     sqlkc_rt_mset_t *a3_vals; /* every value of the group, with its count */
     int32_t a4; /* MAX(score) */
     bool a4_set;
-    sqlkc_rt_mset_t *a4_vals; /* every value of the group, with its count */
     int64_t a5; /* AVG(score): sum */
     int64_t a5_n; /* non-NULL inputs */
     int64_t a6; /* COUNT(DISTINCT score) */
@@ -538,9 +537,8 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     }
     /* MAX(score) */
     if (!(in->nulls[0] >> 1 & 1)) {
-        sqlkc_rt_mset_add(&acc->a4_vals, sqlkc_rt_ord_i64((int64_t)in->f1), 0, delta);
         uint64_t hi, lo;
-        acc->a4_set = sqlkc_rt_mset_end(acc->a4_vals, false, &hi, &lo);
+        acc->a4_set = sqlkc_rt_mset_end(acc->a3_vals, false, &hi, &lo);
         if (acc->a4_set)
             acc->a4 = (int32_t)sqlkc_rt_unord_i64(hi);
     }
@@ -587,7 +585,6 @@ static int agg_3_finish(sqlkc_rt_ctx_t *ctx) {
                 rc = op_5_push(ctx, ROW_DELETE, &before);
             }
             sqlkc_rt_mset_free(acc->a3_vals);
-            sqlkc_rt_mset_free(acc->a4_vals);
             sqlkc_rt_map_remove(agg_3_groups, p->key, p->key_len);
         }
         else if (rc == SQLKC_RT_OK) {
@@ -1073,8 +1070,6 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
         while (sqlkc_rt_map_next(agg_3_groups, &it, &k, &kn, &v)) {
             bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a3_vals);
             sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a3_vals);
-            bytes += sqlkc_rt_mset_bytes(((agg_3_acc_t *)v)->a4_vals);
-            sqlkc_rt_mset_free(((agg_3_acc_t *)v)->a4_vals);
         }
         sqlkc_rt_state_stats(ctx, "GroupAggregate 3", sqlkc_rt_map_count(agg_3_groups), bytes);
     }
