@@ -63,6 +63,23 @@ void gen_setnull(gen_t *g, const char *row, int i, const char *cond)
 
 const char *gen_tmp(gen_t *g) { return arena_printf(g->a, "t%d", g->tmp++); }
 
+void gen_map_foreach(gen_t *g, const char *map)
+{
+    emit_line(g->e, "sqlkc_rt_map_iter_t it = {0};");
+    emit_line(g->e, "const void *k;");
+    emit_line(g->e, "size_t kn;");
+    emit_line(g->e, "void *v;");
+    emit_open(g->e, "while (sqlkc_rt_map_next(%s, &it, &k, &kn, &v))", map);
+}
+
+void gen_grow(gen_t *g, const char *arr, const char *n, const char *cap)
+{
+    emit_open(g->e, "if (%s == %s)", n, cap);
+    emit_line(g->e, "%s = %s ? %s * 2 : 256;", cap, cap, cap);
+    emit_line(g->e, "%s = sqlkc_rt_grow(%s, %s * sizeof *%s);", arr, arr, cap, arr);
+    emit_close(g->e, NULL);
+}
+
 void gen_row_struct(gen_t *g, const char *name, const plan_field_t *f, int n, const char *comment)
 {
     emit_t *e = g->e;

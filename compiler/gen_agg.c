@@ -311,11 +311,8 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     emit_line(e, "    acc->id = ++agg_%d_ids;", n->id);
     if (n->minibatch) {
         emit_open(e, "if (!acc->bundle)");
-        emit_open(e, "if (agg_%d_nbundle == agg_%d_capbundle)", n->id, n->id);
-        emit_line(e, "agg_%d_capbundle = agg_%d_capbundle ? agg_%d_capbundle * 2 : 256;", n->id, n->id, n->id);
-        emit_line(e, "agg_%d_bundle = sqlkc_rt_grow(agg_%d_bundle, agg_%d_capbundle * sizeof *agg_%d_bundle);", n->id,
-                  n->id, n->id, n->id);
-        emit_close(e, NULL);
+        gen_grow(g, arena_printf(g->a, "agg_%d_bundle", n->id), arena_printf(g->a, "agg_%d_nbundle", n->id),
+                 arena_printf(g->a, "agg_%d_capbundle", n->id));
         emit_line(e, "agg_%d_pending_t *p = &agg_%d_bundle[agg_%d_nbundle++];", n->id, n->id, n->id);
         emit_line(e, "p->key = sqlkc_rt_alloc(key->len);");
         emit_line(e, "if (key->len) memcpy(p->key, key->p, key->len);");
@@ -504,11 +501,7 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
         else if (n->aggs[i].distinct)
             emit_line(g->e, "bytes += sqlkc_rt_map_bytes(agg_%d_distinct%d);", n->id, i);
     if (msets) {
-        emit_line(g->e, "sqlkc_rt_map_iter_t it = {0};");
-        emit_line(g->e, "const void *k;");
-        emit_line(g->e, "size_t kn;");
-        emit_line(g->e, "void *v;");
-        emit_open(g->e, "while (sqlkc_rt_map_next(agg_%d_groups, &it, &k, &kn, &v))", n->id);
+        gen_map_foreach(g, arena_printf(g->a, "agg_%d_groups", n->id));
         for (int i = 0; i < n->naggs; i++)
             if (mset_owner(n, i) == i) {
                 emit_line(g->e, "bytes += sqlkc_rt_mset_bytes(((%s *)v)->a%d_vals);", acc_type(g, n), i);

@@ -35,6 +35,11 @@ const char *gen_row_type(gen_t *g, const plan_node_t *n);
  * in order) that holds table column col. */
 int gen_row_field(const table_t *t, int col);
 const char *gen_tmp(gen_t *g);
+/* Opens `while (...)` over the entries of the sqlkc_rt_map_t * `map`, the
+ * value in `void *v`; the caller emits the body and closes it. */
+void gen_map_foreach(gen_t *g, const char *map);
+/* Emits: grow the array arr (element count cap) to hold one more than n. */
+void gen_grow(gen_t *g, const char *arr, const char *n, const char *cap);
 
 /* gen_expr.c: emits statements computing e over the row `in` (fields of
  * in_fields); returns the value. */

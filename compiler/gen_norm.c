@@ -160,11 +160,8 @@ static void minibatch_push(gen_t *g, const plan_node_t *n)
     emit_line(e, "bool created;");
     emit_line(e, "size_t *pos = sqlkc_rt_map_upsert(norm_%d_index, key->p, key->len, &created);", n->id);
     emit_open(e, "if (created)");
-    emit_open(e, "if (norm_%d_nbundle == norm_%d_capbundle)", n->id, n->id);
-    emit_line(e, "norm_%d_capbundle = norm_%d_capbundle ? norm_%d_capbundle * 2 : 256;", n->id, n->id, n->id);
-    emit_line(e, "norm_%d_bundle = sqlkc_rt_grow(norm_%d_bundle, norm_%d_capbundle * sizeof *norm_%d_bundle);", n->id,
-              n->id, n->id, n->id);
-    emit_close(e, NULL);
+    gen_grow(g, arena_printf(g->a, "norm_%d_bundle", n->id), arena_printf(g->a, "norm_%d_nbundle", n->id),
+             arena_printf(g->a, "norm_%d_capbundle", n->id));
     emit_line(e, "*pos = ++norm_%d_nbundle;", n->id);
     emit_line(e, "norm_%d_bundle[*pos - 1].blob = NULL;", n->id);
     emit_close(e, NULL);
@@ -226,12 +223,8 @@ void gen_norm_fini(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
     emit_open(e, "if (norm_%d_rows)", n->id);
-    emit_line(e, "sqlkc_rt_map_iter_t it = {0};");
-    emit_line(e, "const void *k;");
-    emit_line(e, "size_t kn;");
-    emit_line(e, "void *v;");
     emit_line(e, "size_t bytes = sqlkc_rt_map_bytes(norm_%d_rows);", n->id);
-    emit_open(e, "while (sqlkc_rt_map_next(norm_%d_rows, &it, &k, &kn, &v))", n->id);
+    gen_map_foreach(g, arena_printf(g->a, "norm_%d_rows", n->id));
     emit_line(e, "bytes += norm_%d_row_heap(&((norm_%d_state_t *)v)->row);", n->id, n->id);
     emit_line(e, "sqlkc_rt_free(((norm_%d_state_t *)v)->blob);", n->id);
     emit_close(e, NULL);
@@ -337,12 +330,8 @@ void gen_materialize_fini(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
     emit_open(e, "if (mat_%d_rows)", n->id);
-    emit_line(e, "sqlkc_rt_map_iter_t it = {0};");
-    emit_line(e, "const void *k;");
-    emit_line(e, "size_t kn;");
-    emit_line(e, "void *v;");
     emit_line(e, "size_t bytes = sqlkc_rt_map_bytes(mat_%d_rows);", n->id);
-    emit_open(e, "while (sqlkc_rt_map_next(mat_%d_rows, &it, &k, &kn, &v))", n->id);
+    gen_map_foreach(g, arena_printf(g->a, "mat_%d_rows", n->id));
     emit_line(e, "mat_%d_list_t *l = v;", n->id);
     emit_line(e, "bytes += l->cap * sizeof *l->v;");
     emit_open(e, "for (size_t i = 0; i < l->n; i++)");

@@ -1378,11 +1378,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_pairs_free(agg_3_distinct6);
     sqlkc_rt_buf_free(&agg_3_key);
     if (norm_1_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
             bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);
@@ -1396,11 +1396,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_13_key);
     sqlkc_rt_buf_free(&sink_13_value);
     if (norm_11_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_11_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_11_rows);
         while (sqlkc_rt_map_next(norm_11_rows, &it, &k, &kn, &v)) {
             bytes += norm_11_row_heap(&((norm_11_state_t *)v)->row);
             sqlkc_rt_free(((norm_11_state_t *)v)->blob);
@@ -1410,11 +1410,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_map_free(norm_11_rows);
     sqlkc_rt_buf_free(&norm_11_key);
     if (mat_17_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(mat_17_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(mat_17_rows);
         while (sqlkc_rt_map_next(mat_17_rows, &it, &k, &kn, &v)) {
             mat_17_list_t *l = v;
             bytes += l->cap * sizeof *l->v;
@@ -1431,11 +1431,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_17_key);
     sqlkc_rt_buf_free(&sink_17_value);
     if (norm_15_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_15_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_15_rows);
         while (sqlkc_rt_map_next(norm_15_rows, &it, &k, &kn, &v)) {
             bytes += norm_15_row_heap(&((norm_15_state_t *)v)->row);
             sqlkc_rt_free(((norm_15_state_t *)v)->blob);
@@ -1453,11 +1453,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_map_free(agg_21_groups);
     sqlkc_rt_buf_free(&agg_21_key);
     if (norm_19_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_19_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_19_rows);
         while (sqlkc_rt_map_next(norm_19_rows, &it, &k, &kn, &v)) {
             bytes += norm_19_row_heap(&((norm_19_state_t *)v)->row);
             sqlkc_rt_free(((norm_19_state_t *)v)->blob);

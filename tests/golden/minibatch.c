@@ -1082,11 +1082,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_pairs_free(agg_3_distinct6);
     sqlkc_rt_buf_free(&agg_3_key);
     if (norm_1_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
             bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);

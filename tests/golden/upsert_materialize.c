@@ -1052,11 +1052,11 @@ static int job_init(sqlkc_rt_ctx_t *ctx) {
 static void job_fini(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     if (mat_3_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(mat_3_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(mat_3_rows);
         while (sqlkc_rt_map_next(mat_3_rows, &it, &k, &kn, &v)) {
             mat_3_list_t *l = v;
             bytes += l->cap * sizeof *l->v;
@@ -1073,11 +1073,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_3_key);
     sqlkc_rt_buf_free(&sink_3_value);
     if (norm_1_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_1_rows);
         while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
             bytes += norm_1_row_heap(&((norm_1_state_t *)v)->row);
             sqlkc_rt_free(((norm_1_state_t *)v)->blob);
@@ -1089,11 +1089,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_7_key);
     sqlkc_rt_buf_free(&sink_7_value);
     if (norm_5_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_5_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_5_rows);
         while (sqlkc_rt_map_next(norm_5_rows, &it, &k, &kn, &v)) {
             bytes += norm_5_row_heap(&((norm_5_state_t *)v)->row);
             sqlkc_rt_free(((norm_5_state_t *)v)->blob);
@@ -1105,11 +1105,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_11_key);
     sqlkc_rt_buf_free(&sink_11_value);
     if (norm_9_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_9_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_9_rows);
         while (sqlkc_rt_map_next(norm_9_rows, &it, &k, &kn, &v)) {
             bytes += norm_9_row_heap(&((norm_9_state_t *)v)->row);
             sqlkc_rt_free(((norm_9_state_t *)v)->blob);
@@ -1119,11 +1119,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_map_free(norm_9_rows);
     sqlkc_rt_buf_free(&norm_9_key);
     if (mat_15_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(mat_15_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(mat_15_rows);
         while (sqlkc_rt_map_next(mat_15_rows, &it, &k, &kn, &v)) {
             mat_15_list_t *l = v;
             bytes += l->cap * sizeof *l->v;
@@ -1140,11 +1140,11 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_15_key);
     sqlkc_rt_buf_free(&sink_15_value);
     if (norm_13_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_13_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        size_t bytes = sqlkc_rt_map_bytes(norm_13_rows);
         while (sqlkc_rt_map_next(norm_13_rows, &it, &k, &kn, &v)) {
             bytes += norm_13_row_heap(&((norm_13_state_t *)v)->row);
             sqlkc_rt_free(((norm_13_state_t *)v)->blob);
