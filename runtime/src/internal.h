@@ -165,6 +165,11 @@ struct sqlkc_rt_ctx {
     bool null_sink;
     size_t state_keys, state_bytes; /* sqlkc_rt_state_stats totals */
     long long commit_interval_ms;
+    /* An in-memory context (sqlkc/mem.h, null_sink set) hands emitted
+     * records to this callback; NULL otherwise. */
+    int (*mem_emit)(void *arg, size_t table, const void *key, size_t key_len, const void *value,
+                    size_t value_len, int64_t timestamp);
+    void *mem_emit_arg;
 };
 
 /* Where signal handlers record a stop request. */

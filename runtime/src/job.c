@@ -170,6 +170,10 @@ int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t 
     if (ctx->null_sink) {
         t->nwritten++;
         t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
+        if (ctx->mem_emit &&
+            ctx->mem_emit(ctx->mem_emit_arg, table, key, key_len, value, value_len, timestamp) !=
+                SQLKC_RT_OK)
+            return sqlkc_rt_fail(ctx, "the in-memory sink of %s refused the record", t->def->name);
         return SQLKC_RT_OK;
     }
     return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len, timestamp);
