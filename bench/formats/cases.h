@@ -1,0 +1,374 @@
+/* This file is the per-table driver of bench/formats, the same for every
+ * table: it builds the inputs from random rows with the generated encoders,
+ * checks that every decoder (generated and baseline) reads back the rows'
+ * values and that every encoder's output decodes to them, then measures
+ * each codec and prints its row and the ratios to the baselines.
+ *
+ * The including file has included harness.h and the generated job, and
+ * defines: TABLE (name for the report); jrow_t, arow_t (the row types of
+ * its json and avro sources); JSON_DECODE, AVRO_DECODE (the generated
+ * decoders), JSON_SINK, AVRO_SINK, CSV_SINK (the generated sink push
+ * functions); CK_ROW(h, r) (mixes every field into h, bytes included) and
+ * FOLD_ROW(f, r) (adds a cheap fold of every field to f, used while
+ * timing), both for either row type; gen_row,
+ * to_arow; and the baselines jansson_decode/jansson_encode and
+ * avroc_decode/avroc_encode with their init and fini. With HAVE_RAW it also
+ * defines rrow_t, RAW_DECODE and RAW_SINK for a raw STRING column, which is
+ * fed the json records. */
+#ifndef BENCH_FORMATS_CASES_H
+#define BENCH_FORMATS_CASES_H
+
+#include <sqlkc/mem.h>
+
+static sqlkc_rt_ctx_t *ctx;
+static jrow_t *rows; /* the random rows */
+static arow_t *arows;
+static uint64_t rows_ck; /* CK_ROW over rows */
+static recset_t in_json, in_avro;
+
+/* What the sink callback does with an emitted value: while timing it counts
+ * bytes and folds the length and the first byte; when checking it keeps the
+ * value in `collecting`. */
+static uint64_t emitted_bytes, emitted_fold;
+static recset_t *collecting;
+
+static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value,
+                   size_t value_len, int64_t ts)
+{
+    (void)arg, (void)table, (void)key, (void)key_len, (void)ts;
+    emitted_bytes += value_len;
+    emitted_fold += value_len + (value_len ? *(const unsigned char *)value : 0);
+    if (collecting)
+        recset_add(collecting, value ? value : "", value ? value_len : 0);
+    return SQLKC_RT_OK;
+}
+
+static uint64_t ck_jrow(uint64_t h, const jrow_t *r)
+{
+    CK_ROW(h, r);
+    return h;
+}
+
+static uint64_t ck_arow(uint64_t h, const arow_t *r)
+{
+    CK_ROW(h, r);
+    return h;
+}
+
+static inline uint64_t fold_jrow(uint64_t f, const jrow_t *r)
+{
+    FOLD_ROW(f, r);
+    return f;
+}
+
+static inline uint64_t fold_arow(uint64_t f, const arow_t *r)
+{
+    FOLD_ROW(f, r);
+    return f;
+}
+
+/* ---- decoders: one pass; with `check`, the checksum of what was read ---- */
+
+static inline uint64_t json_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
+{
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        jrow_t row;
+        sqlkc_rt_jcur_t cur;
+        memset(row.nulls, 0xff, sizeof row.nulls); /* as the generated process() does */
+        if (JSON_DECODE(ctx, rec_p(in, i), rec_n(in, i), &row, &cur) != 0)
+            die("%s: the generated json decoder failed on record %zu: %s", TABLE, i, cur.err);
+        f = check ? ck_jrow(f, &row) : fold_jrow(f, &row);
+        sqlkc_rt_mem_end_record(ctx);
+    }
+    *bytes += in->len;
+    return f;
+}
+
+static inline uint64_t json_jansson_decode(const recset_t *in, bool check, uint64_t *bytes)
+{
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        jrow_t row;
+        if (jansson_decode(rec_p(in, i), rec_n(in, i), &row) != 0)
+            die("%s: the jansson baseline failed on record %zu", TABLE, i);
+        f = check ? ck_jrow(f, &row) : fold_jrow(f, &row);
+    }
+    *bytes += in->len;
+    return f;
+}
+
+static inline uint64_t avro_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
+{
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        arow_t row;
+        char err[160];
+        memset(row.nulls, 0xff, sizeof row.nulls);
+        if (AVRO_DECODE(rec_p(in, i), rec_n(in, i), &row, err, sizeof err) != 0)
+            die("%s: the generated avro decoder failed on record %zu: %s", TABLE, i, err);
+        f = check ? ck_arow(f, &row) : fold_arow(f, &row);
+    }
+    *bytes += in->len;
+    return f;
+}
+
+static inline uint64_t avro_avroc_decode(const recset_t *in, bool check, uint64_t *bytes)
+{
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        arow_t row;
+        if (avroc_decode(rec_p(in, i), rec_n(in, i), &row) != 0)
+            die("%s: the avro-c baseline failed on record %zu: %s", TABLE, i, avro_strerror());
+        f = check ? ck_arow(f, &row) : fold_arow(f, &row);
+    }
+    *bytes += in->len;
+    return f;
+}
+
+/* ---- encoders: one pass over the rows; with `out`, the values kept ---- */
+
+static inline uint64_t sqlkc_encode(int (*push)(sqlkc_rt_ctx_t *, int, const void *),
+                                    const void *first, size_t size, recset_t *out,
+                                    uint64_t *bytes)
+{
+    collecting = out;
+    emitted_bytes = emitted_fold = 0;
+    for (size_t i = 0; i < opts.records; i++) {
+        if (push(ctx, ROW_INSERT, (const char *)first + i * size) != SQLKC_RT_OK)
+            die("%s: a generated encoder failed on row %zu: %s", TABLE, i,
+                sqlkc_rt_mem_error(ctx));
+        sqlkc_rt_mem_end_record(ctx);
+    }
+    collecting = NULL;
+    *bytes += emitted_bytes;
+    return emitted_fold;
+}
+
+/* The sink push functions take their own row type; these wrappers give
+ * sqlkc_encode one signature (a direct call each, inlined). */
+static int push_json(sqlkc_rt_ctx_t *c, int kind, const void *row)
+{
+    return JSON_SINK(c, kind, row);
+}
+static int push_avro(sqlkc_rt_ctx_t *c, int kind, const void *row)
+{
+    return AVRO_SINK(c, kind, row);
+}
+static int push_csv(sqlkc_rt_ctx_t *c, int kind, const void *row)
+{
+    return CSV_SINK(c, kind, row);
+}
+
+static inline uint64_t json_jansson_encode(recset_t *out, uint64_t *bytes)
+{
+    uint64_t f = 0;
+    for (size_t i = 0; i < opts.records; i++) {
+        size_t n;
+        const char *p = jansson_encode(&rows[i], &n);
+        if (!p)
+            die("%s: the jansson baseline failed to encode row %zu", TABLE, i);
+        f += n + (unsigned char)p[0];
+        *bytes += n;
+        if (out)
+            recset_add(out, p, n);
+    }
+    return f;
+}
+
+static inline uint64_t avro_avroc_encode(recset_t *out, uint64_t *bytes)
+{
+    uint64_t f = 0;
+    for (size_t i = 0; i < opts.records; i++) {
+        size_t n;
+        const char *p = avroc_encode(&arows[i], &n);
+        if (!p)
+            die("%s: the avro-c baseline failed to encode row %zu: %s", TABLE, i, avro_strerror());
+        f += n + (n ? (unsigned char)p[0] : 0);
+        *bytes += n;
+        if (out)
+            recset_add(out, p, n);
+    }
+    return f;
+}
+
+/* ---- the passes measure() times ---- */
+
+static uint64_t pass_json_dec_sqlkc(uint64_t *b) { return json_sqlkc_decode(&in_json, false, b); }
+static uint64_t pass_json_dec_jansson(uint64_t *b) { return json_jansson_decode(&in_json, false, b); }
+static uint64_t pass_avro_dec_sqlkc(uint64_t *b) { return avro_sqlkc_decode(&in_avro, false, b); }
+static uint64_t pass_avro_dec_avroc(uint64_t *b) { return avro_avroc_decode(&in_avro, false, b); }
+static uint64_t pass_json_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_json, rows, sizeof *rows, NULL, b); }
+static uint64_t pass_json_enc_jansson(uint64_t *b) { return json_jansson_encode(NULL, b); }
+static uint64_t pass_avro_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_avro, arows, sizeof *arows, NULL, b); }
+static uint64_t pass_avro_enc_avroc(uint64_t *b) { return avro_avroc_encode(NULL, b); }
+static uint64_t pass_csv_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_csv, rows, sizeof *rows, NULL, b); }
+
+#ifdef HAVE_RAW
+/* raw: a STRING column holding the whole json record */
+static rrow_t *rrows;
+
+static inline uint64_t raw_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
+{
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        rrow_t row;
+        char err[160];
+        memset(row.nulls, 0xff, sizeof row.nulls);
+        if (RAW_DECODE(rec_p(in, i), rec_n(in, i), &row, err, sizeof err) != 0 || (row.nulls[0] & 1))
+            die("%s: the generated raw decoder failed on record %zu", TABLE, i);
+        f = check ? ck_bytes(f, row.f0.p, row.f0.n) : f + row.f0.n + (unsigned char)row.f0.p[0];
+    }
+    *bytes += in->len;
+    return f;
+}
+static int push_raw(sqlkc_rt_ctx_t *c, int kind, const void *row)
+{
+    return RAW_SINK(c, kind, row);
+}
+static uint64_t pass_raw_dec_sqlkc(uint64_t *b) { return raw_sqlkc_decode(&in_json, false, b); }
+static uint64_t pass_raw_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_raw, rrows, sizeof *rrows, NULL, b); }
+#endif
+
+/* ---- checks: every codec reads and writes the rows' values ---- */
+
+/* whose: what `want` is the checksum of */
+static void expect_ck(const char *what, uint64_t got, uint64_t want, const char *whose)
+{
+    if (got != want)
+        die("%s: %s: checksum %016" PRIx64 ", %s is %016" PRIx64, TABLE, what, got, whose, want);
+    printf("check: %s %s: checksum %016" PRIx64 " = %s\n", TABLE, what, got, whose);
+}
+
+static void check_all(void)
+{
+    uint64_t b = 0;
+    recset_t out = {0};
+
+    expect_ck("json decode, sqlkc", json_sqlkc_decode(&in_json, true, &b), rows_ck, "the rows'");
+    expect_ck("json decode, jansson", json_jansson_decode(&in_json, true, &b), rows_ck, "the rows'");
+    expect_ck("avro decode, sqlkc", avro_sqlkc_decode(&in_avro, true, &b), rows_ck, "the rows'");
+    expect_ck("avro decode, avro-c", avro_avroc_decode(&in_avro, true, &b), rows_ck, "the rows'");
+
+    /* What the baselines write is read back with the generated decoders
+     * (which the lines above showed agree with the libraries). */
+    recset_clear(&out);
+    json_jansson_encode(&out, &b);
+    expect_ck("json encode, jansson (read back)", json_sqlkc_decode(&out, true, &b), rows_ck, "the rows'");
+    recset_clear(&out);
+    avro_avroc_encode(&out, &b);
+    expect_ck("avro encode, avro-c (read back)", avro_sqlkc_decode(&out, true, &b), rows_ck, "the rows'");
+    /* The generated encoders wrote the inputs; once more must give the same bytes. */
+    recset_clear(&out);
+    sqlkc_encode(push_json, rows, sizeof *rows, &out, &b);
+    if (out.len != in_json.len || memcmp(out.data, in_json.data, out.len) != 0)
+        die("%s: the generated json encoder is not deterministic", TABLE);
+    recset_clear(&out);
+    sqlkc_encode(push_avro, arows, sizeof *arows, &out, &b);
+    if (out.len != in_avro.len || memcmp(out.data, in_avro.data, out.len) != 0)
+        die("%s: the generated avro encoder is not deterministic", TABLE);
+    /* csv: no csv decoder to read it back with; one line per row, not empty */
+    recset_clear(&out);
+    sqlkc_encode(push_csv, rows, sizeof *rows, &out, &b);
+    if (out.n != opts.records)
+        die("%s: the csv encoder wrote %zu records for %zu rows", TABLE, out.n, opts.records);
+    for (size_t i = 0; i < out.n; i++)
+        if (rec_n(&out, i) == 0 || memchr(rec_p(&out, i), '\n', rec_n(&out, i)))
+            die("%s: csv record %zu is empty or has a line break", TABLE, i);
+#ifdef HAVE_RAW
+    uint64_t in_ck = CK_SEED;
+    for (size_t i = 0; i < in_json.n; i++)
+        in_ck = ck_bytes(in_ck, rec_p(&in_json, i), rec_n(&in_json, i));
+    expect_ck("raw decode, sqlkc", raw_sqlkc_decode(&in_json, true, &b), in_ck,
+              "the json records'");
+    recset_clear(&out);
+    sqlkc_encode(push_raw, rrows, sizeof *rrows, &out, &b);
+    if (out.len != in_json.len || memcmp(out.data, in_json.data, out.len) != 0)
+        die("%s: the raw encoder changed the bytes", TABLE);
+    printf("check: %s raw encode, sqlkc: the input bytes\n", TABLE);
+#endif
+    recset_free(&out);
+}
+
+/* ---- main ---- */
+
+static void setup(void)
+{
+    static pool_t pool;
+    uint64_t rng = UINT64_C(20240611);
+    ctx = sqlkc_rt_mem_open(&job, on_emit, NULL, stderr);
+    if (!ctx)
+        die("%s: the generated job's definition does not open", TABLE);
+    rows = xmalloc(opts.records * sizeof *rows);
+    arows = xmalloc(opts.records * sizeof *arows);
+    rows_ck = CK_SEED;
+    for (size_t i = 0; i < opts.records; i++) {
+        gen_row(&rng, &pool, &rows[i]);
+        to_arow(&rows[i], &arows[i]);
+        rows_ck = ck_jrow(rows_ck, &rows[i]);
+    }
+    /* The inputs are what Flink writes: the generated encoders' output. */
+    uint64_t b = 0;
+    sqlkc_encode(push_json, rows, sizeof *rows, &in_json, &b);
+    sqlkc_encode(push_avro, arows, sizeof *arows, &in_avro, &b);
+#ifdef HAVE_RAW
+    rrows = xmalloc(opts.records * sizeof *rrows);
+    for (size_t i = 0; i < opts.records; i++) {
+        memset(rrows[i].nulls, 0, sizeof rrows[i].nulls);
+        rrows[i].f0 = (sqlkc_rt_str_t){rec_p(&in_json, i), rec_n(&in_json, i)};
+    }
+#endif
+    jansson_init();
+    avroc_init();
+}
+
+static void teardown(void)
+{
+    jansson_fini();
+    avroc_fini();
+    sqlkc_rt_mem_close(ctx, false);
+    recset_free(&in_json);
+    recset_free(&in_avro);
+    free(rows);
+    free(arows);
+#ifdef HAVE_RAW
+    free(rrows);
+#endif
+}
+
+int main(int argc, char **argv)
+{
+    parse_args(argc, argv);
+    setup();
+    printf("input: %s %zu records; json %.1f MB (%.0f bytes/record), avro %.1f MB (%.0f "
+           "bytes/record)\n",
+           TABLE, opts.records, in_json.len / 1e6, (double)in_json.len / opts.records,
+           in_avro.len / 1e6, (double)in_avro.len / opts.records);
+    check_all();
+    print_header();
+    int missed = 0;
+    result_t g, b;
+
+    print_row(TABLE, "json", "decode", "sqlkc", g = measure(pass_json_dec_sqlkc));
+    print_row(TABLE, "json", "decode", "jansson", b = measure(pass_json_dec_jansson));
+    missed += print_ratio(TABLE, "json", "decode", "jansson", g, b, 10);
+    print_row(TABLE, "json", "encode", "sqlkc", g = measure(pass_json_enc_sqlkc));
+    print_row(TABLE, "json", "encode", "jansson", b = measure(pass_json_enc_jansson));
+    missed += print_ratio(TABLE, "json", "encode", "jansson", g, b, 10);
+    print_row(TABLE, "avro", "decode", "sqlkc", g = measure(pass_avro_dec_sqlkc));
+    print_row(TABLE, "avro", "decode", "avro-c", b = measure(pass_avro_dec_avroc));
+    missed += print_ratio(TABLE, "avro", "decode", "avro-c", g, b, 5);
+    print_row(TABLE, "avro", "encode", "sqlkc", g = measure(pass_avro_enc_sqlkc));
+    print_row(TABLE, "avro", "encode", "avro-c", b = measure(pass_avro_enc_avroc));
+    missed += print_ratio(TABLE, "avro", "encode", "avro-c", g, b, 5);
+    print_row(TABLE, "csv", "encode", "sqlkc", measure(pass_csv_enc_sqlkc));
+#ifdef HAVE_RAW
+    print_row(TABLE, "raw", "decode", "sqlkc", measure(pass_raw_dec_sqlkc));
+    print_row(TABLE, "raw", "encode", "sqlkc", measure(pass_raw_enc_sqlkc));
+#endif
+    printf("targets: %s %d missed\n", TABLE, missed);
+    teardown();
+    return 0;
+}
+
+#endif /* BENCH_FORMATS_CASES_H */
