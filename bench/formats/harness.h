@@ -185,9 +185,18 @@ typedef struct bench_opts {
     size_t records;
     int runs;           /* measurements of each case; the best counts */
     double min_seconds; /* each measurement repeats its pass until this much CPU time */
+    const char *only;   /* measure only FORMAT-OP (e.g. json-decode), for profiling; NULL: all */
 } bench_opts_t;
 
-static bench_opts_t opts = {300000, 3, 0.3};
+static bench_opts_t opts = {300000, 3, 0.3, NULL};
+
+/* Whether the cases of format `format`, direction `op` are measured. */
+static bool wanted(const char *format, const char *op)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s-%s", format, op);
+    return !opts.only || !strcmp(opts.only, name);
+}
 
 /* One pass of a case over every record; returns a value folded from what it
  * decoded or encoded (so that the compiler cannot drop the work) and adds
@@ -275,8 +284,12 @@ static void parse_args(int argc, char **argv)
             opts.min_seconds = strtod(argv[++i], &end);
             if (*end || opts.min_seconds < 0)
                 die("--min-seconds expects a number of seconds");
+        } else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
+            opts.only = argv[++i];
         } else {
-            fprintf(stderr, "usage: %s [--records N] [--runs N] [--min-seconds S]\n", argv[0]);
+            fprintf(stderr,
+                    "usage: %s [--records N] [--runs N] [--min-seconds S] [--only FORMAT-OP]\n",
+                    argv[0]);
             exit(2);
         }
     }
