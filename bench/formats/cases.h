@@ -292,9 +292,10 @@ static void check_all(void)
 
 /* ---- main ---- */
 
+static pool_t pool; /* the rows' strings */
+
 static void setup(void)
 {
-    static pool_t pool;
     uint64_t rng = UINT64_C(20240611);
     ctx = sqlkc_rt_mem_open(&job, on_emit, NULL, stderr);
     if (!ctx)
@@ -331,6 +332,7 @@ static void teardown(void)
     recset_free(&in_avro);
     free(rows);
     free(arows);
+    pool_free(&pool);
 #ifdef HAVE_RAW
     free(rrows);
 #endif

@@ -114,27 +114,44 @@ static inline uint64_t rng_below(uint64_t *s, uint64_t n)
     return rng_next(s) % n;
 }
 
-/* Text the rows point into: NUL-terminated copies that live as long as the
- * bench (the avro-c writer wants the terminator). */
-typedef struct pool {
-    char *p;
+/* Text the rows point into: NUL-terminated copies (the avro-c writer wants
+ * the terminator) in blocks that are never moved, so that earlier strings
+ * stay valid; pool_free releases them all. */
+typedef struct pool_block {
+    struct pool_block *prev;
     size_t len, cap;
+    char data[];
+} pool_block_t;
+
+typedef struct pool {
+    pool_block_t *last;
 } pool_t;
 
-/* Blocks are never moved, so earlier strings stay valid. */
 static const char *pool_add(pool_t *pl, const char *s, size_t n)
 {
-    if (!pl->p || pl->len + n + 1 > pl->cap) {
+    pool_block_t *b = pl->last;
+    if (!b || b->len + n + 1 > b->cap) {
         size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
-        pl->p = xmalloc(cap); /* the old block is kept by the strings in it */
-        pl->cap = cap;
-        pl->len = 0;
+        b = xmalloc(sizeof *b + cap);
+        b->prev = pl->last;
+        b->len = 0;
+        b->cap = cap;
+        pl->last = b;
     }
-    char *out = pl->p + pl->len;
+    char *out = b->data + b->len;
     memcpy(out, s, n);
     out[n] = '\0';
-    pl->len += n + 1;
+    b->len += n + 1;
     return out;
+}
+
+static void pool_free(pool_t *pl)
+{
+    while (pl->last) {
+        pool_block_t *prev = pl->last->prev;
+        free(pl->last);
+        pl->last = prev;
+    }
 }
 
 /* ---- checksums ---- */
