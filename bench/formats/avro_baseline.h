@@ -17,8 +17,7 @@ static avro_writer_t av_writer;
 static char *av_buf;
 static size_t av_cap = 1 << 16;
 
-static void avroc_init(void)
-{
+static void avroc_init(void) {
     if (avro_schema_from_json_length(avro_schema_json, sizeof avro_schema_json - 1, &av_schema))
         die("avro-c does not accept the schema: %s", avro_strerror());
     av_iface = avro_generic_class_from_schema(av_schema);
@@ -30,8 +29,7 @@ static void avroc_init(void)
     av_writer = avro_writer_memory(av_buf, (int64_t)av_cap);
 }
 
-static void avroc_fini(void)
-{
+static void avroc_fini(void) {
     avro_reader_free(av_reader);
     avro_writer_free(av_writer);
     avro_value_decref(&av_in);
@@ -42,16 +40,14 @@ static void avroc_fini(void)
 }
 
 /* Reads one datum into av_in. */
-static inline int av_read(const char *p, size_t n)
-{
+static inline int av_read(const char *p, size_t n) {
     avro_reader_memory_set_source(av_reader, p, (int64_t)n);
     return avro_value_read(av_reader, &av_in);
 }
 
 /* Field i of a record whose fields are ["null", T] unions: 0 if null, 1 with
  * the T value in *branch, -1 on an error. */
-static inline int av_field(avro_value_t *rec, size_t i, avro_value_t *branch)
-{
+static inline int av_field(avro_value_t *rec, size_t i, avro_value_t *branch) {
     avro_value_t field;
     int disc;
     if (avro_value_get_by_index(rec, i, &field, NULL) || avro_value_get_discriminant(&field, &disc))
@@ -63,8 +59,7 @@ static inline int av_field(avro_value_t *rec, size_t i, avro_value_t *branch)
 
 /* Selects the null branch (has_value false) or the value branch of field i;
  * the value branch is returned in *branch for the caller to set. */
-static inline int av_set(avro_value_t *rec, size_t i, bool has_value, avro_value_t *branch)
-{
+static inline int av_set(avro_value_t *rec, size_t i, bool has_value, avro_value_t *branch) {
     avro_value_t field;
     if (avro_value_get_by_index(rec, i, &field, NULL) ||
         avro_value_set_branch(&field, has_value ? 1 : 0, branch))
@@ -73,8 +68,7 @@ static inline int av_set(avro_value_t *rec, size_t i, bool has_value, avro_value
 }
 
 /* avro-c's strings carry their NUL in the size */
-static inline int av_get_string(avro_value_t *v, sqlkc_rt_str_t *s)
-{
+static inline int av_get_string(avro_value_t *v, sqlkc_rt_str_t *s) {
     size_t size;
     if (avro_value_get_string(v, &s->p, &size) || size == 0)
         return -1;
@@ -82,8 +76,7 @@ static inline int av_get_string(avro_value_t *v, sqlkc_rt_str_t *s)
     return 0;
 }
 
-static inline int av_get_bytes(avro_value_t *v, sqlkc_rt_str_t *s)
-{
+static inline int av_get_bytes(avro_value_t *v, sqlkc_rt_str_t *s) {
     const void *p;
     if (avro_value_get_bytes(v, &p, &s->n))
         return -1;
@@ -92,8 +85,7 @@ static inline int av_get_bytes(avro_value_t *v, sqlkc_rt_str_t *s)
 }
 
 /* Writes av_out to the buffer; the datum is valid until the next call. */
-static inline const char *av_write(size_t *n)
-{
+static inline const char *av_write(size_t *n) {
     avro_writer_memory_set_dest(av_writer, av_buf, (int64_t)av_cap);
     if (avro_value_write(av_writer, &av_out))
         return NULL;

@@ -27,7 +27,7 @@ typedef src_pv_raw_row_t rrow_t;
 #define RAW_SINK op_11_push
 
 #define NFIELDS 4
-#define IS_NULL(r, i) ((r)->nulls[0] >> (i) & 1)
+#define IS_NULL(r, i) ((r)->nulls[0] >> (i)&1)
 #define SET_NULL(r, i) ((r)->nulls[0] |= UINT64_C(1) << (i))
 
 #define CK_ROW(h, r)                                                                               \
@@ -59,9 +59,9 @@ static const char *const special_regions[] = {
 static const char *const continents[] = {"eu", "us", "ap", "sa", "af", "me", "ca", "oc"};
 static const char *const sides[] = {"north", "south", "east", "west", "central"};
 static const char *const cities[] = {
-    "paris", "berlin", "madrid", "rome",    "oslo",  "lisbon", "dublin",  "warsaw",
-    "boston", "denver", "austin", "seattle", "chicago", "miami", "toronto", "lima",
-    "tokyo", "osaka",  "seoul",  "mumbai",  "delhi", "sydney", "perth",   "jakarta",
+    "paris",  "berlin", "madrid", "rome",    "oslo",    "lisbon", "dublin",  "warsaw",
+    "boston", "denver", "austin", "seattle", "chicago", "miami",  "toronto", "lima",
+    "tokyo",  "osaka",  "seoul",  "mumbai",  "delhi",   "sydney", "perth",   "jakarta",
 };
 #define NREGIONS 1000
 #define NUSERS 100000
@@ -69,8 +69,7 @@ static const char *const cities[] = {
 static sqlkc_rt_str_t regions[NREGIONS];
 static int64_t viewtime = INT64_C(1795600800000); /* 2026-11-25 10:00:00.000 */
 
-static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r)
-{
+static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r) {
     if (!regions[0].p) {
         uint64_t s = 7;
         for (size_t i = 0; i < NREGIONS; i++) {
@@ -95,14 +94,14 @@ static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r)
     viewtime += (int64_t)rng_below(rng, 6);
     r->f2.millis = viewtime;
     /* 90% of a user's views come from a home region */
-    uint64_t region = rng_below(rng, 10) < 9 ? user * 2654435761u % NREGIONS : rng_below(rng, NREGIONS);
+    uint64_t region =
+        rng_below(rng, 10) < 9 ? user * 2654435761u % NREGIONS : rng_below(rng, NREGIONS);
     r->f3 = regions[region];
     if (rng_below(rng, 200) == 0) /* now and then a view without a region */
         SET_NULL(r, 3);
 }
 
-static void to_arow(const jrow_t *in, arow_t *out)
-{
+static void to_arow(const jrow_t *in, arow_t *out) {
     out->nulls[0] = in->nulls[0];
     out->f0 = in->f0;
     out->f1 = in->f1;
@@ -116,20 +115,15 @@ static json_t *jn_doc; /* the last record read, kept until the next (its strings
 static char *jn_buf;
 static size_t jn_cap = 1 << 16;
 
-static void jansson_init(void)
-{
-    jn_buf = xmalloc(jn_cap);
-}
+static void jansson_init(void) { jn_buf = xmalloc(jn_cap); }
 
-static void jansson_fini(void)
-{
+static void jansson_fini(void) {
     json_decref(jn_doc);
     jn_doc = NULL;
     free(jn_buf);
 }
 
-static int jansson_decode(const char *p, size_t n, jrow_t *r)
-{
+static int jansson_decode(const char *p, size_t n, jrow_t *r) {
     json_error_t e;
     json_t *v;
     json_decref(jn_doc);
@@ -167,16 +161,17 @@ static int jansson_decode(const char *p, size_t n, jrow_t *r)
     return 0;
 }
 
-static const char *jansson_encode(const jrow_t *r, size_t *n)
-{
+static const char *jansson_encode(const jrow_t *r, size_t *n) {
     char ts[SQLKC_RT_FMT_MAX];
     json_t *o = json_object();
     json_object_set_new(o, "user_id", IS_NULL(r, 0) ? json_null() : json_integer(r->f0));
     json_object_set_new(o, "page_id", IS_NULL(r, 1) ? json_null() : json_integer(r->f1));
     json_object_set_new(o, "viewtime",
-                        IS_NULL(r, 2) ? json_null()
-                                      : json_stringn(ts, sqlkc_rt_fmt_timestamp(ts, r->f2, false, false)));
-    json_object_set_new(o, "user_region", IS_NULL(r, 3) ? json_null() : json_stringn(r->f3.p, r->f3.n));
+                        IS_NULL(r, 2)
+                            ? json_null()
+                            : json_stringn(ts, sqlkc_rt_fmt_timestamp(ts, r->f2, false, false)));
+    json_object_set_new(o, "user_region",
+                        IS_NULL(r, 3) ? json_null() : json_stringn(r->f3.p, r->f3.n));
     size_t len = json_dumpb(o, jn_buf, jn_cap, JSON_COMPACT);
     json_decref(o);
     if (len == 0 || len > jn_cap)
@@ -198,8 +193,7 @@ static const char avro_schema_json[] =
 
 #include "avro_baseline.h"
 
-static int avroc_decode(const char *p, size_t n, arow_t *r)
-{
+static int avroc_decode(const char *p, size_t n, arow_t *r) {
     avro_value_t b;
     int has;
     if (av_read(p, n) != 0)
@@ -225,12 +219,13 @@ static int avroc_decode(const char *p, size_t n, arow_t *r)
     return 0;
 }
 
-static const char *avroc_encode(const arow_t *r, size_t *n)
-{
+static const char *avroc_encode(const arow_t *r, size_t *n) {
     avro_value_t b;
-    if (av_set(&av_out, 0, !IS_NULL(r, 0), &b) || (!IS_NULL(r, 0) && avro_value_set_long(&b, r->f0)))
+    if (av_set(&av_out, 0, !IS_NULL(r, 0), &b) ||
+        (!IS_NULL(r, 0) && avro_value_set_long(&b, r->f0)))
         return NULL;
-    if (av_set(&av_out, 1, !IS_NULL(r, 1), &b) || (!IS_NULL(r, 1) && avro_value_set_long(&b, r->f1)))
+    if (av_set(&av_out, 1, !IS_NULL(r, 1), &b) ||
+        (!IS_NULL(r, 1) && avro_value_set_long(&b, r->f1)))
         return NULL;
     if (av_set(&av_out, 2, !IS_NULL(r, 2), &b) ||
         (!IS_NULL(r, 2) && avro_value_set_long(&b, r->f2.millis)))

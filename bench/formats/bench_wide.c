@@ -28,7 +28,7 @@ typedef src_wide_avro_row_t arow_t;
 #define CSV_SINK op_8_push
 
 #define NFIELDS 9
-#define IS_NULL(r, i) ((r)->nulls[0] >> (i) & 1)
+#define IS_NULL(r, i) ((r)->nulls[0] >> (i)&1)
 #define SET_NULL(r, i) ((r)->nulls[0] |= UINT64_C(1) << (i))
 
 #define CK_ROW(h, r)                                                                               \
@@ -68,13 +68,12 @@ typedef src_wide_avro_row_t arow_t;
 /* ---- rows ---- */
 
 static const char *const words[] = {
-    "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-    "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
-    "Zürich", "東京", "naïve", "say \"hi\"", "back\\slash", "tab\there",
+    "alpha",  "bravo",   "charlie", "delta", "echo",  "foxtrot",    "golf",        "hotel",
+    "india",  "juliett", "kilo",    "lima",  "mike",  "november",   "oscar",       "papa",
+    "quebec", "romeo",   "Zürich",  "東京",  "naïve", "say \"hi\"", "back\\slash", "tab\there",
 };
 
-static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r)
-{
+static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r) {
     memset(r, 0, sizeof *r);
     r->f0 = rng_below(rng, 2);
     r->f1 = (int32_t)rng_below(rng, 200000) - 1000;
@@ -115,8 +114,7 @@ static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r)
             SET_NULL(r, i);
 }
 
-static void to_arow(const jrow_t *in, arow_t *out)
-{
+static void to_arow(const jrow_t *in, arow_t *out) {
     out->nulls[0] = in->nulls[0];
     out->f0 = in->f0;
     out->f1 = in->f1;
@@ -135,14 +133,12 @@ static json_t *jn_doc; /* the last record read, kept until the next (its strings
 static char *jn_buf, *jn_bytes; /* output, decoded base64 */
 static size_t jn_cap = 1 << 16;
 
-static void jansson_init(void)
-{
+static void jansson_init(void) {
     jn_buf = xmalloc(jn_cap);
     jn_bytes = xmalloc(jn_cap);
 }
 
-static void jansson_fini(void)
-{
+static void jansson_fini(void) {
     json_decref(jn_doc);
     jn_doc = NULL;
     free(jn_buf);
@@ -151,8 +147,7 @@ static void jansson_fini(void)
 
 /* The member `name`: 1 if present and of the wanted kind (then in *v), 0
  * if absent or null, -1 if of another kind. */
-static inline int jn_member(const char *name, json_type type, json_t **v)
-{
+static inline int jn_member(const char *name, json_type type, json_t **v) {
     *v = json_object_get(jn_doc, name);
     if (!*v || json_is_null(*v))
         return 0;
@@ -163,8 +158,7 @@ static inline int jn_member(const char *name, json_type type, json_t **v)
     return json_typeof(*v) == type ? 1 : -1;
 }
 
-static int jansson_decode(const char *p, size_t n, jrow_t *r)
-{
+static int jansson_decode(const char *p, size_t n, jrow_t *r) {
     json_error_t e;
     json_t *v;
     int has;
@@ -218,8 +212,7 @@ static int jansson_decode(const char *p, size_t n, jrow_t *r)
     return 0;
 }
 
-static const char *jansson_encode(const jrow_t *r, size_t *n)
-{
+static const char *jansson_encode(const jrow_t *r, size_t *n) {
     char text[SQLKC_RT_FMT_MAX], b64[128];
     json_t *o = json_object();
     json_object_set_new(o, "ok", IS_NULL(r, 0) ? json_null() : json_boolean(r->f0));
@@ -228,18 +221,20 @@ static const char *jansson_encode(const jrow_t *r, size_t *n)
     json_object_set_new(o, "score", IS_NULL(r, 3) ? json_null() : json_real(r->f3));
     json_object_set_new(o, "price", IS_NULL(r, 4) ? json_null() : json_real((double)r->f4 / 100));
     json_object_set_new(o, "name", IS_NULL(r, 5) ? json_null() : json_stringn(r->f5.p, r->f5.n));
-    json_object_set_new(o, "seen",
-                        IS_NULL(r, 6) ? json_null()
-                                      : json_stringn(text, sqlkc_rt_fmt_timestamp(text, r->f6, false, false)));
-    json_object_set_new(o, "day",
-                        IS_NULL(r, 7) ? json_null() : json_stringn(text, sqlkc_rt_fmt_date(text, r->f7)));
+    json_object_set_new(
+        o, "seen",
+        IS_NULL(r, 6) ? json_null()
+                      : json_stringn(text, sqlkc_rt_fmt_timestamp(text, r->f6, false, false)));
+    json_object_set_new(
+        o, "day", IS_NULL(r, 7) ? json_null() : json_stringn(text, sqlkc_rt_fmt_date(text, r->f7)));
     if (!IS_NULL(r, 8) && sqlkc_rt_base64_len(r->f8.n) > sizeof b64) {
         json_decref(o);
         return NULL;
     }
     json_object_set_new(o, "payload",
-                        IS_NULL(r, 8) ? json_null()
-                                      : json_stringn(b64, sqlkc_rt_base64_encode(b64, r->f8.p, r->f8.n)));
+                        IS_NULL(r, 8)
+                            ? json_null()
+                            : json_stringn(b64, sqlkc_rt_base64_encode(b64, r->f8.p, r->f8.n)));
     size_t len = json_dumpb(o, jn_buf, jn_cap, JSON_COMPACT);
     json_decref(o);
     if (len == 0 || len > jn_cap)
@@ -268,8 +263,7 @@ static const char avro_schema_json[] =
 #include "avro_baseline.h"
 
 /* An Avro decimal: the unscaled value's big-endian two's complement. */
-static int decimal_from_bytes(const sqlkc_rt_str_t *b, sqlkc_rt_dec_t *out)
-{
+static int decimal_from_bytes(const sqlkc_rt_str_t *b, sqlkc_rt_dec_t *out) {
     if (b->n == 0 || b->n > 16)
         return -1;
     unsigned __int128 v = (signed char)b->p[0] < 0 ? ~(unsigned __int128)0 : 0;
@@ -280,8 +274,7 @@ static int decimal_from_bytes(const sqlkc_rt_str_t *b, sqlkc_rt_dec_t *out)
 }
 
 /* The shortest two's complement form, as Java's BigInteger.toByteArray. */
-static size_t decimal_to_bytes(sqlkc_rt_dec_t v, unsigned char out[16])
-{
+static size_t decimal_to_bytes(sqlkc_rt_dec_t v, unsigned char out[16]) {
     size_t n = 16;
     for (int i = 15; i >= 0; i--, v >>= 8)
         out[i] = (unsigned char)v;
@@ -293,8 +286,7 @@ static size_t decimal_to_bytes(sqlkc_rt_dec_t v, unsigned char out[16])
     return n - skip;
 }
 
-static int avroc_decode(const char *p, size_t n, arow_t *r)
-{
+static int avroc_decode(const char *p, size_t n, arow_t *r) {
     avro_value_t b;
     int has, i32;
     sqlkc_rt_str_t s;
@@ -341,8 +333,7 @@ static int avroc_decode(const char *p, size_t n, arow_t *r)
     return 0;
 }
 
-static const char *avroc_encode(const arow_t *r, size_t *n)
-{
+static const char *avroc_encode(const arow_t *r, size_t *n) {
     avro_value_t b;
     unsigned char dec[16];
 #define SET(i, call)                                                                               \

@@ -33,8 +33,7 @@ static uint64_t emitted_bytes, emitted_fold;
 static recset_t *collecting;
 
 static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value,
-                   size_t value_len, int64_t ts)
-{
+                   size_t value_len, int64_t ts) {
     (void)arg, (void)table, (void)key, (void)key_len, (void)ts;
     emitted_bytes += value_len;
     emitted_fold += value_len + (value_len ? *(const unsigned char *)value : 0);
@@ -43,34 +42,29 @@ static int on_emit(void *arg, size_t table, const void *key, size_t key_len, con
     return SQLKC_RT_OK;
 }
 
-static uint64_t ck_jrow(uint64_t h, const jrow_t *r)
-{
+static uint64_t ck_jrow(uint64_t h, const jrow_t *r) {
     CK_ROW(h, r);
     return h;
 }
 
-static uint64_t ck_arow(uint64_t h, const arow_t *r)
-{
+static uint64_t ck_arow(uint64_t h, const arow_t *r) {
     CK_ROW(h, r);
     return h;
 }
 
-static inline uint64_t fold_jrow(uint64_t f, const jrow_t *r)
-{
+static inline uint64_t fold_jrow(uint64_t f, const jrow_t *r) {
     FOLD_ROW(f, r);
     return f;
 }
 
-static inline uint64_t fold_arow(uint64_t f, const arow_t *r)
-{
+static inline uint64_t fold_arow(uint64_t f, const arow_t *r) {
     FOLD_ROW(f, r);
     return f;
 }
 
 /* ---- decoders: one pass; with `check`, the checksum of what was read ---- */
 
-static inline uint64_t json_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
-{
+static inline uint64_t json_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes) {
     uint64_t f = check ? CK_SEED : 0;
     for (size_t i = 0; i < in->n; i++) {
         jrow_t row;
@@ -85,8 +79,7 @@ static inline uint64_t json_sqlkc_decode(const recset_t *in, bool check, uint64_
     return f;
 }
 
-static inline uint64_t json_jansson_decode(const recset_t *in, bool check, uint64_t *bytes)
-{
+static inline uint64_t json_jansson_decode(const recset_t *in, bool check, uint64_t *bytes) {
     uint64_t f = check ? CK_SEED : 0;
     for (size_t i = 0; i < in->n; i++) {
         jrow_t row;
@@ -98,8 +91,7 @@ static inline uint64_t json_jansson_decode(const recset_t *in, bool check, uint6
     return f;
 }
 
-static inline uint64_t avro_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
-{
+static inline uint64_t avro_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes) {
     uint64_t f = check ? CK_SEED : 0;
     for (size_t i = 0; i < in->n; i++) {
         arow_t row;
@@ -113,8 +105,7 @@ static inline uint64_t avro_sqlkc_decode(const recset_t *in, bool check, uint64_
     return f;
 }
 
-static inline uint64_t avro_avroc_decode(const recset_t *in, bool check, uint64_t *bytes)
-{
+static inline uint64_t avro_avroc_decode(const recset_t *in, bool check, uint64_t *bytes) {
     uint64_t f = check ? CK_SEED : 0;
     for (size_t i = 0; i < in->n; i++) {
         arow_t row;
@@ -130,14 +121,12 @@ static inline uint64_t avro_avroc_decode(const recset_t *in, bool check, uint64_
 
 static inline uint64_t sqlkc_encode(int (*push)(sqlkc_rt_ctx_t *, int, const void *),
                                     const void *first, size_t size, recset_t *out,
-                                    uint64_t *bytes)
-{
+                                    uint64_t *bytes) {
     collecting = out;
     emitted_bytes = emitted_fold = 0;
     for (size_t i = 0; i < opts.records; i++) {
         if (push(ctx, ROW_INSERT, (const char *)first + i * size) != SQLKC_RT_OK)
-            die("%s: a generated encoder failed on row %zu: %s", TABLE, i,
-                sqlkc_rt_mem_error(ctx));
+            die("%s: a generated encoder failed on row %zu: %s", TABLE, i, sqlkc_rt_mem_error(ctx));
         sqlkc_rt_mem_end_record(ctx);
     }
     collecting = NULL;
@@ -147,21 +136,15 @@ static inline uint64_t sqlkc_encode(int (*push)(sqlkc_rt_ctx_t *, int, const voi
 
 /* The sink push functions take their own row type; these wrappers give
  * sqlkc_encode one signature (a direct call each, inlined). */
-static int push_json(sqlkc_rt_ctx_t *c, int kind, const void *row)
-{
+static int push_json(sqlkc_rt_ctx_t *c, int kind, const void *row) {
     return JSON_SINK(c, kind, row);
 }
-static int push_avro(sqlkc_rt_ctx_t *c, int kind, const void *row)
-{
+static int push_avro(sqlkc_rt_ctx_t *c, int kind, const void *row) {
     return AVRO_SINK(c, kind, row);
 }
-static int push_csv(sqlkc_rt_ctx_t *c, int kind, const void *row)
-{
-    return CSV_SINK(c, kind, row);
-}
+static int push_csv(sqlkc_rt_ctx_t *c, int kind, const void *row) { return CSV_SINK(c, kind, row); }
 
-static inline uint64_t json_jansson_encode(recset_t *out, uint64_t *bytes)
-{
+static inline uint64_t json_jansson_encode(recset_t *out, uint64_t *bytes) {
     uint64_t f = 0;
     for (size_t i = 0; i < opts.records; i++) {
         size_t n;
@@ -176,8 +159,7 @@ static inline uint64_t json_jansson_encode(recset_t *out, uint64_t *bytes)
     return f;
 }
 
-static inline uint64_t avro_avroc_encode(recset_t *out, uint64_t *bytes)
-{
+static inline uint64_t avro_avroc_encode(recset_t *out, uint64_t *bytes) {
     uint64_t f = 0;
     for (size_t i = 0; i < opts.records; i++) {
         size_t n;
@@ -195,58 +177,64 @@ static inline uint64_t avro_avroc_encode(recset_t *out, uint64_t *bytes)
 /* ---- the passes measure() times ---- */
 
 static uint64_t pass_json_dec_sqlkc(uint64_t *b) { return json_sqlkc_decode(&in_json, false, b); }
-static uint64_t pass_json_dec_jansson(uint64_t *b) { return json_jansson_decode(&in_json, false, b); }
+static uint64_t pass_json_dec_jansson(uint64_t *b) {
+    return json_jansson_decode(&in_json, false, b);
+}
 static uint64_t pass_avro_dec_sqlkc(uint64_t *b) { return avro_sqlkc_decode(&in_avro, false, b); }
 static uint64_t pass_avro_dec_avroc(uint64_t *b) { return avro_avroc_decode(&in_avro, false, b); }
-static uint64_t pass_json_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_json, rows, sizeof *rows, NULL, b); }
+static uint64_t pass_json_enc_sqlkc(uint64_t *b) {
+    return sqlkc_encode(push_json, rows, sizeof *rows, NULL, b);
+}
 static uint64_t pass_json_enc_jansson(uint64_t *b) { return json_jansson_encode(NULL, b); }
-static uint64_t pass_avro_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_avro, arows, sizeof *arows, NULL, b); }
+static uint64_t pass_avro_enc_sqlkc(uint64_t *b) {
+    return sqlkc_encode(push_avro, arows, sizeof *arows, NULL, b);
+}
 static uint64_t pass_avro_enc_avroc(uint64_t *b) { return avro_avroc_encode(NULL, b); }
-static uint64_t pass_csv_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_csv, rows, sizeof *rows, NULL, b); }
+static uint64_t pass_csv_enc_sqlkc(uint64_t *b) {
+    return sqlkc_encode(push_csv, rows, sizeof *rows, NULL, b);
+}
 
 #ifdef HAVE_RAW
 /* raw: a STRING column holding the whole json record */
 static rrow_t *rrows;
 
-static inline uint64_t raw_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes)
-{
+static inline uint64_t raw_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes) {
     uint64_t f = check ? CK_SEED : 0;
     for (size_t i = 0; i < in->n; i++) {
         rrow_t row;
         char err[160];
         memset(row.nulls, 0xff, sizeof row.nulls);
-        if (RAW_DECODE(rec_p(in, i), rec_n(in, i), &row, err, sizeof err) != 0 || (row.nulls[0] & 1))
+        if (RAW_DECODE(rec_p(in, i), rec_n(in, i), &row, err, sizeof err) != 0 ||
+            (row.nulls[0] & 1))
             die("%s: the generated raw decoder failed on record %zu", TABLE, i);
         f = check ? ck_bytes(f, row.f0.p, row.f0.n) : f + row.f0.n + (unsigned char)row.f0.p[0];
     }
     *bytes += in->len;
     return f;
 }
-static int push_raw(sqlkc_rt_ctx_t *c, int kind, const void *row)
-{
-    return RAW_SINK(c, kind, row);
-}
+static int push_raw(sqlkc_rt_ctx_t *c, int kind, const void *row) { return RAW_SINK(c, kind, row); }
 static uint64_t pass_raw_dec_sqlkc(uint64_t *b) { return raw_sqlkc_decode(&in_json, false, b); }
-static uint64_t pass_raw_enc_sqlkc(uint64_t *b) { return sqlkc_encode(push_raw, rrows, sizeof *rrows, NULL, b); }
+static uint64_t pass_raw_enc_sqlkc(uint64_t *b) {
+    return sqlkc_encode(push_raw, rrows, sizeof *rrows, NULL, b);
+}
 #endif
 
 /* ---- checks: every codec reads and writes the rows' values ---- */
 
 /* whose: what `want` is the checksum of */
-static void expect_ck(const char *what, uint64_t got, uint64_t want, const char *whose)
-{
+static void expect_ck(const char *what, uint64_t got, uint64_t want, const char *whose) {
     if (got != want)
         die("%s: %s: checksum %016" PRIx64 ", %s is %016" PRIx64, TABLE, what, got, whose, want);
     printf("check: %s %s: checksum %016" PRIx64 " = %s\n", TABLE, what, got, whose);
 }
 
-static void check_all(void)
-{
+static void check_all(void) {
     uint64_t b = 0;
     recset_t out = {0};
 
     expect_ck("json decode, sqlkc", json_sqlkc_decode(&in_json, true, &b), rows_ck, "the rows'");
-    expect_ck("json decode, jansson", json_jansson_decode(&in_json, true, &b), rows_ck, "the rows'");
+    expect_ck("json decode, jansson", json_jansson_decode(&in_json, true, &b), rows_ck,
+              "the rows'");
     expect_ck("avro decode, sqlkc", avro_sqlkc_decode(&in_avro, true, &b), rows_ck, "the rows'");
     expect_ck("avro decode, avro-c", avro_avroc_decode(&in_avro, true, &b), rows_ck, "the rows'");
 
@@ -254,10 +242,12 @@ static void check_all(void)
      * (which the lines above showed agree with the libraries). */
     recset_clear(&out);
     json_jansson_encode(&out, &b);
-    expect_ck("json encode, jansson (read back)", json_sqlkc_decode(&out, true, &b), rows_ck, "the rows'");
+    expect_ck("json encode, jansson (read back)", json_sqlkc_decode(&out, true, &b), rows_ck,
+              "the rows'");
     recset_clear(&out);
     avro_avroc_encode(&out, &b);
-    expect_ck("avro encode, avro-c (read back)", avro_sqlkc_decode(&out, true, &b), rows_ck, "the rows'");
+    expect_ck("avro encode, avro-c (read back)", avro_sqlkc_decode(&out, true, &b), rows_ck,
+              "the rows'");
     /* The generated encoders wrote the inputs; once more must give the same bytes. */
     recset_clear(&out);
     sqlkc_encode(push_json, rows, sizeof *rows, &out, &b);
@@ -294,8 +284,7 @@ static void check_all(void)
 
 static pool_t pool; /* the rows' strings */
 
-static void setup(void)
-{
+static void setup(void) {
     uint64_t rng = UINT64_C(20240611);
     ctx = sqlkc_rt_mem_open(&job, on_emit, NULL, stderr);
     if (!ctx)
@@ -323,8 +312,7 @@ static void setup(void)
     avroc_init();
 }
 
-static void teardown(void)
-{
+static void teardown(void) {
     jansson_fini();
     avroc_fini();
     sqlkc_rt_mem_close(ctx, false);
@@ -338,8 +326,7 @@ static void teardown(void)
 #endif
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     parse_args(argc, argv);
     setup();
     printf("input: %s %zu records; json %.1f MB (%.0f bytes/record), avro %.1f MB (%.0f "

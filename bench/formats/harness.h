@@ -21,8 +21,7 @@
 /* ---- errors ---- */
 
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void die(const char *fmt, ...)
-{
+static void die(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     fputs("bench/formats: ", stderr);
@@ -32,16 +31,14 @@ static void die(const char *fmt, ...)
     exit(1);
 }
 
-static void *xmalloc(size_t n)
-{
+static void *xmalloc(size_t n) {
     void *p = malloc(n ? n : 1);
     if (!p)
         die("out of memory");
     return p;
 }
 
-static void *xrealloc(void *p, size_t n)
-{
+static void *xrealloc(void *p, size_t n) {
     p = realloc(p, n ? n : 1);
     if (!p)
         die("out of memory");
@@ -57,8 +54,7 @@ typedef struct recset {
     size_t n, ncap;
 } recset_t;
 
-static void recset_add(recset_t *r, const void *p, size_t n)
-{
+static void recset_add(recset_t *r, const void *p, size_t n) {
     if (r->n + 2 > r->ncap) {
         r->ncap = r->ncap ? 2 * r->ncap : 1024;
         r->off = xrealloc(r->off, r->ncap * sizeof *r->off);
@@ -75,44 +71,32 @@ static void recset_add(recset_t *r, const void *p, size_t n)
     r->off[++r->n] = r->len;
 }
 
-static void recset_clear(recset_t *r)
-{
+static void recset_clear(recset_t *r) {
     r->len = 0;
     r->n = 0;
 }
 
-static void recset_free(recset_t *r)
-{
+static void recset_free(recset_t *r) {
     free(r->data);
     free(r->off);
     memset(r, 0, sizeof *r);
 }
 
-static inline const char *rec_p(const recset_t *r, size_t i)
-{
-    return r->data + r->off[i];
-}
+static inline const char *rec_p(const recset_t *r, size_t i) { return r->data + r->off[i]; }
 
-static inline size_t rec_n(const recset_t *r, size_t i)
-{
-    return r->off[i + 1] - r->off[i];
-}
+static inline size_t rec_n(const recset_t *r, size_t i) { return r->off[i + 1] - r->off[i]; }
 
 /* ---- deterministic random rows ---- */
 
 /* splitmix64: the same rows on every machine, for a given seed */
-static inline uint64_t rng_next(uint64_t *s)
-{
+static inline uint64_t rng_next(uint64_t *s) {
     uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
     z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
     return z ^ (z >> 31);
 }
 
-static inline uint64_t rng_below(uint64_t *s, uint64_t n)
-{
-    return rng_next(s) % n;
-}
+static inline uint64_t rng_below(uint64_t *s, uint64_t n) { return rng_next(s) % n; }
 
 /* Text the rows point into: NUL-terminated copies (the avro-c writer wants
  * the terminator) in blocks that are never moved, so that earlier strings
@@ -127,8 +111,7 @@ typedef struct pool {
     pool_block_t *last;
 } pool_t;
 
-static const char *pool_add(pool_t *pl, const char *s, size_t n)
-{
+static const char *pool_add(pool_t *pl, const char *s, size_t n) {
     pool_block_t *b = pl->last;
     if (!b || b->len + n + 1 > b->cap) {
         size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
@@ -145,8 +128,7 @@ static const char *pool_add(pool_t *pl, const char *s, size_t n)
     return out;
 }
 
-static void pool_free(pool_t *pl)
-{
+static void pool_free(pool_t *pl) {
     while (pl->last) {
         pool_block_t *prev = pl->last->prev;
         free(pl->last);
@@ -156,15 +138,13 @@ static void pool_free(pool_t *pl)
 
 /* ---- checksums ---- */
 
-static inline uint64_t ck_u64(uint64_t h, uint64_t v)
-{
+static inline uint64_t ck_u64(uint64_t h, uint64_t v) {
     h ^= v;
     h *= UINT64_C(0x100000001b3);
     return h ^ (h >> 29);
 }
 
-static inline uint64_t ck_bytes(uint64_t h, const void *p, size_t n)
-{
+static inline uint64_t ck_bytes(uint64_t h, const void *p, size_t n) {
     const unsigned char *b = p;
     h = ck_u64(h, n);
     for (size_t i = 0; i < n; i++)
@@ -172,8 +152,7 @@ static inline uint64_t ck_bytes(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-static inline uint64_t ck_double(uint64_t h, double d)
-{
+static inline uint64_t ck_double(uint64_t h, double d) {
     uint64_t v;
     memcpy(&v, &d, sizeof v);
     return ck_u64(h, v);
@@ -183,15 +162,13 @@ static inline uint64_t ck_double(uint64_t h, double d)
 
 /* ---- timing ---- */
 
-static double cpu_now(void)
-{
+static double cpu_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double wall_now(void)
-{
+static double wall_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
@@ -208,8 +185,7 @@ typedef struct bench_opts {
 static bench_opts_t opts = {300000, 3, 0.3, NULL};
 
 /* Whether the cases of format `format`, direction `op` are measured. */
-static bool wanted(const char *format, const char *op)
-{
+static bool wanted(const char *format, const char *op) {
     char name[64];
     snprintf(name, sizeof name, "%s-%s", format, op);
     return !opts.only || !strcmp(opts.only, name);
@@ -230,8 +206,7 @@ static volatile uint64_t fold_sink;
 
 /* Runs `pass` until min_seconds of CPU time, `runs` times; keeps the run
  * with the most records per CPU second. */
-static result_t measure(pass_fn pass)
-{
+static result_t measure(pass_fn pass) {
     result_t best = {0};
     for (int r = 0; r < opts.runs; r++) {
         uint64_t records = 0, bytes = 0, fold = 0;
@@ -258,15 +233,13 @@ static result_t measure(pass_fn pass)
 
 /* ---- report ---- */
 
-static void print_header(void)
-{
+static void print_header(void) {
     printf("%-10s %-6s %-6s %-8s %9s %7s %11s %9s %11s\n", "table", "format", "op", "codec",
            "records", "cpu s", "rec/cpu-s", "MB/cpu-s", "rec/wall-s");
 }
 
 static void print_row(const char *table, const char *format, const char *op, const char *codec,
-                      result_t r)
-{
+                      result_t r) {
     printf("%-10s %-6s %-6s %-8s %9" PRIu64 " %7.3f %11.0f %9.1f %11.0f\n", table, format, op,
            codec, r.records, r.cpu_s, r.rec_per_cpu_s, r.mb_per_cpu_s, r.rec_per_wall_s);
     fflush(stdout);
@@ -275,8 +248,7 @@ static void print_row(const char *table, const char *format, const char *op, con
 /* Prints the generated codec's speed over the baseline's, per core, and
  * whether the issue's target is met. Returns 1 if it is not. */
 static int print_ratio(const char *table, const char *format, const char *op, const char *baseline,
-                       result_t gen, result_t base, double target)
-{
+                       result_t gen, result_t base, double target) {
     double ratio = base.rec_per_cpu_s > 0 ? gen.rec_per_cpu_s / base.rec_per_cpu_s : 0;
     bool ok = ratio >= target;
     printf("ratio: %s %s %s sqlkc/%s = %.2fx per core, target >= %gx: %s\n", table, format, op,
@@ -285,8 +257,7 @@ static int print_ratio(const char *table, const char *format, const char *op, co
     return ok ? 0 : 1;
 }
 
-static void parse_args(int argc, char **argv)
-{
+static void parse_args(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         char *end;
         if (!strcmp(argv[i], "--records") && i + 1 < argc) {

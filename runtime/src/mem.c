@@ -8,8 +8,7 @@
 #include "sqlkc/mem.h"
 
 sqlkc_rt_ctx_t *sqlkc_rt_mem_open(const sqlkc_rt_job_def_t *def, sqlkc_rt_mem_emit_fn emit,
-                                  void *arg, FILE *err)
-{
+                                  void *arg, FILE *err) {
     const char *prog = def && def->name ? def->name : "job";
     if (!def || def->abi != SQLKC_RT_ABI) {
         fprintf(err, "%s: error: the job was generated for sqlkc runtime ABI %d, this is ABI %d\n",
@@ -60,8 +59,7 @@ sqlkc_rt_ctx_t *sqlkc_rt_mem_open(const sqlkc_rt_job_def_t *def, sqlkc_rt_mem_em
     return ctx;
 }
 
-int sqlkc_rt_mem_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
-{
+int sqlkc_rt_mem_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     if (table >= ctx->ntables || !(ctx->tables[table].def->role & SQLKC_RT_ROLE_SOURCE)) {
         ctx->failed = false;
         return sqlkc_rt_fail(ctx, "table #%zu is not a source of this job", table);
@@ -69,19 +67,16 @@ int sqlkc_rt_mem_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t
     return rt_deliver(ctx, table, msg);
 }
 
-void sqlkc_rt_mem_end_record(sqlkc_rt_ctx_t *ctx)
-{
+void sqlkc_rt_mem_end_record(sqlkc_rt_ctx_t *ctx) {
     rt_arena_reset(&ctx->scratch);
     ctx->failed = false;
 }
 
-const char *sqlkc_rt_mem_error(const sqlkc_rt_ctx_t *ctx)
-{
+const char *sqlkc_rt_mem_error(const sqlkc_rt_ctx_t *ctx) {
     return ctx->failed ? ctx->errmsg : NULL;
 }
 
-uint64_t sqlkc_rt_mem_written(const sqlkc_rt_ctx_t *ctx, size_t table, uint64_t *bytes)
-{
+uint64_t sqlkc_rt_mem_written(const sqlkc_rt_ctx_t *ctx, size_t table, uint64_t *bytes) {
     if (table >= ctx->ntables) {
         if (bytes)
             *bytes = 0;
@@ -92,8 +87,7 @@ uint64_t sqlkc_rt_mem_written(const sqlkc_rt_ctx_t *ctx, size_t table, uint64_t 
     return ctx->tables[table].nwritten;
 }
 
-int sqlkc_rt_mem_close(sqlkc_rt_ctx_t *ctx, bool finish)
-{
+int sqlkc_rt_mem_close(sqlkc_rt_ctx_t *ctx, bool finish) {
     int status = SQLKC_RT_OK;
     if (!ctx)
         return status;

@@ -22,21 +22,18 @@
 static int ninit, nfini, nfinish;
 static void *last_scratch;
 
-static int echo_init(sqlkc_rt_ctx_t *ctx)
-{
+static int echo_init(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     ninit++;
     return SQLKC_RT_OK;
 }
 
-static void echo_fini(sqlkc_rt_ctx_t *ctx)
-{
+static void echo_fini(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     nfini++;
 }
 
-static int echo_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
-{
+static int echo_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg) {
     if (table != 0)
         return sqlkc_rt_fail(ctx, "unexpected table %zu", table);
     if (msg->value_len == 0)
@@ -50,8 +47,7 @@ static int echo_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t 
     return sqlkc_rt_emit_at(ctx, 1, "k", 1, up, msg->value_len, msg->timestamp);
 }
 
-static int echo_finish(sqlkc_rt_ctx_t *ctx)
-{
+static int echo_finish(sqlkc_rt_ctx_t *ctx) {
     nfinish++;
     return sqlkc_rt_emit_at(ctx, 1, NULL, 0, "end", 3, -1);
 }
@@ -112,8 +108,7 @@ typedef struct seen {
 } seen_t;
 
 static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value,
-                   size_t value_len, int64_t ts)
-{
+                   size_t value_len, int64_t ts) {
     seen_t *s = arg;
     int i = s->n++;
     if (i >= 8)
@@ -128,8 +123,7 @@ static int on_emit(void *arg, size_t table, const void *key, size_t key_len, con
     return s->n == s->refuse ? SQLKC_RT_ERR : SQLKC_RT_OK;
 }
 
-static sqlkc_rt_msg_t msg_of(const char *value, int64_t offset)
-{
+static sqlkc_rt_msg_t msg_of(const char *value, int64_t offset) {
     return (sqlkc_rt_msg_t){.topic = "in",
                             .partition = 0,
                             .offset = offset,
@@ -140,15 +134,11 @@ static sqlkc_rt_msg_t msg_of(const char *value, int64_t offset)
                             .value_len = strlen(value)};
 }
 
-static void reset_counts(void)
-{
-    ninit = nfini = nfinish = 0;
-}
+static void reset_counts(void) { ninit = nfini = nfinish = 0; }
 
 /* ---- tests ---- */
 
-static void test_records_reach_the_callback(void **state)
-{
+static void test_records_reach_the_callback(void **state) {
     (void)state;
     seen_t seen = {0};
     reset_counts();
@@ -194,8 +184,7 @@ static void test_records_reach_the_callback(void **state)
     assert_int_equal(seen.ts[3], -1);
 }
 
-static void test_failures(void **state)
-{
+static void test_failures(void **state) {
     (void)state;
     seen_t seen = {.refuse = 2};
     reset_counts();
@@ -227,8 +216,7 @@ static void test_failures(void **state)
     assert_int_equal(nfini, 1);
 }
 
-static void test_null_callback_counts(void **state)
-{
+static void test_null_callback_counts(void **state) {
     (void)state;
     reset_counts();
     sqlkc_rt_ctx_t *ctx = sqlkc_rt_mem_open(&job, NULL, NULL, stderr);
@@ -241,8 +229,7 @@ static void test_null_callback_counts(void **state)
     sqlkc_rt_mem_close(ctx, false);
 }
 
-static void test_open_refuses(void **state)
-{
+static void test_open_refuses(void **state) {
     (void)state;
     char *text = NULL;
     size_t len = 0;
@@ -270,8 +257,7 @@ static void test_open_refuses(void **state)
     free(text);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_records_reach_the_callback),
         cmocka_unit_test(test_failures),
