@@ -31,14 +31,22 @@ static recset_t in_json, in_avro;
  * value in `collecting`. */
 static uint64_t emitted_bytes, emitted_fold;
 static recset_t *collecting;
+static const char *collecting_format; /* the format of the sink expected to emit */
 
 static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value,
                    size_t value_len, int64_t ts) {
     (void)arg, (void)table, (void)key, (void)key_len, (void)ts;
     emitted_bytes += value_len;
     emitted_fold += value_len + (value_len ? *(const unsigned char *)value : 0);
-    if (collecting)
+    if (collecting) {
+        /* JSON_SINK and friends name operators by number: make sure this
+         * one writes to a sink of the format it stands for */
+        const char *format = sqlkc_rt_option(ctx, table, "format");
+        if (!format || strcmp(format, collecting_format) != 0)
+            die("%s: a %s encoder wrote to table %s, of format %s", TABLE, collecting_format,
+                job.tables[table].name, format ? format : "?");
         recset_add(collecting, value ? value : "", value ? value_len : 0);
+    }
     return SQLKC_RT_OK;
 }
 
@@ -120,9 +128,10 @@ static inline uint64_t avro_avroc_decode(const recset_t *in, bool check, uint64_
 /* ---- encoders: one pass over the rows; with `out`, the values kept ---- */
 
 static inline uint64_t sqlkc_encode(int (*push)(sqlkc_rt_ctx_t *, int, const void *),
-                                    const void *first, size_t size, recset_t *out,
-                                    uint64_t *bytes) {
+                                    const char *format, const void *first, size_t size,
+                                    recset_t *out, uint64_t *bytes) {
     collecting = out;
+    collecting_format = format;
     emitted_bytes = emitted_fold = 0;
     for (size_t i = 0; i < opts.records; i++) {
         if (push(ctx, ROW_INSERT, (const char *)first + i * size) != SQLKC_RT_OK)
@@ -183,15 +192,15 @@ static uint64_t pass_json_dec_jansson(uint64_t *b) {
 static uint64_t pass_avro_dec_sqlkc(uint64_t *b) { return avro_sqlkc_decode(&in_avro, false, b); }
 static uint64_t pass_avro_dec_avroc(uint64_t *b) { return avro_avroc_decode(&in_avro, false, b); }
 static uint64_t pass_json_enc_sqlkc(uint64_t *b) {
-    return sqlkc_encode(push_json, rows, sizeof *rows, NULL, b);
+    return sqlkc_encode(push_json, "json", rows, sizeof *rows, NULL, b);
 }
 static uint64_t pass_json_enc_jansson(uint64_t *b) { return json_jansson_encode(NULL, b); }
 static uint64_t pass_avro_enc_sqlkc(uint64_t *b) {
-    return sqlkc_encode(push_avro, arows, sizeof *arows, NULL, b);
+    return sqlkc_encode(push_avro, "avro", arows, sizeof *arows, NULL, b);
 }
 static uint64_t pass_avro_enc_avroc(uint64_t *b) { return avro_avroc_encode(NULL, b); }
 static uint64_t pass_csv_enc_sqlkc(uint64_t *b) {
-    return sqlkc_encode(push_csv, rows, sizeof *rows, NULL, b);
+    return sqlkc_encode(push_csv, "csv", rows, sizeof *rows, NULL, b);
 }
 
 #ifdef HAVE_RAW
@@ -215,7 +224,7 @@ static inline uint64_t raw_sqlkc_decode(const recset_t *in, bool check, uint64_t
 static int push_raw(sqlkc_rt_ctx_t *c, int kind, const void *row) { return RAW_SINK(c, kind, row); }
 static uint64_t pass_raw_dec_sqlkc(uint64_t *b) { return raw_sqlkc_decode(&in_json, false, b); }
 static uint64_t pass_raw_enc_sqlkc(uint64_t *b) {
-    return sqlkc_encode(push_raw, rrows, sizeof *rrows, NULL, b);
+    return sqlkc_encode(push_raw, "raw", rrows, sizeof *rrows, NULL, b);
 }
 #endif
 
@@ -250,16 +259,16 @@ static void check_all(void) {
               "the rows'");
     /* The generated encoders wrote the inputs; once more must give the same bytes. */
     recset_clear(&out);
-    sqlkc_encode(push_json, rows, sizeof *rows, &out, &b);
+    sqlkc_encode(push_json, "json", rows, sizeof *rows, &out, &b);
     if (out.len != in_json.len || memcmp(out.data, in_json.data, out.len) != 0)
         die("%s: the generated json encoder is not deterministic", TABLE);
     recset_clear(&out);
-    sqlkc_encode(push_avro, arows, sizeof *arows, &out, &b);
+    sqlkc_encode(push_avro, "avro", arows, sizeof *arows, &out, &b);
     if (out.len != in_avro.len || memcmp(out.data, in_avro.data, out.len) != 0)
         die("%s: the generated avro encoder is not deterministic", TABLE);
     /* csv: no csv decoder to read it back with; one line per row, not empty */
     recset_clear(&out);
-    sqlkc_encode(push_csv, rows, sizeof *rows, &out, &b);
+    sqlkc_encode(push_csv, "csv", rows, sizeof *rows, &out, &b);
     if (out.n != opts.records)
         die("%s: the csv encoder wrote %zu records for %zu rows", TABLE, out.n, opts.records);
     for (size_t i = 0; i < out.n; i++)
@@ -272,7 +281,7 @@ static void check_all(void) {
     expect_ck("raw decode, sqlkc", raw_sqlkc_decode(&in_json, true, &b), in_ck,
               "the json records'");
     recset_clear(&out);
-    sqlkc_encode(push_raw, rrows, sizeof *rrows, &out, &b);
+    sqlkc_encode(push_raw, "raw", rrows, sizeof *rrows, &out, &b);
     if (out.len != in_json.len || memcmp(out.data, in_json.data, out.len) != 0)
         die("%s: the raw encoder changed the bytes", TABLE);
     printf("check: %s raw encode, sqlkc: the input bytes\n", TABLE);
@@ -299,8 +308,8 @@ static void setup(void) {
     }
     /* The inputs are what Flink writes: the generated encoders' output. */
     uint64_t b = 0;
-    sqlkc_encode(push_json, rows, sizeof *rows, &in_json, &b);
-    sqlkc_encode(push_avro, arows, sizeof *arows, &in_avro, &b);
+    sqlkc_encode(push_json, "json", rows, sizeof *rows, &in_json, &b);
+    sqlkc_encode(push_avro, "avro", arows, sizeof *arows, &in_avro, &b);
 #ifdef HAVE_RAW
     rrows = xmalloc(opts.records * sizeof *rrows);
     for (size_t i = 0; i < opts.records; i++) {
