@@ -15,11 +15,13 @@
 #define TABLE "pageviews"
 typedef src_pv_json_row_t jrow_t;
 typedef src_pv_avro_row_t arow_t;
+typedef src_pv_csv_row_t crow_t;
 typedef src_pv_raw_row_t rrow_t;
 #define HAVE_RAW 1
 /* the sink operators of pageviews.sql's INSERTs, in statement order */
 #define JSON_DECODE src_pv_json_decode_value
 #define AVRO_DECODE src_pv_avro_decode_value
+#define CSV_DECODE src_pv_csv_decode_value
 #define RAW_DECODE src_pv_raw_decode_value
 #define JSON_SINK op_2_push
 #define AVRO_SINK op_5_push
@@ -102,6 +104,15 @@ static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r) {
 }
 
 static void to_arow(const jrow_t *in, arow_t *out) {
+    out->nulls[0] = in->nulls[0];
+    out->f0 = in->f0;
+    out->f1 = in->f1;
+    out->f2 = in->f2;
+    out->f3 = in->f3;
+}
+
+/* the csv source's row: the same columns */
+static void to_crow(const jrow_t *in, crow_t *out) {
     out->nulls[0] = in->nulls[0];
     out->f0 = in->f0;
     out->f1 = in->f1;

@@ -20,9 +20,11 @@
 #define TABLE "wide"
 typedef src_wide_json_row_t jrow_t;
 typedef src_wide_avro_row_t arow_t;
+typedef src_wide_csv_row_t crow_t;
 /* the sink operators of wide.sql's INSERTs, in statement order */
 #define JSON_DECODE src_wide_json_decode_value
 #define AVRO_DECODE src_wide_avro_decode_value
+#define CSV_DECODE src_wide_csv_decode_value
 #define JSON_SINK op_2_push
 #define AVRO_SINK op_5_push
 #define CSV_SINK op_8_push
@@ -115,6 +117,20 @@ static void gen_row(uint64_t *rng, pool_t *pool, jrow_t *r) {
 }
 
 static void to_arow(const jrow_t *in, arow_t *out) {
+    out->nulls[0] = in->nulls[0];
+    out->f0 = in->f0;
+    out->f1 = in->f1;
+    out->f2 = in->f2;
+    out->f3 = in->f3;
+    out->f4 = in->f4;
+    out->f5 = in->f5;
+    out->f6 = in->f6;
+    out->f7 = in->f7;
+    out->f8 = in->f8;
+}
+
+/* the csv source's row: the same columns */
+static void to_crow(const jrow_t *in, crow_t *out) {
     out->nulls[0] = in->nulls[0];
     out->f0 = in->f0;
     out->f1 = in->f1;

@@ -14,7 +14,9 @@
  * to_arow; and the baselines jansson_decode/jansson_encode and
  * avroc_decode/avroc_encode with their init and fini. With HAVE_RAW it also
  * defines rrow_t, RAW_DECODE and RAW_SINK for a raw STRING column, which is
- * fed the json records. */
+ * fed the json records. With CSV_DECODE (the generated csv decoder) it also
+ * defines crow_t (the csv source's row type, which feeds CSV_SINK) and
+ * to_crow: csv is then read back and measured both ways. */
 #ifndef BENCH_FORMATS_CASES_H
 #define BENCH_FORMATS_CASES_H
 
@@ -23,6 +25,13 @@
 static sqlkc_rt_ctx_t *ctx;
 static jrow_t *rows; /* the random rows */
 static arow_t *arows;
+#ifdef CSV_DECODE
+static crow_t *crows;
+static recset_t in_csv;
+#define CSV_ROWS crows
+#else
+#define CSV_ROWS rows /* the csv sink is fed from the json source */
+#endif
 static uint64_t rows_ck; /* CK_ROW over rows */
 static recset_t in_json, in_avro;
 
@@ -69,6 +78,33 @@ static inline uint64_t fold_arow(uint64_t f, const arow_t *r) {
     FOLD_ROW(f, r);
     return f;
 }
+
+#ifdef CSV_DECODE
+static uint64_t ck_crow(uint64_t h, const crow_t *r) {
+    CK_ROW(h, r);
+    return h;
+}
+
+static inline uint64_t fold_crow(uint64_t f, const crow_t *r) {
+    FOLD_ROW(f, r);
+    return f;
+}
+
+static inline uint64_t csv_sqlkc_decode(const recset_t *in, bool check, uint64_t *bytes) {
+    uint64_t f = check ? CK_SEED : 0;
+    for (size_t i = 0; i < in->n; i++) {
+        crow_t row;
+        char err[160];
+        memset(row.nulls, 0xff, sizeof row.nulls);
+        if (CSV_DECODE(ctx, rec_p(in, i), rec_n(in, i), &row, err, sizeof err) != 0)
+            die("%s: the generated csv decoder failed on record %zu: %s", TABLE, i, err);
+        f = check ? ck_crow(f, &row) : fold_crow(f, &row);
+        sqlkc_rt_mem_end_record(ctx);
+    }
+    *bytes += in->len;
+    return f;
+}
+#endif
 
 /* ---- decoders: one pass; with `check`, the checksum of what was read ---- */
 
@@ -200,8 +236,12 @@ static uint64_t pass_avro_enc_sqlkc(uint64_t *b) {
 }
 static uint64_t pass_avro_enc_avroc(uint64_t *b) { return avro_avroc_encode(NULL, b); }
 static uint64_t pass_csv_enc_sqlkc(uint64_t *b) {
-    return sqlkc_encode(push_csv, "csv", rows, sizeof *rows, NULL, b);
+    return sqlkc_encode(push_csv, "csv", CSV_ROWS, sizeof *CSV_ROWS, NULL, b);
 }
+
+#ifdef CSV_DECODE
+static uint64_t pass_csv_dec_sqlkc(uint64_t *b) { return csv_sqlkc_decode(&in_csv, false, b); }
+#endif
 
 #ifdef HAVE_RAW
 /* raw: a STRING column holding the whole json record */
@@ -266,14 +306,22 @@ static void check_all(void) {
     sqlkc_encode(push_avro, "avro", arows, sizeof *arows, &out, &b);
     if (out.len != in_avro.len || memcmp(out.data, in_avro.data, out.len) != 0)
         die("%s: the generated avro encoder is not deterministic", TABLE);
+#ifdef CSV_DECODE
+    expect_ck("csv decode, sqlkc", csv_sqlkc_decode(&in_csv, true, &b), rows_ck, "the rows'");
+    recset_clear(&out);
+    sqlkc_encode(push_csv, "csv", CSV_ROWS, sizeof *CSV_ROWS, &out, &b);
+    if (out.len != in_csv.len || memcmp(out.data, in_csv.data, out.len) != 0)
+        die("%s: the generated csv encoder is not deterministic", TABLE);
+#else
     /* csv: no csv decoder to read it back with; one line per row, not empty */
     recset_clear(&out);
-    sqlkc_encode(push_csv, "csv", rows, sizeof *rows, &out, &b);
+    sqlkc_encode(push_csv, "csv", CSV_ROWS, sizeof *CSV_ROWS, &out, &b);
     if (out.n != opts.records)
         die("%s: the csv encoder wrote %zu records for %zu rows", TABLE, out.n, opts.records);
     for (size_t i = 0; i < out.n; i++)
         if (rec_n(&out, i) == 0 || memchr(rec_p(&out, i), '\n', rec_n(&out, i)))
             die("%s: csv record %zu is empty or has a line break", TABLE, i);
+#endif
 #ifdef HAVE_RAW
     uint64_t in_ck = CK_SEED;
     for (size_t i = 0; i < in_json.n; i++)
@@ -300,16 +348,25 @@ static void setup(void) {
         die("%s: the generated job's definition does not open", TABLE);
     rows = xmalloc(opts.records * sizeof *rows);
     arows = xmalloc(opts.records * sizeof *arows);
+#ifdef CSV_DECODE
+    crows = xmalloc(opts.records * sizeof *crows);
+#endif
     rows_ck = CK_SEED;
     for (size_t i = 0; i < opts.records; i++) {
         gen_row(&rng, &pool, &rows[i]);
         to_arow(&rows[i], &arows[i]);
+#ifdef CSV_DECODE
+        to_crow(&rows[i], &crows[i]);
+#endif
         rows_ck = ck_jrow(rows_ck, &rows[i]);
     }
     /* The inputs are what Flink writes: the generated encoders' output. */
     uint64_t b = 0;
     sqlkc_encode(push_json, "json", rows, sizeof *rows, &in_json, &b);
     sqlkc_encode(push_avro, "avro", arows, sizeof *arows, &in_avro, &b);
+#ifdef CSV_DECODE
+    sqlkc_encode(push_csv, "csv", crows, sizeof *crows, &in_csv, &b);
+#endif
 #ifdef HAVE_RAW
     rrows = xmalloc(opts.records * sizeof *rrows);
     for (size_t i = 0; i < opts.records; i++) {
@@ -329,6 +386,10 @@ static void teardown(void) {
     recset_free(&in_avro);
     free(rows);
     free(arows);
+#ifdef CSV_DECODE
+    free(crows);
+    recset_free(&in_csv);
+#endif
     pool_free(&pool);
 #ifdef HAVE_RAW
     free(rrows);
@@ -342,6 +403,10 @@ int main(int argc, char **argv) {
            "bytes/record)\n",
            TABLE, opts.records, in_json.len / 1e6, (double)in_json.len / opts.records,
            in_avro.len / 1e6, (double)in_avro.len / opts.records);
+#ifdef CSV_DECODE
+    printf("input: %s %zu records; csv %.1f MB (%.0f bytes/record)\n", TABLE, opts.records,
+           in_csv.len / 1e6, (double)in_csv.len / opts.records);
+#endif
     check_all();
     print_header();
     int missed = 0;
@@ -359,6 +424,10 @@ int main(int argc, char **argv) {
     PAIR("avro", "decode", "avro-c", pass_avro_dec_sqlkc, pass_avro_dec_avroc, 5);
     PAIR("avro", "encode", "avro-c", pass_avro_enc_sqlkc, pass_avro_enc_avroc, 5);
 #undef PAIR
+#ifdef CSV_DECODE
+    if (wanted("csv", "decode"))
+        print_row(TABLE, "csv", "decode", "sqlkc", measure(pass_csv_dec_sqlkc));
+#endif
     if (wanted("csv", "encode"))
         print_row(TABLE, "csv", "encode", "sqlkc", measure(pass_csv_enc_sqlkc));
 #ifdef HAVE_RAW
