@@ -1184,25 +1184,36 @@ size_t sqlkc_rt_base64_encode(char *out, const void *in, size_t n) {
     return (size_t)(o - out);
 }
 
-/* -1 not in the alphabet, -2 the padding '=' */
-static int b64_value(unsigned char c) {
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+')
-        return 62;
-    if (c == '/')
-        return 63;
-    return c == '=' ? -2 : -1;
-}
+/* Each byte's value in the alphabet plus one: 0 not in it, 65 the padding '='. */
+static const unsigned char b64_codes[256] = {
+    ['A'] = 1, ['B'] = 2, ['C'] = 3, ['D'] = 4, ['E'] = 5, ['F'] = 6, ['G'] = 7, ['H'] = 8,
+    ['I'] = 9, ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14, ['O'] = 15, ['P'] = 16,
+    ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21, ['V'] = 22, ['W'] = 23, ['X'] = 24,
+    ['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28, ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32,
+    ['g'] = 33, ['h'] = 34, ['i'] = 35, ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40,
+    ['o'] = 41, ['p'] = 42, ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48,
+    ['w'] = 49, ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
+    ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63, ['/'] = 64,
+    ['='] = 65,
+};
 
 int sqlkc_rt_base64_decode(void *out, size_t *outn, const char *in, size_t n) {
     const unsigned char *s = (const unsigned char *)in;
     unsigned char *o = out;
     size_t i = 0;
+    /* fast path: whole groups of four alphabet characters */
+    while (i + 4 <= n) {
+        int a = b64_codes[s[i]] - 1, b = b64_codes[s[i + 1]] - 1, c = b64_codes[s[i + 2]] - 1,
+            d = b64_codes[s[i + 3]] - 1;
+        if ((a | b | c | d) & ~63)
+            break; /* padding, whitespace or an error: the careful loop below */
+        uint32_t bits = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | (uint32_t)d;
+        o[0] = (unsigned char)(bits >> 16);
+        o[1] = (unsigned char)(bits >> 8);
+        o[2] = (unsigned char)bits;
+        o += 3;
+        i += 4;
+    }
     for (;;) {
         while (i < n && s[i] <= ' ')
             i++;
@@ -1214,7 +1225,9 @@ int sqlkc_rt_base64_decode(void *out, size_t *outn, const char *in, size_t n) {
                 *outn = n; /* truncated group: padding is required */
                 return -1;
             }
-            v[k] = b64_value(s[i + (size_t)k]);
+            v[k] = b64_codes[s[i + (size_t)k]] - 1;
+            if (v[k] == 64)
+                v[k] = -2; /* '=' */
             /* padding may only stand in for the 3rd and 4th character, and
              * a padded 3rd requires a padded 4th */
             if (v[k] == -1 || (v[k] == -2 && k < 2) || (k == 3 && v[2] == -2 && v[3] != -2)) {
