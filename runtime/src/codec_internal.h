@@ -45,6 +45,9 @@ SQLKC_INTERNAL size_t sqlkc_rti_fmt_bigdec(char *out, bool neg, const char *d, s
  * suffix, or a hexadecimal "0x1.8p3" float. 0 ok, -1 malformed. */
 SQLKC_INTERNAL int sqlkc_rti_java_parse_double(const char *p, size_t n, double *out);
 SQLKC_INTERNAL int sqlkc_rti_java_parse_float(const char *p, size_t n, float *out);
+/* Double.parseDouble of the text of a JSON number token, whose syntax the
+ * tokenizer checked already (a subset of Java's): skips the syntax pass. */
+SQLKC_INTERNAL int sqlkc_rti_json_number_double(const char *p, size_t n, double *out);
 
 /* Java Byte/Short/Integer/Long.parseXxx: optional sign, ASCII digits only,
  * range checked against [min, max]. No trimming. 0 ok, -1 malformed or out

@@ -906,7 +906,8 @@ static int get_real(sqlkc_rt_jcur_t *c, double *d, float *f) {
     case TK_INT:
     case TK_FLOAT:
     case TK_STR: {
-        int r = d ? sqlkc_rti_java_parse_double(t.text.p, t.text.n, d)
+        int r = d ? (t.kind == TK_STR ? sqlkc_rti_java_parse_double(t.text.p, t.text.n, d)
+                                      : sqlkc_rti_json_number_double(t.text.p, t.text.n, d))
                   : sqlkc_rti_java_parse_float(t.text.p, t.text.n, f);
         return r < 0 ? conv_err(c, &t, type, NULL) : 1;
     }

@@ -184,6 +184,13 @@ static int java_parse(const char *p, size_t n, double *d, float *f) {
     return 0;
 }
 
+int sqlkc_rti_json_number_double(const char *p, size_t n, double *out) {
+    /* a JSON number token is already valid Java syntax, with nothing to trim */
+    if (fast_decimal(p, n, false, out, NULL))
+        return 0;
+    return java_parse(p, n, out, NULL);
+}
+
 int sqlkc_rti_java_parse_double(const char *p, size_t n, double *out) {
     return java_parse(p, n, out, NULL);
 }
@@ -202,6 +209,17 @@ int sqlkc_rti_java_parse_long(const char *p, size_t n, int64_t min, int64_t max,
     /* accumulate the magnitude unsigned: |INT64_MIN| does not fit int64 */
     uint64_t limit = neg ? (uint64_t)0 - (uint64_t)min : (uint64_t)max;
     uint64_t v = 0;
+    if (e - p <= 18) { /* cannot overflow 64 bits: check the range once */
+        for (; p < e; p++) {
+            if (!is_digit(*p))
+                return -1;
+            v = v * 10 + (unsigned)(*p - '0');
+        }
+        if (v > limit)
+            return -1;
+        *out = neg ? (int64_t)(0 - v) : (int64_t)v;
+        return 0;
+    }
     for (; p < e; p++) {
         if (!is_digit(*p))
             return -1;
