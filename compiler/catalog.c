@@ -526,19 +526,12 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
 
 /* What the csv reader and writer compile: scalar columns (TIME up to
  * precision 3, CsvToRowDataConverters.convertToTime), ASCII delimiter,
- * quote and escape characters (the codecs work on bytes), and the escape
- * character only for reading. */
+ * quote and escape characters (the codecs work on bytes). */
 static void check_csv(an_t *an, table_t *t, const format_t *f)
 {
     if (f->kind != FMT_CSV)
         return;
     char key[256];
-    snprintf(key, sizeof key, "%scsv.escape-character", f->prefix);
-    if (opt(t, key) && (t->role & SQLKC_RT_ROLE_SINK)) {
-        diag_error(an->diag, opt_loc(t, key, false), "'csv.escape-character' on a sink is not supported yet "
-                   "(this version reads it)");
-        t->valid = false;
-    }
     static const char *const chars[] = {"field-delimiter", "quote-character", "escape-character"};
     for (int i = 0; i < 3; i++) {
         snprintf(key, sizeof key, "%scsv.%s", f->prefix, chars[i]);
