@@ -3,8 +3,13 @@
  * Java's names and aliases are looked up in a table, the bytes are converted
  * by glibc's iconv, and the rest is what Java does around it:
  *  - decoding is `new String(bytes, charset)`: malformed or unmappable input
- *    becomes U+FFFD, one per bad unit (byte, or 2/4 bytes in UTF-16/32), and
- *    a truncated sequence at the end becomes one U+FFFD;
+ *    becomes U+FFFD, one per bad unit (byte, or 2/4 bytes in UTF-16/32; a
+ *    high surrogate followed by a unit that is not a low one is one bad
+ *    4-byte unit, as sun.nio.cs.UnicodeDecoder has it), and a truncated
+ *    sequence at the end becomes one U+FFFD (in the double-byte charsets,
+ *    Shift_JIS, EUC-*, GBK, Big5, Java's decoders sometimes count a bad
+ *    pair as one malformed input where this counts a byte: the number of
+ *    U+FFFD can differ there, never the text around them);
  *  - encoding is `String.getBytes(charset)`: a character the charset cannot
  *    represent becomes the charset's replacement, '?' (U+FFFD in UTF-16/32);
  *  - byte-order marks follow Java, not iconv: "UTF-16" and "UTF-32" read a
@@ -170,13 +175,29 @@ sqlkc_rt_charset_t *sqlkc_rt_charset_open(const char *name, char *err, size_t er
 
 const char *sqlkc_rt_charset_name(const sqlkc_rt_charset_t *cs) { return cs->def->java; }
 
-/* Runs iconv over in[0..n) into out, replacing what it cannot convert:
- * `unit` input bytes are skipped per EILSEQ and `repl` is written instead;
- * a truncated sequence at the end is one `repl`. With `utf8_in` set the
- * input is UTF-8 and an EILSEQ on a well-formed sequence is an unmappable
- * character: the whole sequence is replaced. */
-static void convert(iconv_t cd, const char *in, size_t n, sqlkc_rt_buf_t *out, size_t unit, const char *repl,
-                    size_t repl_len, bool utf8_in)
+/* How many input bytes one EILSEQ stands for: `unit` (1, or 2 and 4 in
+ * UTF-16 and UTF-32), a whole well-formed sequence when the input is UTF-8
+ * (an unmappable character), and in UTF-16 (`order` 'B' or 'L') 4 for a
+ * high surrogate whose next unit is not a low surrogate. */
+static size_t bad_len(const unsigned char *p, size_t left, size_t unit, int order, bool utf8_in)
+{
+    if (utf8_in) {
+        size_t k = sqlkc_rt_utf8_seq_len(p, left);
+        return k ? k : 1;
+    }
+    if (order && left >= 4) {
+        unsigned u = order == 'B' ? (unsigned)p[0] << 8 | p[1] : (unsigned)p[1] << 8 | p[0];
+        if (u >= 0xD800 && u <= 0xDBFF)
+            return 4; /* malformedForLength(4): the next unit goes too */
+    }
+    return unit;
+}
+
+/* Runs iconv over in[0..n) into out, replacing what it cannot convert with
+ * `repl` (bad_len bytes per EILSEQ; a truncated sequence at the end is one
+ * `repl`). */
+static void convert(iconv_t cd, const char *in, size_t n, sqlkc_rt_buf_t *out, size_t unit, int order,
+                    const char *repl, size_t repl_len, bool utf8_in)
 {
     char *ip = (char *)in;
     size_t left = n;
@@ -191,15 +212,9 @@ static void convert(iconv_t cd, const char *in, size_t n, sqlkc_rt_buf_t *out, s
             break;
         if (errno == E2BIG)
             continue;
-        size_t skip = unit;
-        if (errno == EINVAL) {
-            skip = left; /* Java: the truncated rest is one malformed input */
-        } else if (utf8_in) {
-            size_t k = sqlkc_rt_utf8_seq_len((const unsigned char *)ip, left);
-            skip = k ? k : 1;
-        }
-        if (errno != EINVAL && errno != EILSEQ)
-            skip = left; /* cannot happen with glibc; never loop */
+        size_t skip = left; /* EINVAL: Java reads the truncated rest as one malformed input */
+        if (errno == EILSEQ)
+            skip = bad_len((const unsigned char *)ip, left, unit, order, utf8_in);
         if (skip > left)
             skip = left;
         ip += skip;
@@ -252,17 +267,18 @@ void sqlkc_rt_charset_decode(sqlkc_rt_charset_t *cs, const void *data, size_t le
     const struct charset_def *d = cs->def;
     iconv_t cd = cs->to_utf8;
     size_t unit = 1;
+    int order = 0;
     switch (d->kind) {
     case CS_UTF16: /* a BOM picks the order and is dropped */
-        unit = 2;
+        unit = 2, order = 'B';
         if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
             cd = cs->to_utf8, p += 2, len -= 2;
         } else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-            cd = cs->to_utf8_le, p += 2, len -= 2;
+            cd = cs->to_utf8_le, order = 'L', p += 2, len -= 2;
         }
         break;
     case CS_UTF16BE: case CS_UTF16LE: /* a BOM is a U+FEFF character */
-        unit = 2;
+        unit = 2, order = d->kind == CS_UTF16BE ? 'B' : 'L';
         break;
     case CS_UTF32:
         unit = 4;
@@ -285,7 +301,7 @@ void sqlkc_rt_charset_decode(sqlkc_rt_charset_t *cs, const void *data, size_t le
         break;
     }
     pthread_mutex_lock(&cs->lock);
-    convert(cd, (const char *)p, len, out, unit, fffd, 3, false);
+    convert(cd, (const char *)p, len, out, unit, order, fffd, 3, false);
     pthread_mutex_unlock(&cs->lock);
 }
 
@@ -307,6 +323,6 @@ void sqlkc_rt_charset_encode(sqlkc_rt_charset_t *cs, const char *s, size_t n, sq
     default: break;
     }
     pthread_mutex_lock(&cs->lock);
-    convert(cs->from_utf8, s, n, out, 1, repl, repl_len, true);
+    convert(cs->from_utf8, s, n, out, 1, 0, repl, repl_len, true);
     pthread_mutex_unlock(&cs->lock);
 }

@@ -3,10 +3,11 @@
 # Latin-1 payloads in (every byte 0xA0..0xFF, an empty and a null message),
 # written as UTF-16 with Java's big-endian BOM under a UTF-16LE key;
 # UTF-16 payloads in (big-endian without BOM, either BOM, a surrogate pair,
-# an odd trailing byte and an unpaired surrogate, both malformed), written as
+# an odd trailing byte and an unpaired high surrogate, malformed the way Java's
+# UnicodeDecoder reads them), written as
 # Latin-1 ('?' for what Latin-1 lacks) and as JSON. The expectations are
-# computed by Python's codecs with Java's rules (String(bytes, cs) and
-# String.getBytes(cs)) and compared byte for byte.
+# computed in Python with Java's rules (String(bytes, cs), modelled on
+# sun.nio.cs.UnicodeDecoder, and String.getBytes(cs)) and compared byte for byte.
 #
 # usage: test_raw_charset.sh SQLKC SQLKC_DEV_BROKER
 set -uo pipefail
@@ -28,7 +29,7 @@ UTF16 = [
     b'\xfe\xff' + 'ÄÖÜ'.encode('utf-16-be'),          # BOM big-endian
     b'\xff\xfe' + 'señor 😀'.encode('utf-16-le'),      # BOM little-endian, a surrogate pair
     'ab'.encode('utf-16-be') + b'\x00',               # odd trailing byte
-    b'\xd8\x00' + 'x'.encode('utf-16-be'),            # unpaired high surrogate
+    b'\xd8\x00' + 'xy'.encode('utf-16-be'),           # unpaired high surrogate: takes 'x' along
     None,
 ]
 PYEOF
@@ -70,14 +71,43 @@ utf16 = [c for c in UTF16 if c is not None] + [None]
 
 
 def java_utf16_decode(b):
-    """new String(b, "UTF-16"): a BOM picks the order, big-endian without;
-    malformed input (odd byte, unpaired surrogate) is U+FFFD."""
-    order = 'utf-16-be'
+    """new String(b, "UTF-16") as sun.nio.cs.UnicodeDecoder reads it: a BOM
+    picks the order, big-endian without; a high surrogate and the unit after
+    it, when that is not a low surrogate, are one malformed input (U+FFFD),
+    a lone low surrogate is one, and so is a truncated rest."""
+    big = True
     if b[:2] == b'\xfe\xff':
         b = b[2:]
     elif b[:2] == b'\xff\xfe':
-        b, order = b[2:], 'utf-16-le'
-    return b.decode(order, errors='replace')
+        b, big = b[2:], False
+    unit = lambda i: (b[i] << 8 | b[i + 1]) if big else (b[i + 1] << 8 | b[i])  # noqa: E731
+    out, i = [], 0
+    while i < len(b):
+        if len(b) - i < 2:
+            out.append('\ufffd')
+            break
+        u = unit(i)
+        if 0xD800 <= u <= 0xDBFF:
+            if len(b) - i < 4:
+                out.append('\ufffd')
+                break
+            u2 = unit(i + 2)
+            if 0xDC00 <= u2 <= 0xDFFF:
+                out.append(chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00)))
+            else:
+                out.append('\ufffd')
+            i += 4
+        elif 0xDC00 <= u <= 0xDFFF:
+            out.append('\ufffd')
+            i += 2
+        else:
+            out.append(chr(u))
+            i += 2
+    return ''.join(out)
+
+
+assert java_utf16_decode(b'\xd8\x00\x00x\x00y') == '\ufffdy'
+assert java_utf16_decode(b'\xff\xfe\x3d\xd8\x00\xde') == '\U0001F600'
 
 
 def java_get_bytes(s, cs):

@@ -116,10 +116,17 @@ static void test_utf16(void **state)
     DEC("UTF-16", "\xFE\xFF\x00" "A", "A");
     DEC("UTF-16", "\xFF\xFE" "A\x00", "A");
     DEC("UTF-16", "\x00" "A\x00\xE9", "A\xC3\xA9");
-    /* an odd last byte and an unpaired surrogate are malformed */
+    /* an odd last byte and an unpaired surrogate are malformed; a high
+     * surrogate takes the unit after it along (UnicodeDecoder's
+     * malformedForLength(4)), a lone low one only itself */
     DEC("UTF-16", "\x00" "A\x00", "A\xEF\xBF\xBD");
-    DEC("UTF-16", "\xD8\x00\x00" "A", "\xEF\xBF\xBD" "A");
+    DEC("UTF-16", "\xD8\x00\x00" "A\x00" "B", "\xEF\xBF\xBD" "B");
+    DEC("UTF-16LE", "\x00\xD8" "A\x00" "B\x00", "\xEF\xBF\xBD" "B");
+    DEC("UTF-16", "\xDC\x00\x00" "A", "\xEF\xBF\xBD" "A");
     DEC("UTF-16", "\x00" "A\xD8\x00", "A\xEF\xBF\xBD");
+    DEC("UTF-16", "\x00" "A\xD8\x00\x00", "A\xEF\xBF\xBD");
+    /* U+FFFE inside the text is a character (JDK 8 and later) */
+    DEC("UTF-16BE", "\xFF\xFE", "\xEF\xBF\xBE");
     /* UTF-16BE/LE write no BOM and read one as U+FEFF */
     ENC("UTF-16BE", "\xC3\xA9", "\x00\xE9");
     ENC("UTF-16LE", "\xC3\xA9", "\xE9\x00");
