@@ -8,8 +8,9 @@
  *    4-byte unit, as sun.nio.cs.UnicodeDecoder has it), and a truncated
  *    sequence at the end becomes one U+FFFD (in the double-byte charsets,
  *    Shift_JIS, EUC-*, GBK, Big5, Java's decoders sometimes count a bad
- *    pair as one malformed input where this counts a byte: the number of
- *    U+FFFD can differ there, never the text around them);
+ *    pair as one malformed input where this counts a byte: there the
+ *    number of U+FFFD, and whether the byte after a bad lead byte is read
+ *    as a character of its own, can differ from Java);
  *  - encoding is `String.getBytes(charset)`: a character the charset cannot
  *    represent becomes the charset's replacement, '?' (U+FFFD in UTF-16/32);
  *  - byte-order marks follow Java, not iconv: "UTF-16" and "UTF-32" read a
