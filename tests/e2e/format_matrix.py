@@ -10,10 +10,13 @@ ones) and struct for raw. The expected texts follow reference/flink.md §4
 (Double.toString / Float.toString, BigDecimal after stripTrailingZeros, Jackson's
 string escaping and CSV quoting, SQL timestamp forms).
 
-usage (test_format_matrix.sh drives it):
-  format_matrix.py sql    OUTDIR REGISTRY_URL  the jobs' SQL, one file per case
-  format_matrix.py produce OUTDIR REGISTRY_URL the input batches for kcat
-  format_matrix.py check  OUTDIR REGISTRY_URL  reads OUTDIR/<sink>.dump, prints PASS/FAIL lines
+usage (test_format_matrix.sh drives it; PART is "formats" or "raw", two ctest
+tests so that each dev broker starts with a moderate number of topics):
+  format_matrix.py sql     OUTDIR REGISTRY_URL PART  the jobs' SQL, one file per case,
+                                                     and OUTDIR/topics
+  format_matrix.py produce OUTDIR REGISTRY_URL PART  the input batches for kcat
+  format_matrix.py check   OUTDIR REGISTRY_URL PART  reads OUTDIR/<sink>.dump, prints
+                                                     PASS/FAIL lines
 """
 import base64
 import datetime
@@ -378,10 +381,10 @@ def raw_bytes(code, v, little):
 
 
 def raw_cases():
-    """(table, [(key bytes, value bytes)], [(key, value) expected]): the key is
+    """(name, SQL type, struct code, [(key bytes, value bytes)]): the key is
     big-endian, the value little-endian; the key of record i is value i+1."""
     out = []
-    for name, sqltype, code, vals in RAW:
+    for name, sqltype, code, vals in (RAW if PART == 'raw' else []):
         recs = []
         for i, v in enumerate(vals):
             kv = vals[(i + 1) % len(vals)]
@@ -434,8 +437,15 @@ def table_sql(name, topic, cols, src_fmt, sink_fmt, registry, source):
     return 'CREATE TABLE %s (\n%s\n) WITH (\n  %s\n);\n' % (name, ',\n'.join(cdefs), ',\n  '.join(opts))
 
 
+PART = 'formats'
+
+
+def cases():
+    return CASES if PART == 'formats' else []
+
+
 def cmd_sql(outdir, registry):
-    for src, dst in CASES:
+    for src, dst in cases():
         c = case_name(src, dst)
         cols = case_cols(src, dst)
         sql = '-- format matrix: %s -> %s, every scalar type as key and as value\n' % (src, dst)
@@ -443,6 +453,17 @@ def cmd_sql(outdir, registry):
         sql += table_sql('snk', 'out_' + c, cols, src, dst, registry, False)
         sql += 'INSERT INTO snk SELECT * FROM src;\n'
         open(os.path.join(outdir, c + '.sql'), 'w').write(sql)
+    if PART == 'raw':
+        raw_sql(outdir)
+    with open(os.path.join(outdir, 'topics'), 'w') as f:
+        for s, d in cases():
+            f.write('in_%s out_%s\n' % (case_name(s, d), case_name(s, d)))
+        for name, _, _, _ in raw_cases():
+            f.write('in_raw_%s out_raw_%s\n' % (name, name))
+    print(' '.join([case_name(s, d) for s, d in cases()] + (['raw'] if PART == 'raw' else [])))
+
+
+def raw_sql(outdir):
     sql = '-- format matrix: raw, every raw type as a big-endian key and a little-endian value\n'
     ins = []
     for name, sqltype, _, _ in RAW:
@@ -457,12 +478,6 @@ def cmd_sql(outdir, registry):
         ins.append('  INSERT INTO out_%s SELECT k, v FROM in_%s;' % (name, name))
     sql += 'EXECUTE STATEMENT SET BEGIN\n%s\nEND;\n' % '\n'.join(ins)
     open(os.path.join(outdir, 'raw.sql'), 'w').write(sql)
-    with open(os.path.join(outdir, 'topics'), 'w') as f:
-        for s, d in CASES:
-            f.write('in_%s out_%s\n' % (case_name(s, d), case_name(s, d)))
-        for name, _, _, _ in RAW:
-            f.write('in_raw_%s out_raw_%s\n' % (name, name))
-    print(' '.join([case_name(s, d) for s, d in CASES] + ['raw']))
 
 
 # ---- producing: batches for kcat ----
@@ -531,7 +546,7 @@ def write_batches(outdir, topic, recs, fh):
 
 def cmd_produce(outdir, registry):
     with open(os.path.join(outdir, 'batches'), 'w') as fh:
-        for src, dst in CASES:
+        for src, dst in cases():
             c = case_name(src, dst)
             write_batches(outdir, 'in_' + c, encode_input(src, case_cols(src, dst), registry, 'in_' + c), fh)
         for name, _, _, recs in raw_cases():
@@ -662,7 +677,7 @@ def cmd_check(outdir, registry):
     def report(ok, name, why):
         print(('PASS ' if ok else 'FAIL ') + name + ('' if ok else ': ' + why[:3000]))
         failed[0] += not ok
-    for src, dst in CASES:
+    for src, dst in cases():
         if os.path.exists(os.path.join(outdir, 'out_%s.dump' % case_name(src, dst))):
             check_case(outdir, src, dst, registry, report)
         else:
@@ -672,5 +687,5 @@ def cmd_check(outdir, registry):
 
 
 if __name__ == '__main__':
-    cmd, outdir, registry = sys.argv[1], sys.argv[2], sys.argv[3]
+    cmd, outdir, registry, PART = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
     sys.exit({'sql': cmd_sql, 'produce': cmd_produce, 'check': cmd_check}[cmd](outdir, registry) or 0)
