@@ -9,6 +9,7 @@
 
 #include "analyze.h"
 #include "sqlkc/options.h"
+#include "sqlkc/raw.h"
 
 static const struct meta_key {
     const char *key;
@@ -151,6 +152,10 @@ static void format_options(table_t *t, format_t *f)
         snprintf(key, sizeof key, "%sraw.endianness", f->prefix);
         const char *endian = opt(t, key);
         f->little_endian = endian && strcasecmp(endian, "little-endian") == 0;
+        /* StringData holds UTF-8, so Flink converts only other charsets */
+        snprintf(key, sizeof key, "%sraw.charset", f->prefix);
+        const char *cs = sqlkc_rt_charset_canonical(opt(t, key));
+        f->raw_charset = cs && strcmp(cs, "UTF-8") != 0 ? cs : NULL;
         return;
     }
     if (f->kind != FMT_JSON)
@@ -521,19 +526,12 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
 
 /* What the csv reader and writer compile: scalar columns (TIME up to
  * precision 3, CsvToRowDataConverters.convertToTime), ASCII delimiter,
- * quote and escape characters (the codecs work on bytes), and the escape
- * character only for reading. */
+ * quote and escape characters (the codecs work on bytes). */
 static void check_csv(an_t *an, table_t *t, const format_t *f)
 {
     if (f->kind != FMT_CSV)
         return;
     char key[256];
-    snprintf(key, sizeof key, "%scsv.escape-character", f->prefix);
-    if (opt(t, key) && (t->role & SQLKC_RT_ROLE_SINK)) {
-        diag_error(an->diag, opt_loc(t, key, false), "'csv.escape-character' on a sink is not supported yet "
-                   "(this version reads it)");
-        t->valid = false;
-    }
     static const char *const chars[] = {"field-delimiter", "quote-character", "escape-character"};
     for (int i = 0; i < 3; i++) {
         snprintf(key, sizeof key, "%scsv.%s", f->prefix, chars[i]);
@@ -615,9 +613,8 @@ static void check_raw(an_t *an, table_t *t, const format_t *f)
     char key[256];
     snprintf(key, sizeof key, "%sraw.charset", f->prefix);
     const char *cs = opt(t, key);
-    if (cs && strcasecmp(cs, "UTF-8") != 0 && strcasecmp(cs, "UTF8") != 0) {
-        diag_error(an->diag, opt_loc(t, key, true), "raw charset '%s' is not supported yet (this version "
-                   "compiles UTF-8)", cs);
+    if (cs && !sqlkc_rt_charset_canonical(cs)) { /* RawFormatFactory.validateAndGetCharsetName */
+        diag_error(an->diag, opt_loc(t, key, true), "Unsupported 'raw.charset' name: %s.", cs);
         t->valid = false;
     }
 }

@@ -13,7 +13,11 @@
 
 static void put_text_call(gen_t *g, const format_t *f, const char *buf, const char *p, const char *n)
 {
-    emit_line(g->e, "sqlkc_rt_csv_put_text(%s, %s, %s, %d, %d);", buf, p, n, f->csv_delim, f->csv_quote);
+    if (f->csv_escape >= 0)
+        emit_line(g->e, "sqlkc_rt_csv_put_text_esc(%s, %s, %s, %d, %d, %d);", buf, p, n, f->csv_delim, f->csv_quote,
+                  f->csv_escape);
+    else
+        emit_line(g->e, "sqlkc_rt_csv_put_text(%s, %s, %s, %d, %d);", buf, p, n, f->csv_delim, f->csv_quote);
 }
 
 static void put_value(gen_t *g, const format_t *f, const char *buf, const char *v, const type_t *t)

@@ -1,6 +1,7 @@
 /* This file generates the codec of Flink's raw format: the one column of the
  * key or value as bytes (RawFormatSerializationSchema and
- * RawFormatDeserializationSchema): UTF-8 text, bytes as they are, numbers in
+ * RawFormatDeserializationSchema): text in raw.charset (UTF-8 as it is, any
+ * other charset converted by the runtime), bytes as they are, numbers in
  * two's complement or IEEE 754 in the declared byte order, BOOLEAN as one
  * byte; a NULL column is a null Kafka value and a null message a NULL column. */
 #include <stdio.h>
@@ -39,7 +40,7 @@ void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
                   ast_type_name(ty->kind), w);
         emit_line(e, "return -1;");
         emit_close(e, NULL);
-    } else {
+    } else if (!(type_is_string(ty) && f->raw_charset)) {
         emit_line(e, "(void)err;");
         emit_line(e, "(void)errlen;");
     }
@@ -56,8 +57,20 @@ void gen_raw_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
     case TY_DOUBLE:
         emit_line(e, "row->f%d = sqlkc_rt_f64_from_bits(sqlkc_rt_raw_get(data, 8, %s));", rf, little);
         break;
-    default: /* text (UTF-8) and bytes: the message itself */
-        emit_line(e, "row->f%d = (sqlkc_rt_str_t){(const char *)data, len};", rf);
+    default:
+        if (type_is_string(ty) && f->raw_charset) {
+            /* new String(bytes, charset); the text lives until the next record */
+            emit_line(e, "static sqlkc_rt_charset_t *cs;");
+            emit_line(e, "static sqlkc_rt_buf_t text;");
+            emit_line(e, "if (cs == NULL && (cs = sqlkc_rt_charset_open(%s, err, errlen)) == NULL)",
+                      emit_cstr(g->a, f->raw_charset, strlen(f->raw_charset)));
+            emit_line(e, "    return -1;");
+            emit_line(e, "sqlkc_rt_buf_reset(&text);");
+            emit_line(e, "sqlkc_rt_charset_decode(cs, data, len, &text);");
+            emit_line(e, "row->f%d = (sqlkc_rt_str_t){text.p ? text.p : \"\", text.len};", rf);
+        } else { /* UTF-8 text and bytes: the message itself */
+            emit_line(e, "row->f%d = (sqlkc_rt_str_t){(const char *)data, len};", rf);
+        }
         break;
     }
     gen_setnull(g, "row", rf, "false");
@@ -97,7 +110,16 @@ void gen_raw_encode(gen_t *g, const table_t *t, const format_t *f, const char *b
         emit_line(e, "sqlkc_rt_raw_put(%s, sqlkc_rt_f64_bits(%s), 8, %s);", buf, v, little);
         break;
     default:
-        emit_line(e, "sqlkc_rt_buf_put(%s, %s.p, %s.n);", buf, v, v);
+        if (type_is_string(ty) && f->raw_charset) { /* String.getBytes(charset) */
+            emit_line(e, "static sqlkc_rt_charset_t *cs;");
+            emit_line(e, "char err[160];");
+            emit_line(e, "if (cs == NULL && (cs = sqlkc_rt_charset_open(%s, err, sizeof err)) == NULL)",
+                      emit_cstr(g->a, f->raw_charset, strlen(f->raw_charset)));
+            emit_line(e, "    return sqlkc_rt_fail(ctx, \"%%s\", err);");
+            emit_line(e, "sqlkc_rt_charset_encode(cs, %s.p, %s.n, %s);", v, v, buf);
+        } else {
+            emit_line(e, "sqlkc_rt_buf_put(%s, %s.p, %s.n);", buf, v, v);
+        }
         break;
     }
     /* an empty value is an empty message, not a null one */

@@ -39,6 +39,7 @@ typedef struct format {
     bool fail_on_missing, ignore_parse_errors, ts_iso, decimal_plain, ignore_null_fields;
     /* raw */
     bool little_endian;
+    const char *raw_charset;  /* Java's name of raw.charset; NULL for UTF-8 (the bytes as they are) */
     /* csv */
     int csv_delim, csv_quote; /* csv_quote -1: quoting disabled */
     const char *csv_null;     /* null-literal, or NULL for an empty field */

@@ -1027,6 +1027,9 @@ int sqlkc_rt_json_get_time(sqlkc_rt_jcur_t *c, int32_t *out) {
         return r;
     if (sqlkc_rt_parse_time(t.text.p, t.text.n, out) < 0)
         return conv_err(c, &t, "TIME", "expected HH:mm:ss[.fffffffff]");
+    /* JsonToRowDataConverters.convertToTime: localTime.toSecondOfDay() * 1000,
+     * the fraction is read but dropped (every Flink version) */
+    *out = *out / 1000 * 1000;
     return 1;
 }
 

@@ -2,7 +2,10 @@
 # This file is the end-to-end test of the csv format on sinks
 # (tests/golden/csv_sink.sql): the values of Flink's CsvRowDataSerDeSchemaTest
 # and CsvFormatFactoryTest, written byte for byte as those tests expect them
-# (reference/flink.md §4.2), and a row of NULLs as the null literal.
+# (reference/flink.md §4.2), and a row of NULLs as the null literal. The one
+# exception is TIME(3): the values come from a JSON source, which keeps whole
+# seconds as Flink's JsonToRowDataConverters does, so 12:12:12.232 arrives as
+# 12:12:12 (the csv writer's fraction is checked by test_format_matrix.sh).
 #
 # usage: test_csv_sink.sh SQLKC SQLKC_DEV_BROKER
 set -uo pipefail
@@ -24,7 +27,7 @@ e2e_run "$T/job" "$T/job.out" "$T/job.err"
 e2e_check_eq "bounded job exits 0" 0 "$RC"
 e2e_dump_values csv_default "$T/default"
 e2e_check_eq "Flink's CsvRowDataSerDeSchemaTest values, and NULLs as the null literal" \
-    '"This is a test.",12345678910,true,124,1234567,0.33333334,0.33333333332,"1234.0000000000000000000000001",2018-10-12,12:12:12,12:12:12.232,"2018-10-12 12:12:12",awML
+    '"This is a test.",12345678910,true,124,1234567,0.33333334,0.33333333332,"1234.0000000000000000000000001",2018-10-12,12:12:12,12:12:12,"2018-10-12 12:12:12",awML
 null,null,null,null,null,null,null,null,null,null,null,null,null
 "a;b'"'"'c",null,false,null,null,null,null,null,null,null,null,null,null' "$(cat "$T/default")"
 e2e_dump_values csv_semi "$T/semi"

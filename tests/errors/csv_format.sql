@@ -1,6 +1,7 @@
 -- Bad csv options on sources and sinks: Flink's single-character and quote
 -- rules (CsvCommons.validateFormatOptions), TIME precision, and what this
--- version does not compile (a non-ASCII delimiter, escaping on a sink).
+-- version does not compile (a non-ASCII delimiter); an escape character on a
+-- sink is fine.
 CREATE TABLE src (s STRING, t TIME(6)) WITH (
   'connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'b:9092',
   'format' = 'csv', 'csv.field-delimiter' = ';;', 'csv.escape-character' = 'ab',

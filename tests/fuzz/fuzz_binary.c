@@ -2,7 +2,9 @@
  * readers and the raw format's reads): the input's first bytes choose a
  * "schema" (a sequence of types, nullable or not), the rest is decoded under
  * it as a generated avro decoder would read it. Every slice handed out must
- * lie inside the input; the readers must stop at its end. */
+ * lie inside the input; the readers must stop at its end. The datum is also
+ * read as raw text in a charset the first byte picks, which must give valid
+ * UTF-8, and written back in that charset. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -80,6 +82,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             volatile uint64_t v = sqlkc_rt_raw_get(datum, widths[w], data[0] & 1);
             (void)v;
         }
+    /* raw.charset: any bytes decode to well-formed UTF-8 and encode back */
+    static const char *const charsets[] = {"UTF-16", "UTF-16LE", "UTF-32", "US-ASCII", "windows-1252",
+                                           "Shift_JIS", "GB18030", "ISO-8859-1"};
+    char err[160];
+    sqlkc_rt_charset_t *cs = sqlkc_rt_charset_open(charsets[data[0] % 8], err, sizeof err);
+    if (!cs)
+        abort();
+    sqlkc_rt_buf_t text = {0}, back = {0};
+    sqlkc_rt_charset_decode(cs, datum, n, &text);
+    for (size_t i = 0; i < text.len;) {
+        size_t k = sqlkc_rt_utf8_seq_len((const unsigned char *)text.p + i, text.len - i);
+        if (k == 0)
+            abort(); /* not UTF-8 */
+        i += k;
+    }
+    sqlkc_rt_charset_encode(cs, text.p ? text.p : "", text.len, &back);
+    sqlkc_rt_charset_encode(cs, (const char *)datum, n, &back); /* arbitrary bytes as the job's string */
+    sqlkc_rt_buf_free(&text);
+    sqlkc_rt_buf_free(&back);
     free(datum);
     return 0;
 }

@@ -234,10 +234,45 @@ static void test_convert_bytes(void **state)
     assert_string_equal(e, "Fail to deserialize at field: f2. 'Test' is not a valid INT");
 }
 
+/* The writer with csv.escape-character (Jackson's CsvEncoder with an escape
+ * character): the strings of Flink's CsvRowDataSerDeSchemaTest
+ * (testSerializeDeserializeCustomizedProperties: delimiter ';', quote ''',
+ * escape '*') and CsvRowSerializationSchemaTest.testCustomizedProperties. */
+static void put_esc(const char *text, int delim, int quote, int esc, const char *want)
+{
+    sqlkc_rt_buf_t b = {0};
+    sqlkc_rt_csv_put_text_esc(&b, text, strlen(text), delim, quote, esc);
+    sqlkc_rt_buf_putc(&b, 0);
+    assert_string_equal(b.p, want);
+    sqlkc_rt_buf_free(&b);
+}
+
+static void test_write_escape(void **state)
+{
+    (void)state;
+    put_esc("123'4*", ';', '\'', '*', "'123''4**'");
+    put_esc("a;b'c", ';', '\'', '*', "'a;b''c'");
+    put_esc("12*3'4", ',', '\'', '*', "'12**3''4'");
+    put_esc("a,bc", ',', '\'', '*', "'a,bc'");
+    /* the escape character alone forces quotes; a backslash does not */
+    put_esc("ab*", ',', '"', '*', "\"ab**\"");
+    put_esc("a\\b", ',', '"', '*', "a\\b");
+    put_esc("Test", ',', '"', '*', "Test");
+    put_esc("", ',', '"', '*', "");
+    /* longer than 24 characters: quoted; quote and escape doubled inside */
+    put_esc("abcdefghijklmnopqrstuvwxyz", ',', '"', '\\', "\"abcdefghijklmnopqrstuvwxyz\"");
+    put_esc("with \"quotes\" and \\", ',', '"', '\\', "\"with \"\"quotes\"\" and \\\\\"");
+    /* an escape that is the quote character: doubled once */
+    put_esc("a\"b", ',', '"', '"', "\"a\"\"b\"");
+    /* quoting disabled: as it is */
+    put_esc("a,b*c", ',', -1, '*', "a,b*c");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_split_basic, teardown),
+        cmocka_unit_test(test_write_escape),
         cmocka_unit_test_teardown(test_split_errors, teardown),
         cmocka_unit_test_teardown(test_split_options, teardown),
         cmocka_unit_test_teardown(test_convert_numbers, teardown),

@@ -46,6 +46,44 @@ static inline void sqlkc_rt_csv_put_text(sqlkc_rt_buf_t *b, const char *p, size_
     sqlkc_rt_buf_putc(b, (char)quote);
 }
 
+/* The same with csv.escape-character set (CsvEncoder._mayNeedQuotes with an
+ * escape character, then _writeQuotedAndEscaped, Jackson 2.12 to 2.15 with
+ * Flink's default features): the escape character forces quotes instead of
+ * the backslash, and inside quotes both the quote and the escape character
+ * are doubled ("12*3'4" with quote ' and escape * is '12**3''4'). Quoting
+ * disabled writes the text as it is. */
+static inline void sqlkc_rt_csv_put_text_esc(sqlkc_rt_buf_t *b, const char *p, size_t n, int delim, int quote,
+                                             int esc)
+{
+    bool quoted = false;
+    if (quote >= 0 && n > 0) {
+        size_t units = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)p[i];
+            if ((c & 0xC0) != 0x80)
+                units += c >= 0xF0 ? 2 : 1;
+        }
+        int min_safe = (delim > quote ? delim : quote) + 1;
+        quoted = units > 24;
+        for (size_t i = 0; i < n && !quoted; i++) {
+            unsigned char c = (unsigned char)p[i];
+            quoted = c < min_safe || c == esc;
+        }
+    }
+    if (!quoted) {
+        sqlkc_rt_buf_put(b, p, n);
+        return;
+    }
+    sqlkc_rt_buf_putc(b, (char)quote);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == quote || c == esc)
+            sqlkc_rt_buf_putc(b, (char)c);
+        sqlkc_rt_buf_putc(b, p[i]);
+    }
+    sqlkc_rt_buf_putc(b, (char)quote);
+}
+
 
 /* ---- reading (CsvRowDataDeserializationSchema over Jackson's CsvParser) ----
  *

@@ -308,8 +308,8 @@ int sqlkc_rt_json_get_str(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *out);
  * allowed between 4-character groups). */
 int sqlkc_rt_json_get_bytes(sqlkc_rt_jcur_t *c, sqlkc_rt_str_t *out);
 
-/* DATE (ISO_LOCAL_DATE), TIME (HH:mm:ss[.f], millis kept as the streaming
- * decoder does), TIMESTAMP / TIMESTAMP_LTZ in the SQL or ISO-8601 standard;
+/* DATE (ISO_LOCAL_DATE), TIME (HH:mm:ss[.f]; whole seconds, as both of
+ * Flink's decoders keep them: localTime.toSecondOfDay() * 1000), TIMESTAMP / TIMESTAMP_LTZ in the SQL or ISO-8601 standard;
  * see sqlkc_rt_parse_date/_time/_timestamp in fmt.h. The text is not
  * trimmed (java.time would not). */
 int sqlkc_rt_json_get_date(sqlkc_rt_jcur_t *c, int32_t *out);
