@@ -143,6 +143,8 @@ static void format_options(table_t *t, format_t *f)
         const char *esc = opt(t, key);
         f->csv_escape = esc && *esc ? (unsigned char)esc[0] : -1;
         f->csv_comments = opt_true(t, f->prefix, "csv", "allow-comments");
+        snprintf(key, sizeof key, "%scsv.array-element-delimiter", f->prefix);
+        f->csv_array_delim = opt(t, key) ? opt(t, key) : ";";
         f->ignore_parse_errors = opt_true(t, f->prefix, "csv", "ignore-parse-errors");
         return;
     }
@@ -163,6 +165,11 @@ static void format_options(table_t *t, format_t *f)
     snprintf(key, sizeof key, "%sjson.timestamp-format.standard", f->prefix);
     const char *std = opt(t, key);
     f->ts_iso = std && strcasecmp(std, "ISO-8601") == 0;
+    snprintf(key, sizeof key, "%sjson.map-null-key.mode", f->prefix);
+    const char *mode = opt(t, key);
+    f->map_null_key = !mode || strcasecmp(mode, "FAIL") == 0 ? 0 : strcasecmp(mode, "DROP") == 0 ? 1 : 2;
+    snprintf(key, sizeof key, "%sjson.map-null-key.literal", f->prefix);
+    f->map_null_literal = opt(t, key) ? opt(t, key) : "null";
 }
 
 static void add_col(format_t *f, int col, const char *strip)
@@ -550,6 +557,11 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
                        "precision 0 ~ 3.", c->type->p);
             t->valid = false;
         }
+        if (type_is_nested(c->type)) {
+            diag_error(an->diag, c->loc, "column type %s in csv is not supported yet",
+                       type_str(an->arena, c->type));
+            t->valid = false;
+        }
     }
 }
 
@@ -636,9 +648,12 @@ void table_check_supported(an_t *an, table_t *t)
     check_avro_confluent(an, t, &t->key);
     for (int i = 0; i < t->ncols; i++) {
         const type_t *ty = t->cols[i].type;
-        if (ty && (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)) {
-            diag_error(an->diag, t->cols[i].loc, "column '%s' of type %s is not supported yet (this version "
-                       "compiles scalar types)", t->cols[i].name, type_str(an->arena, ty));
+        bool in_pk = false;
+        for (int k = 0; k < t->npk; k++)
+            in_pk = in_pk || t->pk[k] == i;
+        if (ty && type_is_nested(ty) && in_pk) {
+            diag_error(an->diag, t->cols[i].loc, "column '%s' of type %s in a PRIMARY KEY is not supported yet",
+                       t->cols[i].name, type_str(an->arena, ty));
             t->valid = false;
         }
         if (t->cols[i].kind == COL_METADATA && !meta_compiled(an, t, &t->cols[i])) {

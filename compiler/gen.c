@@ -29,6 +29,7 @@ const char *gen_ctype(const type_t *t)
     case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: return "sqlkc_rt_ts_t";
     case TY_INTERVAL_YM: return "int32_t";
     case TY_INTERVAL_DT: return "int64_t";
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW: return "sqlkc_rt_nested_t";
     default: return "int32_t";
     }
 }
@@ -674,7 +675,7 @@ static int64_t job_timer_ms(const plan_t *p)
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
 {
     emit_t e = {out, arg, 0, a};
-    gen_t g = {&e, a, p, 0};
+    gen_t g = {&e, a, p, 0, NULL};
     char abi[16];
     snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
     const char *base = strrchr(p->sql_file, '/');
@@ -688,6 +689,7 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
                             emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
     emit_template(&e, tpl_job_head_c, names, values, 7);
     gen_avro_confluent_decls(&g);
+    gen_nested_decls(&g);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);
