@@ -515,11 +515,14 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
 {
     /* written: the record timestamp (KafkaDynamicSink.WritableMetadata.TIMESTAMP) */
     if ((t->role & SQLKC_RT_ROLE_SINK) && !c->is_virtual)
-        return strcmp(c->meta_key, "timestamp") == 0 &&
-               (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP);
+        return (strcmp(c->meta_key, "timestamp") == 0 &&
+                (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP)) ||
+               (strcmp(c->meta_key, "headers") == 0 && c->type->kind == TY_MAP);
     const struct meta_key *m = find_meta_key(c->meta_key);
-    if (!m || m->kind == TY_MAP)
+    if (!m)
         return false;
+    if (m->kind == TY_MAP) /* headers: declared as the metadata type (checked above) */
+        return c->type->kind == TY_MAP;
     const type_t *mt = meta_type(an->arena, m);
     return type_equal_ignoring_null(mt, c->type) ||
            (type_is_integer(mt) && type_is_integer(c->type) && type_implicit_cast(mt, c->type)) ||
@@ -660,7 +663,7 @@ void table_check_supported(an_t *an, table_t *t)
             diag_error(an->diag, t->cols[i].loc, "metadata column '%s' (%s, key '%s') is not supported yet%s",
                        t->cols[i].name, type_str(an->arena, ty), t->cols[i].meta_key,
                        (t->role & SQLKC_RT_ROLE_SINK) && !t->cols[i].is_virtual
-                           ? "; of the metadata a sink writes, this version writes 'timestamp'" : "");
+                           ? "; of the metadata a sink writes, this version writes 'timestamp' and 'headers'" : "");
             t->valid = false;
         }
     }

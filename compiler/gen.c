@@ -237,14 +237,27 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
             ts = "timestamp";
         }
     }
+    /* record headers from a `headers` metadata column (tombstones carry them too) */
+    bool headers = false;
+    for (int i = 0; i < n->nfields; i++) {
+        const column_t *c = &t->cols[n->sink_cols[i]];
+        if (c->kind == COL_METADATA && !c->is_virtual && strcmp(c->meta_key, "headers") == 0) {
+            emit_line(e, "size_t nheaders = 0;");
+            emit_line(e, "const sqlkc_rt_header_t *headers = %s ? NULL : sqlkc_rt_map_headers(ctx, &in->f%d, &nheaders);",
+                      gen_isnull(g, "in", i), i);
+            headers = true;
+        }
+    }
+    const char *emit = headers ? "sqlkc_rt_emit_h" : "sqlkc_rt_emit_at";
+    const char *hargs = headers ? ", headers, nheaders" : "";
     if (t->connector == CONN_UPSERT_KAFKA) {
         emit_line(e, "if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)");
-        emit_line(e, "    return sqlkc_rt_emit_at(ctx, %d, %s, %s, NULL, 0, %s);", slot, key, key_len, ts);
+        emit_line(e, "    return %s(ctx, %d, %s, %s, NULL, 0, %s%s);", emit, slot, key, key_len, ts, hargs);
     } else {
         emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
     }
     encode_format(g, n, &t->value, "value");
-    emit_line(e, "return sqlkc_rt_emit_at(ctx, %d, %s, %s, value_data, value->len, %s);", slot, key, key_len, ts);
+    emit_line(e, "return %s(ctx, %d, %s, %s, value_data, value->len, %s%s);", emit, slot, key, key_len, ts, hargs);
     emit_close(e, NULL);
     emit_blank(e);
     if (n->materialize)
@@ -415,6 +428,8 @@ static void metadata_fill(gen_t *g, const table_t *t)
             emit_line(e, "row.f%d = msg->timestamp_type == SQLKC_RT_TS_CREATE_TIME ? (sqlkc_rt_str_t){\"CreateTime\", 10}", f);
             emit_line(e, "    : msg->timestamp_type == SQLKC_RT_TS_LOG_APPEND_TIME ? (sqlkc_rt_str_t){\"LogAppendTime\", 13}");
             emit_line(e, "    : (sqlkc_rt_str_t){\"NoTimestampType\", 15};");
+        } else if (!strcmp(k, "headers")) {
+            emit_line(e, "row.f%d = sqlkc_rt_headers_map(ctx, msg);", f);
         } else if (!strcmp(k, "leader-epoch")) {
             emit_line(e, "row.f%d = (%s)msg->leader_epoch;", f, gen_ctype(col->type));
             const char *row = "(&row)";

@@ -237,3 +237,38 @@ uint32_t sqlkc_rt_map_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*h
     }
     return m;
 }
+
+static void *scratch_fn(void *ctx, size_t n) { return sqlkc_rt_scratch((sqlkc_rt_ctx_t *)ctx, n ? n : 1); }
+
+sqlkc_rt_nested_t sqlkc_rt_headers_map(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)
+{
+    size_t n;
+    const sqlkc_rt_header_t *h = sqlkc_rt_msg_headers(ctx, msg, &n);
+    sqlkc_rt_nested_t out = {NULL, 0};
+    if (n == 0)
+        return out;
+    out.items = sqlkc_rt_scratch(ctx, sizeof(sqlkc_rt_item_t) * 2 * n);
+    memset(out.items, 0, sizeof(sqlkc_rt_item_t) * 2 * n);
+    for (size_t i = 0; i < n; i++) {
+        out.items[2 * i].v.s = (sqlkc_rt_str_t){h[i].name, h[i].name_len};
+        out.items[2 * i + 1].v.s = (sqlkc_rt_str_t){h[i].value, h[i].value_len};
+        out.items[2 * i + 1].null = h[i].value == NULL;
+    }
+    out.n = sqlkc_rt_map_hash_order(out.items, (uint32_t)n, sqlkc_rt_flink_string_hash, 16, scratch_fn, ctx);
+    return out;
+}
+
+const sqlkc_rt_header_t *sqlkc_rt_map_headers(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_nested_t *map, size_t *n)
+{
+    *n = 0;
+    if (map->n == 0)
+        return NULL;
+    sqlkc_rt_header_t *out = sqlkc_rt_scratch(ctx, sizeof *out * map->n);
+    for (uint32_t i = 0; i < map->n; i++) {
+        const sqlkc_rt_item_t *k = &map->items[2 * i], *v = &map->items[2 * i + 1];
+        if (k->null || v->null)
+            continue;
+        out[(*n)++] = (sqlkc_rt_header_t){k->v.s.p, k->v.s.n, v->v.s.p ? v->v.s.p : "", v->v.s.n};
+    }
+    return out;
+}

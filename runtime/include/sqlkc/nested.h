@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sqlkc/rt.h"
 #include "sqlkc/types.h"
 
 #ifdef __cplusplus
@@ -95,6 +96,17 @@ int32_t sqlkc_rt_java_string_hash(const char *p, size_t n);
  * from alloc. NULL keys hash to 0. */
 uint32_t sqlkc_rt_map_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*hash)(const char *, size_t),
                                  uint32_t cap0, sqlkc_rt_alloc_fn alloc, void *alloc_arg);
+
+/* The `headers` metadata of msg as Flink's KafkaDynamicSource reads it: a
+ * MAP<STRING, BYTES> filled into a HashMap<StringData, byte[]> in record
+ * order, so a repeated name keeps its last value (in the place of its first),
+ * in that map's order. Memory is per-record scratch. */
+sqlkc_rt_nested_t sqlkc_rt_headers_map(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg);
+
+/* The headers a sink writes from its `headers` column (a MAP<STRING, BYTES>),
+ * as KafkaDynamicSink's HEADERS metadata does: the map's entries in order,
+ * skipping those with a NULL name or a NULL value. *n of them; scratch. */
+const sqlkc_rt_header_t *sqlkc_rt_map_headers(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_nested_t *map, size_t *n);
 
 #ifdef __cplusplus
 }
