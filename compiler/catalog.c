@@ -568,6 +568,38 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
     }
 }
 
+/* Why AvroSchemaConverter cannot derive a schema for a field `name` of type
+ * ty (legacy timestamp mapping), with its message, or NULL; nested types are
+ * checked all the way down, ROW field names included. */
+static const char *avro_type_problem(an_t *an, const type_t *ty, const char *name)
+{
+    /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
+    bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+    for (const char *q = name + 1; ok_name && *q; q++)
+        ok_name = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
+    if (!ok_name)
+        return arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
+                            "not starting with a digit)", name);
+    if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
+        return arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
+                            "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
+    if (ty->kind == TY_TIMESTAMP_LTZ)
+        return arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
+    if ((ty->kind == TY_MAP || ty->kind == TY_MULTISET) && !type_is_string(ty->elem))
+        return arena_printf(an->arena, "Avro format doesn't support non-string as key type of map. The key type "
+                            "is: %s", type_str(an->arena, ty->elem));
+    if (ty->kind == TY_ARRAY)
+        return avro_type_problem(an, ty->elem, name);
+    if (ty->kind == TY_MAP)
+        return avro_type_problem(an, ty->val, name);
+    for (int i = 0; ty->kind == TY_ROW && i < ty->nfields; i++) {
+        const char *why = avro_type_problem(an, ty->fields[i], ty->names[i]);
+        if (why)
+            return why;
+    }
+    return NULL;
+}
+
 /* The types Flink's AvroSchemaConverter derives a schema for (legacy
  * timestamp mapping), with its messages. */
 static void check_avro(an_t *an, table_t *t, const format_t *f)
@@ -589,23 +621,7 @@ static void check_avro(an_t *an, table_t *t, const format_t *f)
     }
     for (int i = 0; i < f->ncols; i++) {
         const column_t *c = &t->cols[f->cols[i]];
-        const type_t *ty = c->type;
-        const char *why = NULL;
-        /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
-        const char *name = f->names[i];
-        bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
-        for (const char *q = name + 1; ok_name && *q; q++)
-            ok_name = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
-        if (!ok_name)
-            why = arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
-                               "not starting with a digit)", name);
-        else if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
-            why = arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
-                               "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
-        else if (ty->kind == TY_TIMESTAMP_LTZ)
-            why = arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
-        else if (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)
-            why = arena_printf(an->arena, "column type %s in avro is not supported yet", type_str(an->arena, ty));
+        const char *why = avro_type_problem(an, c->type, f->names[i]);
         if (why) {
             diag_error(an->diag, c->loc, "%s", why);
             t->valid = false;

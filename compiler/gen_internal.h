@@ -95,9 +95,6 @@ void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
  * name of the one for type t (an expression of type const sqlkc_rt_type_t *). */
 void gen_nested_decls(gen_t *g);
 const char *gen_rt_type(gen_t *g, const type_t *t);
-/* The descriptor of a format column's type for avro, whose nested records
- * are named after their position (record_<field>_...). */
-const char *gen_rt_type_avro(gen_t *g, const type_t *t, const char *record_name);
 
 /* gen_norm.c: <name>_store(dst, &blob, src) copies a row with its strings
  * into a heap block; <name>_equal(a, b) compares rows field by field. */

@@ -1,15 +1,13 @@
 /* This file generates the static type descriptors (runtime nested.h) of the
  * ARRAY, MAP, MULTISET and ROW types a job holds: the runtime's codecs, state
  * copies and comparisons of nested values walk them. Each distinct type gets
- * one descriptor; avro formats get their own where a ROW's record name
- * depends on its position. */
+ * one descriptor. */
 #include <string.h>
 
 #include "gen_internal.h"
 
 typedef struct entry {
     const type_t *t;
-    const char *avro; /* record name for avro descriptors, else NULL */
     const char *name; /* C name */
 } entry_t;
 
@@ -35,11 +33,11 @@ static bool same(const type_t *a, const type_t *b)
     return true;
 }
 
-static const char *find(gen_t *g, const type_t *t, const char *avro)
+static const char *find(gen_t *g, const type_t *t)
 {
     struct gen_nested *r = g->nested;
     for (int i = 0; r && i < r->n; i++)
-        if (same(r->v[i].t, t) && (avro ? r->v[i].avro && strcmp(avro, r->v[i].avro) == 0 : !r->v[i].avro))
+        if (same(r->v[i].t, t))
             return r->v[i].name;
     return NULL;
 }
@@ -69,12 +67,10 @@ static const char *kind_name(const type_t *t)
     }
 }
 
-/* Declares t (children first) and returns its descriptor's name. `avro` is
- * the record name Flink's AvroSchemaConverter gives a ROW at this place:
- * a field f of record R is R_f, array elements and map values keep R. */
-static const char *declare(gen_t *g, const type_t *t, const char *avro)
+/* Declares t (children first) and returns its descriptor's name. */
+static const char *declare(gen_t *g, const type_t *t)
 {
-    const char *have = find(g, t, avro);
+    const char *have = find(g, t);
     if (have)
         return have;
     struct gen_nested *r = g->nested;
@@ -84,18 +80,18 @@ static const char *declare(gen_t *g, const type_t *t, const char *avro)
     const char *sub = "NULL", *names = "NULL";
     int n = 0;
     if (t->kind == TY_ARRAY) {
-        const char *s0 = declare(g, t->elem, avro);
+        const char *s0 = declare(g, t->elem);
         emit_line(e, "__attribute__((unused)) static const sqlkc_rt_type_t *const %s_sub[] = {&%s};", name, s0);
         sub = arena_printf(g->a, "%s_sub", name);
         n = 1;
     } else if (t->kind == TY_MAP || t->kind == TY_MULTISET) {
-        const char *s0 = declare(g, t->elem, avro);
+        const char *s0 = declare(g, t->elem);
         const char *s1;
         if (t->kind == TY_MAP) {
-            s1 = declare(g, t->val, avro);
+            s1 = declare(g, t->val);
         } else { /* the count: INT, NULL where a JSON document says null */
             type_t *cnt = (type_t *)type_new(g->a, TY_INT, -1, -1, true);
-            s1 = declare(g, cnt, NULL);
+            s1 = declare(g, cnt);
         }
         emit_line(e, "__attribute__((unused)) static const sqlkc_rt_type_t *const %s_sub[] = {&%s, &%s};", name, s0,
                   s1);
@@ -104,7 +100,7 @@ static const char *declare(gen_t *g, const type_t *t, const char *avro)
     } else if (t->kind == TY_ROW) {
         const char **subs = arena_alloc(g->a, sizeof(char *) * (size_t)(t->nfields + 1));
         for (int i = 0; i < t->nfields; i++)
-            subs[i] = declare(g, t->fields[i], avro ? arena_printf(g->a, "%s_%s", avro, t->names[i]) : NULL);
+            subs[i] = declare(g, t->fields[i]);
         emit_line(e, "__attribute__((unused)) static const sqlkc_rt_type_t *const %s_sub[] = {", name);
         for (int i = 0; i < t->nfields; i++)
             emit_line(e, "    &%s, /* %s */", subs[i], emit_comment(g->a, t->names[i]));
@@ -117,9 +113,8 @@ static const char *declare(gen_t *g, const type_t *t, const char *avro)
         names = arena_printf(g->a, "%s_names", name);
         n = t->nfields;
     }
-    emit_line(e, "__attribute__((unused)) static const sqlkc_rt_type_t %s = {%s, %s, %d, %d, %d, %s, %s, %s}; /* %s */",
+    emit_line(e, "__attribute__((unused)) static const sqlkc_rt_type_t %s = {%s, %s, %d, %d, %d, %s, %s}; /* %s */",
               name, kind_name(t), t->nullable ? "true" : "false", t->p, t->s, n, sub, names,
-              avro && t->kind == TY_ROW ? emit_cstr(g->a, avro, strlen(avro)) : "NULL",
               emit_comment(g->a, type_str(g->a, t)));
     if (r->n == r->cap) {
         int cap = r->cap ? r->cap * 2 : 16;
@@ -128,11 +123,9 @@ static const char *declare(gen_t *g, const type_t *t, const char *avro)
             memcpy(v, r->v, sizeof *v * (size_t)r->n);
         r->v = v, r->cap = cap;
     }
-    r->v[r->n++] = (entry_t){t, avro, name};
+    r->v[r->n++] = (entry_t){t, name};
     return name;
 }
-
-static bool is_avro(const format_t *f) { return f->kind == FMT_AVRO || f->kind == FMT_AVRO_CONFLUENT; }
 
 void gen_nested_decls(gen_t *g)
 {
@@ -149,34 +142,20 @@ void gen_nested_decls(gen_t *g)
                 if (!any)
                     emit_line(g->e, "/* Types of the ARRAY, MAP, MULTISET and ROW values the job holds. */");
                 any = true;
-                declare(g, t->cols[c].type, NULL);
+                declare(g, t->cols[c].type);
             }
-        const format_t *fs[2] = {&t->key, &t->value};
-        for (int k = 0; k < 2; k++)
-            if (is_avro(fs[k]))
-                for (int c = 0; c < fs[k]->ncols; c++) {
-                    const type_t *ct = t->cols[fs[k]->cols[c]].type;
-                    if (type_is_nested(ct))
-                        declare(g, ct, arena_printf(g->a, "org.apache.flink.avro.generated.record_%s", fs[k]->names[c]));
-                }
     }
     for (int s = 0; s < p->nsinks; s++)
         for (const plan_node_t *n = p->sinks[s]; n; n = n->input)
             for (int i = 0; i < n->nfields; i++)
                 if (type_is_nested(n->fields[i].type))
-                    declare(g, n->fields[i].type, NULL);
+                    declare(g, n->fields[i].type);
     if (any)
         emit_blank(g->e);
 }
 
 const char *gen_rt_type(gen_t *g, const type_t *t)
 {
-    const char *name = find(g, t, NULL);
-    return name ? name : declare(g, t, NULL); /* not reached: every type was declared up front */
-}
-
-const char *gen_rt_type_avro(gen_t *g, const type_t *t, const char *record_name)
-{
-    const char *name = find(g, t, record_name);
-    return name ? name : declare(g, t, record_name);
+    const char *name = find(g, t);
+    return name ? name : declare(g, t); /* not reached: every type was declared up front */
 }

@@ -129,23 +129,23 @@ static void roundtrip_fail(const char *type, const sqlkc_rt_buf_t *b, const sqlk
 
 #include "sqlkc/nested.h"
 
-static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 3, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t n_bytes = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL, NULL};
+static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 3, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_bytes = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL};
 static const sqlkc_rt_type_t *const n_arr_int_sub[] = {&n_int};
-static const sqlkc_rt_type_t n_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_int_sub, NULL, NULL};
+static const sqlkc_rt_type_t n_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_int_sub, NULL};
 static const sqlkc_rt_type_t *const n_map_sub[] = {&n_str, &n_arr_int};
-static const sqlkc_rt_type_t n_map = {SQLKC_RT_T_MAP, true, -1, -1, 2, n_map_sub, NULL, NULL};
+static const sqlkc_rt_type_t n_map = {SQLKC_RT_T_MAP, true, -1, -1, 2, n_map_sub, NULL};
 static const sqlkc_rt_type_t *const n_bag_sub[] = {&n_str, &n_int};
-static const sqlkc_rt_type_t n_bag = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, n_bag_sub, NULL, NULL};
+static const sqlkc_rt_type_t n_bag = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, n_bag_sub, NULL};
 static const sqlkc_rt_type_t *const n_row_sub[] = {&n_dbl, &n_str, &n_map, &n_dec, &n_ts, &n_bytes};
 static const char *const n_row_names[] = {"d", "s", "m", "x", "t", "y"};
-static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 6, n_row_sub, n_row_names, NULL};
+static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 6, n_row_sub, n_row_names};
 static const sqlkc_rt_type_t *const n_arr_row_sub[] = {&n_row};
-static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_row_sub, NULL, NULL};
+static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_row_sub, NULL};
 static const sqlkc_rt_type_t *const n_nested_types[] = {&n_arr_int, &n_map, &n_bag, &n_row, &n_arr_row};
 
 /* Reads a nested value (with ignore-parse-errors, so only malformed JSON

@@ -37,10 +37,10 @@ __attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
 }
 
 /* Types of the ARRAY, MAP, MULTISET and ROW values the job holds. */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_1 = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL, NULL}; /* STRING */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_2 = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL, NULL}; /* BYTES */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_1 = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL}; /* STRING */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_2 = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL}; /* BYTES */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_0_sub[] = {&nty_1, &nty_2};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_0 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_0_sub, NULL, NULL}; /* MAP<STRING, BYTES> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_0 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_0_sub, NULL}; /* MAP<STRING, BYTES> */
 
 /* A row of source table events */
 typedef struct src_events_row {

@@ -37,15 +37,15 @@ __attribute__((unused)) static void *scratch_alloc(void *ctx, size_t n)
 }
 
 /* Types of the ARRAY, MAP, MULTISET and ROW values the job holds. */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_1 = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL, NULL}; /* STRING */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_1 = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL}; /* STRING */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_0_sub[] = {&nty_1};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_0 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_0_sub, NULL, NULL}; /* ARRAY<STRING> */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_3 = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL, NULL}; /* INT */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_0 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_0_sub, NULL}; /* ARRAY<STRING> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_3 = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL}; /* INT */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_2_sub[] = {&nty_1, &nty_3};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_2 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_2_sub, NULL, NULL}; /* MAP<STRING, INT> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_2 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_2_sub, NULL}; /* MAP<STRING, INT> */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_4_sub[] = {&nty_1, &nty_3};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_4 = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, nty_4_sub, NULL, NULL}; /* MULTISET<STRING> */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_6 = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL, NULL}; /* DOUBLE */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_4 = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, nty_4_sub, NULL}; /* MULTISET<STRING> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_6 = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL}; /* DOUBLE */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_5_sub[] = {
     &nty_6, /* x */
     &nty_6, /* y */
@@ -56,9 +56,9 @@ __attribute__((unused)) static const char *const nty_5_names[] = {
     "y",
     "label",
 };
-__attribute__((unused)) static const sqlkc_rt_type_t nty_5 = {SQLKC_RT_T_ROW, true, -1, -1, 3, nty_5_sub, nty_5_names, NULL}; /* ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_5 = {SQLKC_RT_T_ROW, true, -1, -1, 3, nty_5_sub, nty_5_names}; /* ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING> */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_9_sub[] = {&nty_3};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_9 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_9_sub, NULL, NULL}; /* ARRAY<INT> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_9 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_9_sub, NULL}; /* ARRAY<INT> */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_8_sub[] = {
     &nty_1, /* k */
     &nty_9, /* v */
@@ -67,12 +67,12 @@ __attribute__((unused)) static const char *const nty_8_names[] = {
     "k",
     "v",
 };
-__attribute__((unused)) static const sqlkc_rt_type_t nty_8 = {SQLKC_RT_T_ROW, true, -1, -1, 2, nty_8_sub, nty_8_names, NULL}; /* ROW<`k` STRING, `v` ARRAY<INT>> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_8 = {SQLKC_RT_T_ROW, true, -1, -1, 2, nty_8_sub, nty_8_names}; /* ROW<`k` STRING, `v` ARRAY<INT>> */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_7_sub[] = {&nty_8};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_7 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_7_sub, NULL, NULL}; /* ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>> */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_11 = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL, NULL}; /* TIMESTAMP(3) */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_7 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_7_sub, NULL}; /* ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_11 = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL}; /* TIMESTAMP(3) */
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_10_sub[] = {&nty_11};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_10 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_10_sub, NULL, NULL}; /* ARRAY<TIMESTAMP(3)> */
+__attribute__((unused)) static const sqlkc_rt_type_t nty_10 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_10_sub, NULL}; /* ARRAY<TIMESTAMP(3)> */
 
 /* A row of source table events */
 typedef struct src_events_row {

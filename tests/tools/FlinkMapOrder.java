@@ -1,9 +1,15 @@
-// This file prints the iteration order of a java.util.HashMap filled the way
-// Flink's JSON and Avro decoders and the Kafka headers reader fill one: keys
-// are StringData (BinaryStringData.hashCode = MurmurHashUtil.hashBytes of the
-// UTF-8 bytes, seed 42), put in the order read. It produced the expected map
-// orders of tests/e2e/test_nested_json.sh and tests/unit/test_nested.c.
-//   java tests/tools/FlinkMapOrder.java key1 key2 ...   (or "-s" first: String keys)
+// This file prints the iteration order of the java.util.HashMaps a map goes
+// through in Flink, each filled in the iteration order of the one before:
+//   F  new HashMap<>() of StringData keys (BinaryStringData.hashCode =
+//      MurmurHashUtil.hashBytes of the UTF-8 bytes, seed 42): Flink's JSON and
+//      Avro decoders and the Kafka headers reader
+//   S  CollectionUtil.newHashMapWithExpectedSize(n) of String keys: Flink's
+//      RowDataToAvroConverters, which Avro's writer then iterates
+//   U  new HashMap<>(n) of Avro Utf8 keys (h * 31 + signed byte): Avro's
+//      GenericDatumReader, before Flink's F
+// It produced the expected map orders of tests/e2e/test_nested_json.sh,
+// test_headers.sh, test_nested_avro.sh and tests/unit/test_nested.c.
+//   java tests/tools/FlinkMapOrder.java [STAGES] key1 key2 ...  (STAGES e.g. U,F; default F)
 import java.nio.charset.StandardCharsets;
 import java.util.*;
 
@@ -32,12 +38,32 @@ public class FlinkMapOrder {
         return h1;
     }
 
+    static final class Utf8Key {
+        final byte[] b;
+        Utf8Key(String s) { b = s.getBytes(StandardCharsets.UTF_8); }
+        @Override public boolean equals(Object o) { return o instanceof Utf8Key && Arrays.equals(b, ((Utf8Key) o).b); }
+        @Override public int hashCode() { int h = 0; for (byte x : b) h = h * 31 + x; return h; }
+        @Override public String toString() { return new String(b, StandardCharsets.UTF_8); }
+    }
+
     public static void main(String[] args) {
-        boolean strings = args.length > 0 && args[0].equals("-s");
-        Map<Object, Integer> m = new HashMap<>();
-        for (int i = strings ? 1 : 0; i < args.length; i++) m.put(strings ? args[i] : new Key(args[i]), i);
-        StringBuilder sb = new StringBuilder();
-        for (Object k : m.keySet()) sb.append(sb.length() > 0 ? " " : "").append(k);
-        System.out.println(sb);
+        int first = 0;
+        String[] stages = {"F"};
+        if (args.length > 0 && args[0].matches("[FSU](,[FSU])*")) {
+            stages = args[0].split(",");
+            first = 1;
+        }
+        List<String> keys = new ArrayList<>(Arrays.asList(args).subList(first, args.length));
+        for (String st : stages) {
+            Map<Object, Integer> m;
+            int n = keys.size();
+            if (st.equals("F")) m = new HashMap<>();
+            else if (st.equals("S")) m = new HashMap<>(n <= 2 ? n + 1 : (int) Math.ceil(n / 0.75f), 0.75f);
+            else m = new HashMap<>(n);
+            for (String k : keys) m.put(st.equals("F") ? new Key(k) : st.equals("U") ? new Utf8Key(k) : k, 0);
+            keys = new ArrayList<>();
+            for (Object k : m.keySet()) keys.add(k.toString());
+        }
+        System.out.println(String.join(" ", keys));
     }
 }

@@ -26,22 +26,22 @@ static void *heap_alloc(void *arg, size_t n)
     return p; /* leaked on purpose: the test process is short */
 }
 
-static const sqlkc_rt_type_t t_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t t_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t t_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL, NULL};
-static const sqlkc_rt_type_t t_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL, NULL};
+static const sqlkc_rt_type_t t_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t t_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t t_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t t_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
 static const sqlkc_rt_type_t *const arr_str_sub[] = {&t_str};
-static const sqlkc_rt_type_t t_arr_str = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_str_sub, NULL, NULL};
+static const sqlkc_rt_type_t t_arr_str = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_str_sub, NULL};
 static const sqlkc_rt_type_t *const arr_int_sub[] = {&t_int};
-static const sqlkc_rt_type_t t_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_int_sub, NULL, NULL};
+static const sqlkc_rt_type_t t_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_int_sub, NULL};
 static const sqlkc_rt_type_t *const map_sub[] = {&t_str, &t_int};
-static const sqlkc_rt_type_t t_map = {SQLKC_RT_T_MAP, true, -1, -1, 2, map_sub, NULL, NULL};
-static const sqlkc_rt_type_t t_bag = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, map_sub, NULL, NULL};
+static const sqlkc_rt_type_t t_map = {SQLKC_RT_T_MAP, true, -1, -1, 2, map_sub, NULL};
+static const sqlkc_rt_type_t t_bag = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, map_sub, NULL};
 static const sqlkc_rt_type_t *const row_sub[] = {&t_dbl, &t_str, &t_arr_int, &t_ts};
 static const char *const row_names[] = {"x", "label", "v", "at"};
-static const sqlkc_rt_type_t t_row = {SQLKC_RT_T_ROW, true, -1, -1, 4, row_sub, row_names, NULL};
+static const sqlkc_rt_type_t t_row = {SQLKC_RT_T_ROW, true, -1, -1, 4, row_sub, row_names};
 static const sqlkc_rt_type_t *const arr_row_sub[] = {&t_row};
-static const sqlkc_rt_type_t t_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_row_sub, NULL, NULL};
+static const sqlkc_rt_type_t t_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_row_sub, NULL};
 
 static int get(const char *json, const sqlkc_rt_type_t *t, unsigned flags, sqlkc_rt_nested_t *out, char *err)
 {

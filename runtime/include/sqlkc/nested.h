@@ -47,8 +47,6 @@ typedef struct sqlkc_rt_type {
     int n; /* ROW: fields; ARRAY 1; MAP and MULTISET 2 */
     const struct sqlkc_rt_type *const *sub;
     const char *const *names; /* ROW field names; NULL otherwise */
-    /* Avro: the record name a ROW gets from its position (record_<field>_...). */
-    const char *avro_name;
 } sqlkc_rt_type_t;
 
 /* One value inside a nested value. Integers of every width, DATE and TIME
