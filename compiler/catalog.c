@@ -560,9 +560,23 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
                        "precision 0 ~ 3.", c->type->p);
             t->valid = false;
         }
-        if (type_is_nested(c->type)) {
-            diag_error(an->diag, c->loc, "column type %s in csv is not supported yet",
-                       type_str(an->arena, c->type));
+        /* CsvRowSchemaConverter: ARRAY and ROW of simple types, one level */
+        const type_t *ty = c->type;
+        const char *why = NULL;
+        if (ty->kind == TY_MAP || ty->kind == TY_MULTISET)
+            why = arena_printf(an->arena, "Unsupported type '%s' for field '%s'.", type_str(an->arena, ty), f->names[i]);
+        for (int k = 0; !why && (ty->kind == TY_ARRAY || ty->kind == TY_ROW) && k < (ty->kind == TY_ROW ? ty->nfields : 1);
+             k++) {
+            const type_t *et = ty->kind == TY_ROW ? ty->fields[k] : ty->elem;
+            if (type_is_nested(et))
+                why = arena_printf(an->arena, "Only simple types are supported in the second level nesting of fields "
+                                   "'%s' but was: %s", f->names[i], type_str(an->arena, et));
+            else if (et->kind == TY_TIME && et->p > 3)
+                why = arena_printf(an->arena, "Csv does not support TIME type with precision: %d, it only supports "
+                                   "precision 0 ~ 3.", et->p);
+        }
+        if (why) {
+            diag_error(an->diag, c->loc, "%s", why);
             t->valid = false;
         }
     }
