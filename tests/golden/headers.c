@@ -403,6 +403,43 @@ static int op_7_push(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t *in
     return rc;
 }
 
+static sqlkc_rt_buf_t sink_13_key, sink_13_value;
+/* Writes a change to out_buffered: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
+static int op_13_push(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t *in) {
+    sqlkc_rt_buf_t *key = &sink_13_key;
+    sqlkc_rt_buf_reset(key);
+    const void *key_data;
+    {
+        /* id BIGINT NOT NULL */
+        sqlkc_rt_buf_put(key, "{\"id\":", 6);
+        sqlkc_rt_json_put_i64(key, in->f0);
+        sqlkc_rt_buf_putc(key, '}');
+        key_data = key->p;
+    }
+    size_t nheaders = 0;
+    const sqlkc_rt_header_t *headers = (in->nulls[0] >> 2 & 1) ? NULL : sqlkc_rt_map_headers(ctx, &in->f2, &nheaders);
+    if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
+        return sqlkc_rt_emit_h(ctx, 5, key_data, key->len, NULL, 0, -1, headers, nheaders);
+    sqlkc_rt_buf_t *value = &sink_13_value;
+    sqlkc_rt_buf_reset(value);
+    const void *value_data;
+    {
+        /* id BIGINT NOT NULL */
+        sqlkc_rt_buf_put(value, "{\"id\":", 6);
+        sqlkc_rt_json_put_i64(value, in->f0);
+        /* score INT */
+        sqlkc_rt_buf_put(value, ",\"score\":", 9);
+        if ((in->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f1);
+        }
+        sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
+    }
+    return sqlkc_rt_emit_h(ctx, 5, key_data, key->len, value_data, value->len, -1, headers, nheaders);
+}
+
 /* One record of events: decode, then push the row into each INSERT reading it. */
 static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_events_row_t row;
@@ -449,6 +486,8 @@ static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
         /* a tombstone: the DELETE of its key (the value columns are NULL) */
         if (op_7_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO out_profiles */
             return SQLKC_RT_ERR;
+        if (op_13_push(ctx, ROW_DELETE, &row) != SQLKC_RT_OK) /* INSERT INTO out_buffered */
+            return SQLKC_RT_ERR;
         return SQLKC_RT_OK;
     }
     if (msg->value == NULL || msg->value_len == 0) {
@@ -462,6 +501,8 @@ static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
         }
     }
     if (op_7_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO out_profiles */
+        return SQLKC_RT_ERR;
+    if (op_13_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO out_buffered */
         return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }
@@ -506,6 +547,16 @@ static const sqlkc_rt_kv_t opts_out_profiles[] = {
     {"key.format", "json"},
     {"value.format", "json"},
 };
+/* WITH options of out_buffered, as written */
+static const sqlkc_rt_kv_t opts_out_buffered[] = {
+    {"connector", "upsert-kafka"},
+    {"topic", "out_buffered"},
+    {"properties.bootstrap.servers", "localhost:9092"},
+    {"key.format", "json"},
+    {"value.format", "json"},
+    {"sink.buffer-flush.max-rows", "100"},
+    {"sink.buffer-flush.interval", "1 h"},
+};
 /* SET statements */
 static const sqlkc_rt_kv_t settings[] = {
     {NULL, NULL},
@@ -516,6 +567,7 @@ static const sqlkc_rt_table_def_t tables[] = {
     {"seen", "kafka", SQLKC_RT_ROLE_SINK, opts_seen, sizeof opts_seen / sizeof opts_seen[0]},
     {"relay", "kafka", SQLKC_RT_ROLE_SINK, opts_relay, sizeof opts_relay / sizeof opts_relay[0]},
     {"out_profiles", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_out_profiles, sizeof opts_out_profiles / sizeof opts_out_profiles[0]},
+    {"out_buffered", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_out_buffered, sizeof opts_out_buffered / sizeof opts_out_buffered[0]},
 };
 
 static int job_init(sqlkc_rt_ctx_t *ctx) {
@@ -542,6 +594,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     }
     sqlkc_rt_map_free(norm_7_rows);
     sqlkc_rt_buf_free(&norm_7_key);
+    sqlkc_rt_buf_free(&sink_13_key);
+    sqlkc_rt_buf_free(&sink_13_value);
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they

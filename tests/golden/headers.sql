@@ -2,7 +2,10 @@
 -- name keeps its last value, Flink's HashMap order), written into a JSON
 -- value, and written as record headers by sinks (entries with a NULL value
 -- are left out); an upsert-kafka source keeps its headers in
--- ChangelogNormalize, so a tombstone carries the stored row's headers.
+-- ChangelogNormalize, so a tombstone carries the stored row's headers; a
+-- buffered upsert sink keeps the headers of each key's last change (a
+-- pass-through on the key has no ChangelogNormalize: a delete carries the
+-- tombstone's own headers).
 CREATE TABLE events (
   id BIGINT,
   `headers` MAP<STRING, BYTES> METADATA
@@ -44,8 +47,18 @@ CREATE TABLE out_profiles (
 ) WITH (
   'connector' = 'upsert-kafka', 'topic' = 'out_profiles', 'properties.bootstrap.servers' = 'localhost:9092',
   'key.format' = 'json', 'value.format' = 'json');
+CREATE TABLE out_buffered (
+  id BIGINT,
+  score INT,
+  hdrs MAP<STRING, BYTES> METADATA FROM 'headers',
+  PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+  'connector' = 'upsert-kafka', 'topic' = 'out_buffered', 'properties.bootstrap.servers' = 'localhost:9092',
+  'key.format' = 'json', 'value.format' = 'json',
+  'sink.buffer-flush.max-rows' = '100', 'sink.buffer-flush.interval' = '1 h');
 EXECUTE STATEMENT SET BEGIN
   INSERT INTO seen SELECT id, `headers` FROM events;
   INSERT INTO relay SELECT id, `headers` FROM events WHERE id > 1;
   INSERT INTO out_profiles SELECT id, score, hs FROM profiles WHERE score > 0;
+  INSERT INTO out_buffered SELECT id, score, hs FROM profiles;
 END;
