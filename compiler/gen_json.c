@@ -28,6 +28,18 @@ static const char *getter(const type_t *t)
     }
 }
 
+static bool has_decimal_type(const type_t *t)
+{
+    if (t->kind == TY_DECIMAL)
+        return true;
+    if ((t->elem && has_decimal_type(t->elem)) || (t->val && has_decimal_type(t->val)))
+        return true;
+    for (int i = 0; i < t->nfields; i++)
+        if (has_decimal_type(t->fields[i]))
+            return true;
+    return false;
+}
+
 typedef struct field_ref {
     const char *name; /* name inside the format */
     int row_field;    /* field of the row struct */
@@ -118,9 +130,9 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     for (int i = 0; i < f->ncols; i++)
         gen_setnull(g, "row", gen_row_field(t, f->cols[i]), "true");
     emit_line(e, "sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);");
-    bool has_decimal = false;
+    bool has_decimal = false; /* LogicalTypeChecks.hasNested: inside ARRAY, MAP, ROW too */
     for (int i = 0; i < t->ncols; i++)
-        has_decimal = has_decimal || (t->cols[i].type && t->cols[i].type->kind == TY_DECIMAL);
+        has_decimal = has_decimal || (t->cols[i].type && has_decimal_type(t->cols[i].type));
     if (has_decimal) /* Flink's mapper then reads floats as BigDecimal, which shows in STRING columns */
         emit_line(e, "cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;");
     emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");

@@ -156,6 +156,7 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
     row->nulls[0] |= UINT64_C(1) << 4;
     row->nulls[0] |= UINT64_C(1) << 5;
     sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
+    cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;
     if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
     /* fast path: the members in the order the table declares them */
     if (!sqlkc_rt_json_member_is(cur, "\"id\"", 4))
