@@ -123,9 +123,12 @@ static void test_map_order(void **state)
 static void test_hashes(void **state)
 {
     (void)state;
-    /* Java: "hello".hashCode() = 99162322; "h\u00e9llo" = 98380945 ; emoji pair */
+    /* String.hashCode from jshell: UTF-16 code units, a surrogate pair for U+1F600 */
     assert_int_equal(sqlkc_rt_java_string_hash("hello", 5), 99162322);
     assert_int_equal(sqlkc_rt_java_string_hash("", 0), 0);
+    assert_int_equal(sqlkc_rt_java_string_hash("h\xc3\xa9llo", 6), 103094734);
+    assert_int_equal(sqlkc_rt_java_string_hash("a\xf0\x9f\x98\x80" "b", 6), 57849694);
+    assert_int_equal(sqlkc_rt_java_string_hash("\xe2\x82\xac", 3), 8364);
 }
 
 static void test_rows_arrays(void **state)
