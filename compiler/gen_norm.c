@@ -80,17 +80,14 @@ void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const pla
     emit_line(e, "sqlkc_rt_free(old);");
     emit_close(e, NULL);
     emit_blank(e);
-    emit_line(e, "/* Heap bytes a stored copy of r holds (its strings and nested values). */");
+    emit_line(e, "/* Heap bytes a stored copy of r holds (its strings%s). */", nested ? " and nested values" : "");
     emit_line(e, "__attribute__((unused))");
     emit_open(e, "static size_t %s_heap(const %s *r)", name, row_type);
     emit_line(e, "size_t n = 0;");
     for (int i = 0; i < n; i++)
         if (is_str(f[i].type))
             emit_line(e, "if (!%s) n += r->f%d.n;", gen_isnull(g, "r", i), i);
-    bool any_nested = false;
-    for (int i = 0; i < n; i++)
-        any_nested = any_nested || type_is_nested(f[i].type);
-    if (any_nested)
+    if (nested)
         nested_size(g, "r", f, n);
     emit_line(e, "return n;");
     emit_close(e, NULL);

@@ -518,6 +518,15 @@ static void norm_4_row_store(src_profiles_row_t *dst, void **blob, const src_pro
     sqlkc_rt_free(old);
 }
 
+/* Heap bytes a stored copy of r holds (its strings and nested values). */
+__attribute__((unused))
+static size_t norm_4_row_heap(const src_profiles_row_t *r) {
+    size_t n = 0;
+    n = (n + 15) & ~(size_t)15;
+    if (!(r->nulls[0] >> 1 & 1)) n += sqlkc_rt_nested_size(&r->f1, &nty_0);
+    return n;
+}
+
 /* Rows equal field by field (NULL equals NULL; floating point by bits, as binary rows compare). */
 __attribute__((unused))
 static bool norm_4_row_equal(const src_profiles_row_t *a, const src_profiles_row_t *b) {
@@ -750,12 +759,16 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_6_key);
     sqlkc_rt_buf_free(&sink_6_value);
     if (norm_4_rows) {
+        size_t bytes = sqlkc_rt_map_bytes(norm_4_rows);
         sqlkc_rt_map_iter_t it = {0};
         const void *k;
         size_t kn;
         void *v;
-        while (sqlkc_rt_map_next(norm_4_rows, &it, &k, &kn, &v))
+        while (sqlkc_rt_map_next(norm_4_rows, &it, &k, &kn, &v)) {
+            bytes += norm_4_row_heap(&((norm_4_state_t *)v)->row);
             sqlkc_rt_free(((norm_4_state_t *)v)->blob);
+        }
+        sqlkc_rt_state_stats(ctx, "ChangelogNormalize 4", sqlkc_rt_map_count(norm_4_rows), bytes);
     }
     sqlkc_rt_map_free(norm_4_rows);
     sqlkc_rt_buf_free(&norm_4_key);
