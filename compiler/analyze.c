@@ -468,6 +468,12 @@ static expr_t *binary(an_t *an, const ast_t *n, int op, expr_t *l, expr_t *r)
 {
     if (!l || !r)
         return NULL;
+    if (type_is_nested(l->type) || type_is_nested(r->type)) {
+        diag_error(an->diag, n->loc, "this operation on a value of type %s is not supported yet (ARRAY, MAP, "
+                   "MULTISET and ROW values can be selected, inserted, tested with IS NULL and CAST to their own "
+                   "type)", tname(an, type_is_nested(l->type) ? l->type : r->type));
+        return NULL;
+    }
     bool nullable = l->type->nullable || r->type->nullable;
     expr_t *e = expr_new(an, E_BINARY, NULL, n->loc, 2);
     e->op = op;
@@ -598,6 +604,11 @@ static expr_t *aggregate(ectx_t *c, const ast_t *n, const fn_def_t *f)
     } else {
         arg = an_expr(c, n->list.head);
         ok = arg != NULL;
+        if (arg && type_is_nested(arg->type)) {
+            diag_error(an->diag, n->loc, "%s over a value of type %s is not supported yet", f->name,
+                       tname(an, arg->type));
+            ok = false;
+        }
         a.fn = strcasecmp(f->name, "COUNT") == 0 ? AGG_COUNT
                : strcasecmp(f->name, "SUM") == 0 ? AGG_SUM
                : strcasecmp(f->name, "MIN") == 0 ? AGG_MIN
@@ -796,6 +807,26 @@ bad: {
 
 static expr_t *an_expr_node(ectx_t *c, const ast_t *n);
 
+/* ARRAY, MAP, MULTISET and ROW values pass through a query (a column, IS
+ * [NOT] NULL, a CAST to the same type); other operations on them are not
+ * compiled yet. */
+static expr_t *nested_guard(an_t *an, expr_t *e)
+{
+    if (e->kind == E_COL || (e->kind == E_IS && e->op == IS_NULL) ||
+        (e->kind == E_CAST && (e->args[0]->type->kind == TY_NULL || type_equal_ignoring_null(e->args[0]->type, e->type))))
+        return e;
+    const type_t *t = type_is_nested(e->type) ? e->type : NULL;
+    for (int i = 0; !t && i < e->nargs; i++)
+        if (e->args[i] && type_is_nested(e->args[i]->type))
+            t = e->args[i]->type;
+    if (!t)
+        return e;
+    diag_error(an->diag, e->loc, "this operation on a value of type %s is not supported yet (ARRAY, MAP, MULTISET "
+               "and ROW values can be selected, inserted, tested with IS NULL and CAST to their own type)",
+               tname(an, t));
+    return NULL;
+}
+
 static expr_t *an_expr(ectx_t *c, const ast_t *n)
 {
     if (c->depth >= MAX_EXPR_DEPTH) {
@@ -805,7 +836,7 @@ static expr_t *an_expr(ectx_t *c, const ast_t *n)
     c->depth++;
     expr_t *e = an_expr_node(c, n);
     c->depth--;
-    return e;
+    return e ? nested_guard(c->an, e) : NULL;
 }
 
 static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
@@ -1407,6 +1438,11 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
         for (int i = 0; i < ngroup; i++)
             if (expr_equal(group[i], e))
                 dup = i;
+        if (type_is_nested(e->type)) {
+            diag_error(an->diag, e->loc, "GROUP BY a value of type %s is not supported yet", tname(an, e->type));
+            ok = false;
+            continue;
+        }
         if (dup < 0)
             group[ngroup++] = e;
     }
@@ -1436,6 +1472,11 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
                 return NULL;
             }
             for (int i = 0; i < nitems; i++) {
+                if (type_is_nested(exprs[i]->type)) {
+                    diag_error(an->diag, exprs[i]->loc, "SELECT DISTINCT over a value of type %s is not supported "
+                               "yet", tname(an, exprs[i]->type));
+                    return NULL;
+                }
                 int dup = -1;
                 for (int g = 0; g < ngroup; g++)
                     if (expr_equal(group[g], exprs[i]))

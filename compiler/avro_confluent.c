@@ -109,8 +109,41 @@ static const type_t *flink_type(arena_t *a, json_t *j)
             kind = TY_VARBINARY, p = TY_MAX_LEN;
         }
     }
+    if (kind < 0 && json_is_object(j)) {
+        /* convertToDataType: ARRAY(items) NOT NULL, MAP(STRING NOT NULL,
+         * values) NOT NULL, a record ROW(fields) NOT NULL; a union makes the
+         * outer type nullable like any other */
+        type_t *t = NULL;
+        if (!strcmp(type, "array") || !strcmp(type, "map")) {
+            const type_t *sub = flink_type(a, json_object_get(j, !strcmp(type, "array") ? "items" : "values"));
+            if (!sub)
+                return NULL;
+            t = (type_t *)type_new(a, !strcmp(type, "array") ? TY_ARRAY : TY_MAP, -1, -1, nullable);
+            if (t->kind == TY_ARRAY) {
+                t->elem = sub;
+            } else {
+                t->elem = type_new(a, TY_VARCHAR, TY_MAX_LEN, -1, false);
+                t->val = sub;
+            }
+        } else if (!strcmp(type, "record")) {
+            json_t *fields = json_object_get(j, "fields");
+            size_t n = json_array_size(fields);
+            t = (type_t *)type_new(a, TY_ROW, -1, -1, nullable);
+            t->nfields = (int)n;
+            t->names = arena_alloc(a, sizeof(char *) * (n + 1));
+            t->fields = arena_alloc(a, sizeof(type_t *) * (n + 1));
+            for (size_t i = 0; i < n; i++) {
+                json_t *fld = json_array_get(fields, i);
+                const char *name = json_string_value(json_object_get(fld, "name"));
+                t->names[i] = name ? arena_strdup(a, name) : "?";
+                if (!(t->fields[i] = flink_type(a, json_object_get(fld, "type"))))
+                    return NULL;
+            }
+        }
+        return t;
+    }
     if (kind < 0)
-        return NULL; /* records, arrays, maps, fixed: not columns of this version */
+        return NULL; /* fixed, enums in containers and the like: not columns of this version */
     return type_new(a, kind, p, s, nullable);
 }
 
@@ -119,6 +152,15 @@ static bool same_type(const type_t *schema, const type_t *col)
     if (schema->kind != col->kind || schema->nullable != col->nullable)
         return false;
     switch (col->kind) {
+    case TY_ARRAY: return same_type(schema->elem, col->elem);
+    case TY_MAP: return same_type(schema->elem, col->elem) && same_type(schema->val, col->val);
+    case TY_ROW:
+        if (schema->nfields != col->nfields)
+            return false;
+        for (int i = 0; i < col->nfields; i++)
+            if (strcmp(schema->names[i], col->names[i]) != 0 || !same_type(schema->fields[i], col->fields[i]))
+                return false;
+        return true;
     case TY_VARCHAR: case TY_VARBINARY: case TY_TIME: case TY_TIMESTAMP: return schema->p == col->p;
     case TY_DECIMAL: return schema->p == col->p && schema->s == col->s;
     default: return true;

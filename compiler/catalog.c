@@ -144,6 +144,8 @@ static void format_options(table_t *t, format_t *f)
         const char *esc = opt(t, key);
         f->csv_escape = esc && *esc ? (unsigned char)esc[0] : -1;
         f->csv_comments = opt_true(t, f->prefix, "csv", "allow-comments");
+        snprintf(key, sizeof key, "%scsv.array-element-delimiter", f->prefix);
+        f->csv_array_delim = opt(t, key) ? opt(t, key) : ";";
         f->ignore_parse_errors = opt_true(t, f->prefix, "csv", "ignore-parse-errors");
         return;
     }
@@ -168,6 +170,11 @@ static void format_options(table_t *t, format_t *f)
     snprintf(key, sizeof key, "%sjson.timestamp-format.standard", f->prefix);
     const char *std = opt(t, key);
     f->ts_iso = std && strcasecmp(std, "ISO-8601") == 0;
+    snprintf(key, sizeof key, "%sjson.map-null-key.mode", f->prefix);
+    const char *mode = opt(t, key);
+    f->map_null_key = !mode || strcasecmp(mode, "FAIL") == 0 ? 0 : strcasecmp(mode, "DROP") == 0 ? 1 : 2;
+    snprintf(key, sizeof key, "%sjson.map-null-key.literal", f->prefix);
+    f->map_null_literal = opt(t, key) ? opt(t, key) : "null";
 }
 
 static void add_col(format_t *f, int col, const char *strip)
@@ -513,11 +520,14 @@ static bool meta_compiled(an_t *an, const table_t *t, const column_t *c)
 {
     /* written: the record timestamp (KafkaDynamicSink.WritableMetadata.TIMESTAMP) */
     if ((t->role & SQLKC_RT_ROLE_SINK) && !c->is_virtual)
-        return strcmp(c->meta_key, "timestamp") == 0 &&
-               (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP);
+        return (strcmp(c->meta_key, "timestamp") == 0 &&
+                (c->type->kind == TY_TIMESTAMP_LTZ || c->type->kind == TY_TIMESTAMP)) ||
+               (strcmp(c->meta_key, "headers") == 0 && c->type->kind == TY_MAP);
     const struct meta_key *m = find_meta_key(c->meta_key);
-    if (!m || m->kind == TY_MAP)
+    if (!m)
         return false;
+    if (m->kind == TY_MAP) /* headers: declared as the metadata type (checked above) */
+        return c->type->kind == TY_MAP;
     const type_t *mt = meta_type(an->arena, m);
     return type_equal_ignoring_null(mt, c->type) ||
            (type_is_integer(mt) && type_is_integer(c->type) && type_implicit_cast(mt, c->type)) ||
@@ -548,7 +558,58 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
                        "precision 0 ~ 3.", c->type->p);
             t->valid = false;
         }
+        /* CsvRowSchemaConverter: ARRAY and ROW of simple types, one level */
+        const type_t *ty = c->type;
+        const char *why = NULL;
+        if (ty->kind == TY_MAP || ty->kind == TY_MULTISET)
+            why = arena_printf(an->arena, "Unsupported type '%s' for field '%s'.", type_str(an->arena, ty), f->names[i]);
+        for (int k = 0; !why && (ty->kind == TY_ARRAY || ty->kind == TY_ROW) && k < (ty->kind == TY_ROW ? ty->nfields : 1);
+             k++) {
+            const type_t *et = ty->kind == TY_ROW ? ty->fields[k] : ty->elem;
+            if (type_is_nested(et))
+                why = arena_printf(an->arena, "Only simple types are supported in the second level nesting of fields "
+                                   "'%s' but was: %s", f->names[i], type_str(an->arena, et));
+            else if (et->kind == TY_TIME && et->p > 3)
+                why = arena_printf(an->arena, "Csv does not support TIME type with precision: %d, it only supports "
+                                   "precision 0 ~ 3.", et->p);
+        }
+        if (why) {
+            diag_error(an->diag, c->loc, "%s", why);
+            t->valid = false;
+        }
     }
+}
+
+/* Why AvroSchemaConverter cannot derive a schema for a field `name` of type
+ * ty (legacy timestamp mapping), with its message, or NULL; nested types are
+ * checked all the way down, ROW field names included. */
+static const char *avro_type_problem(an_t *an, const type_t *ty, const char *name)
+{
+    /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
+    bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+    for (const char *q = name + 1; ok_name && *q; q++)
+        ok_name = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
+    if (!ok_name)
+        return arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
+                            "not starting with a digit)", name);
+    if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
+        return arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
+                            "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
+    if (ty->kind == TY_TIMESTAMP_LTZ)
+        return arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
+    if ((ty->kind == TY_MAP || ty->kind == TY_MULTISET) && !type_is_string(ty->elem))
+        return arena_printf(an->arena, "Avro format doesn't support non-string as key type of map. The key type "
+                            "is: %s", type_str(an->arena, ty->elem));
+    if (ty->kind == TY_ARRAY)
+        return avro_type_problem(an, ty->elem, name);
+    if (ty->kind == TY_MAP)
+        return avro_type_problem(an, ty->val, name);
+    for (int i = 0; ty->kind == TY_ROW && i < ty->nfields; i++) {
+        const char *why = avro_type_problem(an, ty->fields[i], ty->names[i]);
+        if (why)
+            return why;
+    }
+    return NULL;
 }
 
 /* The types Flink's AvroSchemaConverter derives a schema for (legacy
@@ -572,23 +633,7 @@ static void check_avro(an_t *an, table_t *t, const format_t *f)
     }
     for (int i = 0; i < f->ncols; i++) {
         const column_t *c = &t->cols[f->cols[i]];
-        const type_t *ty = c->type;
-        const char *why = NULL;
-        /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
-        const char *name = f->names[i];
-        bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
-        for (const char *q = name + 1; ok_name && *q; q++)
-            ok_name = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
-        if (!ok_name)
-            why = arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
-                               "not starting with a digit)", name);
-        else if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
-            why = arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
-                               "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
-        else if (ty->kind == TY_TIMESTAMP_LTZ)
-            why = arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
-        else if (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)
-            why = arena_printf(an->arena, "column type %s in avro is not supported yet", type_str(an->arena, ty));
+        const char *why = avro_type_problem(an, c->type, f->names[i]);
         if (why) {
             diag_error(an->diag, c->loc, "%s", why);
             t->valid = false;
@@ -633,16 +678,19 @@ void table_check_supported(an_t *an, table_t *t)
     check_avro_confluent(an, t, &t->key);
     for (int i = 0; i < t->ncols; i++) {
         const type_t *ty = t->cols[i].type;
-        if (ty && (ty->kind == TY_ARRAY || ty->kind == TY_MAP || ty->kind == TY_MULTISET || ty->kind == TY_ROW)) {
-            diag_error(an->diag, t->cols[i].loc, "column '%s' of type %s is not supported yet (this version "
-                       "compiles scalar types)", t->cols[i].name, type_str(an->arena, ty));
+        bool in_pk = false;
+        for (int k = 0; k < t->npk; k++)
+            in_pk = in_pk || t->pk[k] == i;
+        if (ty && type_is_nested(ty) && in_pk) {
+            diag_error(an->diag, t->cols[i].loc, "column '%s' of type %s in a PRIMARY KEY is not supported yet",
+                       t->cols[i].name, type_str(an->arena, ty));
             t->valid = false;
         }
         if (t->cols[i].kind == COL_METADATA && !meta_compiled(an, t, &t->cols[i])) {
             diag_error(an->diag, t->cols[i].loc, "metadata column '%s' (%s, key '%s') is not supported yet%s",
                        t->cols[i].name, type_str(an->arena, ty), t->cols[i].meta_key,
                        (t->role & SQLKC_RT_ROLE_SINK) && !t->cols[i].is_virtual
-                           ? "; of the metadata a sink writes, this version writes 'timestamp'" : "");
+                           ? "; of the metadata a sink writes, this version writes 'timestamp' and 'headers'" : "");
             t->valid = false;
         }
     }

@@ -177,11 +177,31 @@ static const char *format_desc(arena_t *a, const table_t *t, const format_t *f)
 }
 
 /* The Avro type Flink's AvroSchemaConverter derives for a column (legacy
- * timestamp mapping); a nullable column is a null-first union. */
-static json_t *avro_type(const type_t *t)
+ * timestamp mapping); a nullable column is a null-first union. A ROW is a
+ * record named after its place: `record` is the top level, a field f of a
+ * record R is R_f, and array elements and map values keep R (written without
+ * the namespace, which they share with the top-level record). */
+static json_t *avro_type(arena_t *a, const type_t *t, const char *rec)
 {
     json_t *j;
     switch (t->kind) {
+    case TY_ARRAY: j = json_pack("{s:s, s:o}", "type", "array", "items", avro_type(a, t->elem, rec)); break;
+    case TY_MAP: j = json_pack("{s:s, s:o}", "type", "map", "values", avro_type(a, t->val, rec)); break;
+    case TY_MULTISET: /* the counts: a nullable INT */
+        j = json_pack("{s:s, s:[s, s]}", "type", "map", "values", "null", "int");
+        break;
+    case TY_ROW: {
+        json_t *fields = json_array();
+        for (int i = 0; i < t->nfields; i++) {
+            const char *sub = arena_printf(a, "%s_%s", rec, t->names[i]);
+            json_t *field = json_pack("{s:s, s:o}", "name", t->names[i], "type", avro_type(a, t->fields[i], sub));
+            if (t->fields[i]->nullable)
+                json_object_set_new(field, "default", json_null());
+            json_array_append_new(fields, field);
+        }
+        j = json_pack("{s:s, s:s, s:o}", "type", "record", "name", rec, "fields", fields);
+        break;
+    }
     case TY_BOOLEAN: j = json_string("boolean"); break;
     case TY_TINYINT: case TY_SMALLINT: case TY_INT: j = json_string("int"); break;
     case TY_BIGINT: j = json_string("long"); break;
@@ -207,7 +227,8 @@ const char *avro_schema(arena_t *a, const table_t *t, const format_t *f)
     json_t *fields = json_array();
     for (int i = 0; i < f->ncols; i++) {
         const type_t *ty = t->cols[f->cols[i]].type;
-        json_t *field = json_pack("{s:s, s:o}", "name", f->names[i], "type", avro_type(ty));
+        json_t *field = json_pack("{s:s, s:o}", "name", f->names[i], "type",
+                                  avro_type(a, ty, arena_printf(a, "record_%s", f->names[i])));
         if (ty->nullable)
             json_object_set_new(field, "default", json_null());
         json_array_append_new(fields, field);

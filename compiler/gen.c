@@ -29,6 +29,7 @@ const char *gen_ctype(const type_t *t)
     case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: return "sqlkc_rt_ts_t";
     case TY_INTERVAL_YM: return "int32_t";
     case TY_INTERVAL_DT: return "int64_t";
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW: return "sqlkc_rt_nested_t";
     default: return "int32_t";
     }
 }
@@ -236,14 +237,27 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
             ts = "timestamp";
         }
     }
+    /* record headers from a `headers` metadata column (tombstones carry them too) */
+    bool headers = false;
+    for (int i = 0; i < n->nfields; i++) {
+        const column_t *c = &t->cols[n->sink_cols[i]];
+        if (c->kind == COL_METADATA && !c->is_virtual && strcmp(c->meta_key, "headers") == 0) {
+            emit_line(e, "size_t nheaders = 0;");
+            emit_line(e, "const sqlkc_rt_header_t *headers = %s ? NULL : sqlkc_rt_map_headers(ctx, &in->f%d, &nheaders);",
+                      gen_isnull(g, "in", i), i);
+            headers = true;
+        }
+    }
+    const char *emit = headers ? "sqlkc_rt_emit_h" : "sqlkc_rt_emit_at";
+    const char *hargs = headers ? ", headers, nheaders" : "";
     if (t->connector == CONN_UPSERT_KAFKA) {
         emit_line(e, "if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)");
-        emit_line(e, "    return sqlkc_rt_emit_at(ctx, %d, %s, %s, NULL, 0, %s);", slot, key, key_len, ts);
+        emit_line(e, "    return %s(ctx, %d, %s, %s, NULL, 0, %s%s);", emit, slot, key, key_len, ts, hargs);
     } else {
         emit_line(e, "(void)kind; /* an append-only sink receives inserts only */");
     }
     encode_format(g, n, &t->value, "value");
-    emit_line(e, "return sqlkc_rt_emit_at(ctx, %d, %s, %s, value_data, value->len, %s);", slot, key, key_len, ts);
+    emit_line(e, "return %s(ctx, %d, %s, %s, value_data, value->len, %s%s);", emit, slot, key, key_len, ts, hargs);
     emit_close(e, NULL);
     emit_blank(e);
     if (n->materialize)
@@ -414,6 +428,8 @@ static void metadata_fill(gen_t *g, const table_t *t)
             emit_line(e, "row.f%d = msg->timestamp_type == SQLKC_RT_TS_CREATE_TIME ? (sqlkc_rt_str_t){\"CreateTime\", 10}", f);
             emit_line(e, "    : msg->timestamp_type == SQLKC_RT_TS_LOG_APPEND_TIME ? (sqlkc_rt_str_t){\"LogAppendTime\", 13}");
             emit_line(e, "    : (sqlkc_rt_str_t){\"NoTimestampType\", 15};");
+        } else if (!strcmp(k, "headers")) {
+            emit_line(e, "row.f%d = sqlkc_rt_headers_map(ctx, msg);", f);
         } else if (!strcmp(k, "leader-epoch")) {
             emit_line(e, "row.f%d = (%s)msg->leader_epoch;", f, gen_ctype(col->type));
             const char *row = "(&row)";
@@ -516,7 +532,11 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
             m = "datum";
             mlen = "datum_len";
         }
-        emit_line(e, "if (src_%s_decode_%s(%s, %s, &row, err, sizeof err) != 0)", t->ident, part, m, mlen);
+        bool nested = false; /* gen_avro.c: such a decoder takes ctx */
+        for (int i = 0; f->kind != FMT_RAW && i < f->ncols; i++)
+            nested = nested || type_is_nested(t->cols[f->cols[i]].type);
+        emit_line(e, "if (src_%s_decode_%s(%s%s, %s, &row, err, sizeof err) != 0)", t->ident, part,
+                  nested ? "ctx, " : "", m, mlen);
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",
                   f->kind == FMT_RAW ? "raw" : "Avro", part);
         emit_close(e, NULL);
@@ -674,7 +694,7 @@ static int64_t job_timer_ms(const plan_t *p)
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
 {
     emit_t e = {out, arg, 0, a};
-    gen_t g = {&e, a, p, 0};
+    gen_t g = {&e, a, p, 0, NULL};
     char abi[16];
     snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
     const char *base = strrchr(p->sql_file, '/');
@@ -688,6 +708,7 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
                             emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
     emit_template(&e, tpl_job_head_c, names, values, 7);
     gen_avro_confluent_decls(&g);
+    gen_nested_decls(&g);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);

@@ -8,10 +8,27 @@
 
 #include "gen_internal.h"
 
-static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t)
+static bool has_nested(const table_t *t, const format_t *f)
+{
+    for (int i = 0; i < f->ncols; i++)
+        if (type_is_nested(t->cols[f->cols[i]].type))
+            return true;
+    return false;
+}
+
+static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t, const char *name)
 {
     emit_t *e = g->e;
     switch (t->kind) {
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
+        emit_open(e, "%s", "");
+        emit_line(e, "const char *why = sqlkc_rt_avro_put_nested(%s, &%s, &%s, scratch_alloc, ctx);", buf, v,
+                  gen_rt_type(g, t));
+        emit_line(e, "if (why)");
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"Fail to serialize at field: %%s. (%%s)\", %s, why);",
+                  emit_cstr(g->a, name, strlen(name)));
+        emit_close(e, NULL);
+        break;
     case TY_BOOLEAN: emit_line(e, "sqlkc_rt_avro_put_bool(%s, %s);", buf, v); break;
     case TY_TINYINT: case TY_SMALLINT: case TY_INT: case TY_DATE: case TY_TIME:
         emit_line(e, "sqlkc_rt_avro_put_int(%s, %s);", buf, v);
@@ -42,7 +59,7 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         }
         const char *v = arena_printf(g->a, "%s->f%d", row, map[i]);
         if (!ty->nullable) {
-            put_value(g, buf, v, ty);
+            put_value(g, buf, v, ty, f->names[i]);
             continue;
         }
         emit_open(e, "if (%s)", gen_isnull(g, row, map[i]));
@@ -50,7 +67,7 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         emit_close(e, " else {");
         e->indent++;
         emit_line(e, "sqlkc_rt_avro_put_int(%s, 1); /* union branch 1: the value */", buf);
-        put_value(g, buf, v, ty);
+        put_value(g, buf, v, ty, f->names[i]);
         emit_close(e, NULL);
     }
 }
@@ -60,6 +77,10 @@ static void get_value(gen_t *g, const char *dst, const type_t *t)
 {
     emit_t *e = g->e;
     switch (t->kind) {
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
+        emit_line(e, "if (sqlkc_rt_avro_get_nested(&c, &%s, &%s, scratch_alloc, ctx) < 0) goto fail;", dst,
+                  gen_rt_type(g, t));
+        break;
     case TY_BOOLEAN: emit_line(e, "if (sqlkc_rt_avro_get_bool(&c, &%s) < 0) goto fail;", dst); break;
     case TY_TINYINT: case TY_SMALLINT:
         emit_open(e, "%s", "");
@@ -88,7 +109,9 @@ void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     emit_t *e = g->e;
     emit_line(e, "/* Decodes the avro %s of table %s: one datum of the derived record schema. */",
               f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
-    emit_open(e, "static int %s(const void *data, size_t len, %s *row, char *err, size_t errlen)", fn, row_type);
+    /* a decoder of nested values takes the context for their scratch memory */
+    emit_open(e, "static int %s(%sconst void *data, size_t len, %s *row, char *err, size_t errlen)", fn,
+              has_nested(t, f) ? "sqlkc_rt_ctx_t *ctx, " : "", row_type);
     emit_line(e, "sqlkc_rt_acur_t c;");
     emit_line(e, "sqlkc_rt_acur_init(&c, data, len);");
     for (int i = 0; i < f->ncols; i++) {

@@ -5,7 +5,9 @@
  * and base64 bytes through Jackson's quoting heuristic; NULL as the null
  * literal or an empty field. The reader (CsvRowDataDeserializationSchema):
  * the message's first record split by the runtime, then each declared
- * column converted by position as CsvToRowDataConverters does it. */
+ * column converted by position as CsvToRowDataConverters does it. ARRAY and
+ * ROW columns (of simple types) are one field of elements joined by
+ * csv.array-element-delimiter (runtime csv_nested.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +40,12 @@ static void put_value(gen_t *g, const format_t *f, const char *buf, const char *
         return;
     case TY_CHAR: case TY_VARCHAR:
         put_text_call(g, f, buf, arena_printf(g->a, "%s.p", v), arena_printf(g->a, "%s.n", v));
+        return;
+    case TY_ARRAY: case TY_ROW: /* the elements joined by array-element-delimiter, as text */
+        emit_line(e, "sqlkc_rt_csv_put_nested(%s, &%s, &%s, %s, %s, %d, %d, scratch_alloc, ctx);", buf, v,
+                  gen_rt_type(g, t), emit_cstr(g->a, f->csv_array_delim, strlen(f->csv_array_delim)),
+                  f->csv_null ? emit_cstr(g->a, f->csv_null, strlen(f->csv_null)) : "NULL", f->csv_delim,
+                  f->csv_quote);
         return;
     default:
         break;
@@ -210,6 +218,19 @@ void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
             : arena_printf(g->a, "sqlkc_rt_csv_field_error(err, errlen, %s, %s, f[%d]);",
                            emit_cstr(g->a, f->names[i], strlen(f->names[i])),
                            emit_cstr(g->a, type_str(g->a, c->type), strlen(type_str(g->a, c->type))), i);
+        if (type_is_nested(c->type)) {
+            /* an ARRAY or ROW column: Jackson reads even the null literal as its elements */
+            emit_open(e, "if (n > %d)", i);
+            emit_line(e, "int r = sqlkc_rt_csv_get_nested(&opts, %s, f[%d], %s, &%s, %s, scratch_alloc, ctx, &row->f%d, "
+                         "err, errlen);", emit_cstr(g->a, f->csv_array_delim, strlen(f->csv_array_delim)), i,
+                      emit_cstr(g->a, f->names[i], strlen(f->names[i])), gen_rt_type(g, c->type),
+                      f->ignore_parse_errors ? "true" : "false", rf);
+            emit_line(e, "if (r < 0)");
+            emit_line(e, "    return -1;");
+            gen_setnull(g, "row", rf, "r == 0");
+            emit_close(e, NULL);
+            continue;
+        }
         /* a field the record lacks (ignore-parse-errors) or the null literal stays NULL */
         if (f->ignore_parse_errors)
             emit_open(e, "if (n > %d && f[%d].p)", i, i);

@@ -24,7 +24,7 @@ static const char *int_max(const type_t *t)
 static const char *zero_of(gen_t *g, const type_t *t)
 {
     const char *c = gen_ctype(t);
-    if (strcmp(c, "sqlkc_rt_str_t") == 0 || strcmp(c, "sqlkc_rt_ts_t") == 0)
+    if (strcmp(c, "sqlkc_rt_str_t") == 0 || strcmp(c, "sqlkc_rt_ts_t") == 0 || strcmp(c, "sqlkc_rt_nested_t") == 0)
         return arena_printf(g->a, "(%s){0}", c);
     return arena_printf(g->a, "(%s)0", c);
 }

@@ -12,6 +12,7 @@ typedef struct gen {
     arena_t *a;
     const plan_t *p;
     int tmp; /* counter for temporaries */
+    struct gen_nested *nested; /* gen_nested.c: the type descriptors emitted */
 } gen_t;
 
 /* A generated value: C expressions for the value and its NULL flag. */
@@ -88,6 +89,12 @@ void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *b
  * or -1 with the reason in err (the record fails, or is skipped with
  * ignore-parse-errors). */
 void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+
+/* gen_nested.c: the static type descriptors (nested.h) of every ARRAY, MAP,
+ * MULTISET and ROW type the job holds, emitted after the includes; and the
+ * name of the one for type t (an expression of type const sqlkc_rt_type_t *). */
+void gen_nested_decls(gen_t *g);
+const char *gen_rt_type(gen_t *g, const type_t *t);
 
 /* gen_norm.c: <name>_store(dst, &blob, src) copies a row with its strings
  * into a heap block; <name>_equal(a, b) compares rows field by field. */

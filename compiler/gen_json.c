@@ -28,6 +28,18 @@ static const char *getter(const type_t *t)
     }
 }
 
+static bool has_decimal_type(const type_t *t)
+{
+    if (t->kind == TY_DECIMAL)
+        return true;
+    if ((t->elem && has_decimal_type(t->elem)) || (t->val && has_decimal_type(t->val)))
+        return true;
+    for (int i = 0; i < t->nfields; i++)
+        if (has_decimal_type(t->fields[i]))
+            return true;
+    return false;
+}
+
 typedef struct field_ref {
     const char *name; /* name inside the format */
     int row_field;    /* field of the row struct */
@@ -50,7 +62,12 @@ static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field
     emit_t *e = g->e;
     const char *get = getter(r->type);
     emit_line(e, "/* %s %s */", emit_comment(g->a, r->name), emit_comment(g->a, type_str(g->a, r->type)));
-    if (r->type->kind == TY_DECIMAL)
+    if (type_is_nested(r->type))
+        emit_line(e, "r = sqlkc_rt_json_get_nested(cur, &row->f%d, &%s, %s);", r->row_field, gen_rt_type(g, r->type),
+                  arena_printf(g->a, "%s%s%s0u", f->ignore_parse_errors ? "SQLKC_RT_JSON_F_IGNORE | " : "",
+                               f->fail_on_missing ? "SQLKC_RT_JSON_F_FAIL_MISSING | " : "",
+                               f->ts_iso ? "SQLKC_RT_JSON_F_TS_ISO | " : ""));
+    else if (r->type->kind == TY_DECIMAL)
         emit_line(e, "r = sqlkc_rt_json_get_decimal(cur, &row->f%d, %d, %d);", r->row_field, r->type->p,
                   r->type->s);
     else if (r->type->kind == TY_TIMESTAMP || r->type->kind == TY_TIMESTAMP_LTZ)
@@ -113,9 +130,9 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     for (int i = 0; i < f->ncols; i++)
         gen_setnull(g, "row", gen_row_field(t, f->cols[i]), "true");
     emit_line(e, "sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);");
-    bool has_decimal = false;
+    bool has_decimal = false; /* LogicalTypeChecks.hasNested: inside ARRAY, MAP, ROW too */
     for (int i = 0; i < t->ncols; i++)
-        has_decimal = has_decimal || (t->cols[i].type && t->cols[i].type->kind == TY_DECIMAL);
+        has_decimal = has_decimal || (t->cols[i].type && has_decimal_type(t->cols[i].type));
     if (has_decimal) /* Flink's mapper then reads floats as BigDecimal, which shows in STRING columns */
         emit_line(e, "cur->flags |= SQLKC_RT_JSON_DECIMAL_FLOATS;");
     emit_line(e, "if (sqlkc_rt_json_object_begin(cur) < 0) return -1;");
@@ -202,6 +219,19 @@ static void put_value(gen_t *g, const format_t *f, const char *buf, const char *
         emit_line(e, "sqlkc_rt_json_put_timestamp(%s, %s, %s, %s);", buf, v, f->ts_iso ? "true" : "false",
                   t->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
         break;
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW: {
+        static const char *const modes[] = {"SQLKC_RT_JSON_NULL_KEY_FAIL", "SQLKC_RT_JSON_NULL_KEY_DROP",
+                                            "SQLKC_RT_JSON_NULL_KEY_LITERAL"};
+        emit_open(e, "%s", "");
+        emit_line(e, "static const sqlkc_rt_json_opts_t opts = {%s, %s, %s, %s};", f->ts_iso ? "true" : "false",
+                  f->decimal_plain ? "true" : "false", modes[f->map_null_key],
+                  emit_cstr(g->a, f->map_null_literal, strlen(f->map_null_literal)));
+        emit_line(e, "const char *why = sqlkc_rt_json_put_nested(%s, &%s, &%s, &opts);", buf, v, gen_rt_type(g, t));
+        emit_line(e, "if (why)");
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"%%s\", why);");
+        emit_close(e, NULL);
+        break;
+    }
     default:
         emit_line(e, "sqlkc_rt_json_put_null(%s);", buf);
     }

@@ -21,11 +21,24 @@ static const char *field_eq(gen_t *g, const type_t *t, int i)
     if (is_str(t))
         return arena_printf(g->a, "a->f%d.n == b->f%d.n && (a->f%d.n == 0 || memcmp(a->f%d.p, b->f%d.p, a->f%d.n) == 0)",
                             i, i, i, i, i, i);
+    if (type_is_nested(t))
+        return arena_printf(g->a, "sqlkc_rt_nested_equal(&a->f%d, &b->f%d, &%s)", i, i, gen_rt_type(g, t));
     if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ)
         return arena_printf(g->a, "a->f%d.millis == b->f%d.millis && a->f%d.nanos == b->f%d.nanos", i, i, i, i);
     if (t->kind == TY_FLOAT || t->kind == TY_DOUBLE)
         return arena_printf(g->a, "memcmp(&a->f%d, &b->f%d, sizeof a->f%d) == 0", i, i, i);
     return arena_printf(g->a, "a->f%d == b->f%d", i, i);
+}
+
+/* Emits adding the nested fields of `row` to n (after the strings, from a
+ * 16-byte boundary, as _store lays them out). */
+static void nested_size(gen_t *g, const char *row, const plan_field_t *f, int n)
+{
+    emit_line(g->e, "n = (n + 15) & ~(size_t)15;");
+    for (int i = 0; i < n; i++)
+        if (type_is_nested(f[i].type))
+            emit_line(g->e, "if (!%s) n += sqlkc_rt_nested_size(&%s->f%d, &%s);", gen_isnull(g, row, i), row, i,
+                      gen_rt_type(g, f[i].type));
 }
 
 void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const plan_field_t *f, int n)
@@ -38,7 +51,14 @@ void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const pla
     for (int i = 0; i < n; i++)
         if (is_str(f[i].type))
             emit_line(e, "if (!%s) n += src->f%d.n;", gen_isnull(g, "src", i), i);
+    bool nested = false;
+    for (int i = 0; i < n; i++)
+        nested = nested || type_is_nested(f[i].type);
+    if (nested) /* nested values after the strings, aligned for their items */
+        nested_size(g, "src", f, n);
     emit_line(e, "char *p = sqlkc_rt_alloc(n);");
+    if (nested)
+        emit_line(e, "char *base = p;");
     emit_line(e, "void *old = *blob;");
     emit_line(e, "*dst = *src;");
     emit_line(e, "*blob = p;");
@@ -50,16 +70,25 @@ void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const pla
             emit_line(e, "p += src->f%d.n;", i);
             emit_close(e, NULL);
         }
+    if (nested) {
+        emit_line(e, "p = base + (((size_t)(p - base) + 15) & ~(size_t)15);");
+        for (int i = 0; i < n; i++)
+            if (type_is_nested(f[i].type))
+                emit_line(e, "if (!%s) dst->f%d = sqlkc_rt_nested_copy(&src->f%d, &%s, &p);", gen_isnull(g, "src", i),
+                          i, i, gen_rt_type(g, f[i].type));
+    }
     emit_line(e, "sqlkc_rt_free(old);");
     emit_close(e, NULL);
     emit_blank(e);
-    emit_line(e, "/* Heap bytes a stored copy of r holds (its strings). */");
+    emit_line(e, "/* Heap bytes a stored copy of r holds (its strings%s). */", nested ? " and nested values" : "");
     emit_line(e, "__attribute__((unused))");
     emit_open(e, "static size_t %s_heap(const %s *r)", name, row_type);
     emit_line(e, "size_t n = 0;");
     for (int i = 0; i < n; i++)
         if (is_str(f[i].type))
             emit_line(e, "if (!%s) n += r->f%d.n;", gen_isnull(g, "r", i), i);
+    if (nested)
+        nested_size(g, "r", f, n);
     emit_line(e, "return n;");
     emit_close(e, NULL);
     emit_blank(e);

@@ -46,6 +46,10 @@ typedef struct format {
     bool csv_plain_decimal;   /* write-bigdecimal-in-scientific-notation = false */
     int csv_escape;           /* escape-character, -1 when unset */
     bool csv_comments;        /* allow-comments */
+    const char *csv_array_delim; /* array-element-delimiter */
+    /* json map-null-key.mode (SQLKC_RT_JSON_NULL_KEY_*) and .literal */
+    int map_null_key;
+    const char *map_null_literal;
 } format_t;
 
 typedef struct table {

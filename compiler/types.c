@@ -199,6 +199,11 @@ bool type_is_numeric(const type_t *t)
 bool type_is_string(const type_t *t) { return t->kind == TY_CHAR || t->kind == TY_VARCHAR; }
 bool type_is_binary(const type_t *t) { return t->kind == TY_BINARY || t->kind == TY_VARBINARY; }
 
+bool type_is_nested(const type_t *t)
+{
+    return t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_MULTISET || t->kind == TY_ROW;
+}
+
 bool type_equal_ignoring_null(const type_t *a, const type_t *b)
 {
     if (a->kind != b->kind || a->p != b->p || a->s != b->s)

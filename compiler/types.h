@@ -32,6 +32,7 @@ bool type_is_integer(const type_t *t); /* TINYINT .. BIGINT */
 bool type_is_numeric(const type_t *t); /* integers, FLOAT, DOUBLE, DECIMAL */
 bool type_is_string(const type_t *t);  /* CHAR, VARCHAR */
 bool type_is_binary(const type_t *t);
+bool type_is_nested(const type_t *t); /* ARRAY, MAP, MULTISET, ROW */
 bool type_equal_ignoring_null(const type_t *a, const type_t *b);
 /* Flink's LogicalTypeCasts.supportsImplicitCast (nullability ignored). */
 bool type_implicit_cast(const type_t *from, const type_t *to);

@@ -246,6 +246,48 @@ static int reduce_reader(sqlkc_rt_confluent_reader_t *r, writer_entry_t *e, char
     return 0;
 }
 
+/* avro-c's resolved writer selects a union's branch only when it writes a
+ * value into it, so a writer's empty array or map inside a nullable column
+ * (or element, or field) leaves the reader's union without a branch, and
+ * writing it back fails ("Union has no selected branch"). A union still
+ * without a branch after a whole datum was read held such an empty
+ * container: its non-null branch is selected, empty. */
+static void select_empty_branches(avro_value_t *v)
+{
+    avro_value_t child;
+    switch (avro_value_get_type(v)) {
+    case AVRO_UNION: {
+        int disc;
+        if (avro_value_get_discriminant(v, &disc) != 0)
+            return;
+        if (disc >= 0) {
+            if (avro_value_get_current_branch(v, &child) == 0)
+                select_empty_branches(&child);
+            return;
+        }
+        avro_schema_t s = avro_value_get_schema(v);
+        for (size_t i = 0; i < avro_schema_union_size(s); i++)
+            if (!is_avro_null(avro_schema_union_branch(s, (int)i))) {
+                avro_value_set_branch(v, (int)i, &child);
+                return;
+            }
+        return;
+    }
+    case AVRO_RECORD:
+    case AVRO_ARRAY:
+    case AVRO_MAP: {
+        size_t n = 0;
+        avro_value_get_size(v, &n);
+        for (size_t i = 0; i < n; i++)
+            if (avro_value_get_by_index(v, i, &child, NULL) == 0)
+                select_empty_branches(&child);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 /* Fetches and prepares writer schema id (ConfluentSchemaRegistryCoder.readSchema,
  * then Avro's resolution of writer against reader). */
 static writer_entry_t *add_entry(sqlkc_rt_confluent_reader_t *r, int32_t id, char *err, size_t errlen)
@@ -341,6 +383,7 @@ int sqlkc_rt_confluent_read(sqlkc_rt_ctx_t *ctx, sqlkc_rt_confluent_reader_t *r,
                  avro_strerror());
         return -1;
     }
+    select_empty_branches(&e->dest);
     size_t size = 0, n_fields = e->missing ? avro_schema_record_size(r->schema) : 0;
     if (avro_value_sizeof(&e->dest, &size) != 0) {
         snprintf(err, errlen, "cannot re-encode the datum of schema id %" PRId32 ": %s", id, avro_strerror());

@@ -220,7 +220,8 @@ int rt_sinks_open(sqlkc_rt_ctx_t *ctx);
  * key in a buffered upsert sink. Returns SQLKC_RT_OK or SQLKC_RT_ERR after
  * sqlkc_rt_fail. */
 int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                    const void *value, size_t value_len, int64_t timestamp);
+                    const void *value, size_t value_len, int64_t timestamp, const sqlkc_rt_header_t *headers,
+                    size_t nheaders);
 /* Writes buffers whose interval has passed; serves delivery reports
  * without blocking. */
 void rt_sinks_poll(sqlkc_rt_ctx_t *ctx);

@@ -164,6 +164,12 @@ int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key
 int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
                      const void *value, size_t value_len, int64_t timestamp)
 {
+    return sqlkc_rt_emit_h(ctx, table, key, key_len, value, value_len, timestamp, NULL, 0);
+}
+
+int sqlkc_rt_emit_h(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len, const void *value,
+                    size_t value_len, int64_t timestamp, const sqlkc_rt_header_t *headers, size_t nheaders)
+{
     if (table >= ctx->ntables || !(ctx->tables[table].def->role & SQLKC_RT_ROLE_SINK))
         return sqlkc_rt_fail(ctx, "internal error: emit to table #%zu, which is not a sink", table);
     rt_table_t *t = &ctx->tables[table];
@@ -176,7 +182,7 @@ int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t 
             return sqlkc_rt_fail(ctx, "the in-memory sink of %s refused the record", t->def->name);
         return SQLKC_RT_OK;
     }
-    return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len, timestamp);
+    return rt_sink_produce(ctx, t->sink, key, key_len, value, value_len, timestamp, headers, nheaders);
 }
 
 /* ---- messages ---- */

@@ -36,6 +36,7 @@ typedef struct held {
     size_t key_len, value_len;
     bool key_null, tombstone;
     int64_t timestamp;
+    rd_kafka_headers_t *headers; /* NULL when none */
 } held_t;
 
 struct rt_sink {
@@ -197,31 +198,54 @@ int rt_sinks_open(sqlkc_rt_ctx_t *ctx)
     return 0;
 }
 
+/* The record's headers for librdkafka, or NULL when there are none. */
+static rd_kafka_headers_t *make_headers(const sqlkc_rt_header_t *headers, size_t n)
+{
+    if (n == 0)
+        return NULL;
+    rd_kafka_headers_t *h = rd_kafka_headers_new(n);
+    for (size_t i = 0; i < n; i++)
+        rd_kafka_header_add(h, headers[i].name, (ssize_t)headers[i].name_len, headers[i].value,
+                            headers[i].value ? (ssize_t)headers[i].value_len : 0);
+    return h;
+}
+
+/* Produces one record; hdrs (may be NULL) is consumed either way. */
 static int produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                   const void *value, size_t value_len, int64_t timestamp)
+                   const void *value, size_t value_len, int64_t timestamp, rd_kafka_headers_t *hdrs)
 {
     sink->t->nwritten++;
     sink->t->bytes_out += (key ? key_len : 0) + (value ? value_len : 0);
-    if (ctx->has_fatal)
+    if (ctx->has_fatal) {
+        if (hdrs)
+            rd_kafka_headers_destroy(hdrs);
         return sqlkc_rt_fail(ctx, "%s", ctx->fatal);
+    }
     for (;;) {
         /* NULL means null (a null key, a tombstone); a non-NULL pointer with
-         * length 0 is an empty key or value, as librdkafka encodes it. */
+         * length 0 is an empty key or value, as librdkafka encodes it. On
+         * success librdkafka owns the headers. */
         rd_kafka_resp_err_t err = rd_kafka_producev(
             sink->prod->rk, RD_KAFKA_V_RKT(sink->rkt), RD_KAFKA_V_PARTITION(sink->partition),
             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, key ? key_len : 0),
             RD_KAFKA_V_VALUE((void *)value, value ? value_len : 0), RD_KAFKA_V_OPAQUE(sink),
-            RD_KAFKA_V_TIMESTAMP(timestamp >= 0 ? timestamp : 0), RD_KAFKA_V_END);
+            RD_KAFKA_V_TIMESTAMP(timestamp >= 0 ? timestamp : 0), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
         if (!err)
             return SQLKC_RT_OK;
-        if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+        if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            if (hdrs)
+                rd_kafka_headers_destroy(hdrs);
             return sqlkc_rt_fail(ctx, "cannot produce to topic '%s' of table '%s': %s",
                                  rd_kafka_topic_name(sink->rkt), sink->t->def->name,
                                  rd_kafka_err2str(err));
+        }
         /* Back-pressure: let deliveries drain the local queue. */
         rd_kafka_poll(sink->prod->rk, 1);
-        if (ctx->has_fatal)
+        if (ctx->has_fatal) {
+            if (hdrs)
+                rd_kafka_headers_destroy(hdrs);
             return sqlkc_rt_fail(ctx, "%s", ctx->fatal);
+        }
     }
 }
 
@@ -246,7 +270,9 @@ static int drain(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink)
         held_t *h = &sink->held[i];
         if (rc == SQLKC_RT_OK)
             rc = produce(ctx, sink, h->key_null ? NULL : h->key, h->key_len, h->tombstone ? NULL : h->value,
-                         h->value_len, h->timestamp);
+                         h->value_len, h->timestamp, h->headers);
+        else if (h->headers)
+            rd_kafka_headers_destroy(h->headers);
         free(h->key);
         free(h->value);
     }
@@ -258,10 +284,11 @@ static int drain(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink)
 }
 
 int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_t key_len,
-                    const void *value, size_t value_len, int64_t timestamp)
+                    const void *value, size_t value_len, int64_t timestamp, const sqlkc_rt_header_t *headers,
+                    size_t nheaders)
 {
     if (!sink->max_rows)
-        return produce(ctx, sink, key, key_len, value, value_len, timestamp);
+        return produce(ctx, sink, key, key_len, value, value_len, timestamp, make_headers(headers, nheaders));
     sqlkc_rt_buf_t *kb = &sink->keybuf;
     sqlkc_rt_buf_reset(kb);
     sqlkc_rt_buf_putc(kb, key ? 1 : 0);
@@ -287,7 +314,10 @@ int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_
     } else {
         h = &sink->held[*pos - 1];
         free(h->value);
+        if (h->headers)
+            rd_kafka_headers_destroy(h->headers);
     }
+    h->headers = make_headers(headers, nheaders);
     /* the later change replaces the earlier one */
     h->tombstone = !value;
     h->value = dup_bytes(value, value ? value_len : 0);
@@ -339,6 +369,8 @@ void rt_sinks_close(sqlkc_rt_ctx_t *ctx)
         for (size_t i = 0; i < sink->nheld; i++) {
             free(sink->held[i].key);
             free(sink->held[i].value);
+            if (sink->held[i].headers)
+                rd_kafka_headers_destroy(sink->held[i].headers);
         }
         free(sink->held);
         sqlkc_rt_map_free(sink->index);

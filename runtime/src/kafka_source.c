@@ -764,6 +764,7 @@ static int handle(sqlkc_rt_ctx_t *ctx, rt_source_t *src, rd_kafka_message_t *m)
         .key_len = m->key ? m->key_len : 0,
         .value = m->payload,
         .value_len = m->payload ? m->len : 0,
+        .native = m,
     };
     if (rt_deliver(ctx, src->table, &msg) != SQLKC_RT_OK)
         return -1;
@@ -918,4 +919,24 @@ void rt_sources_close(sqlkc_rt_ctx_t *ctx)
     free(ctx->sources);
     ctx->sources = NULL;
     ctx->nsources = 0;
+}
+
+const sqlkc_rt_header_t *sqlkc_rt_msg_headers(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg, size_t *n)
+{
+    *n = 0;
+    rd_kafka_headers_t *hdrs = NULL;
+    if (!msg->native || rd_kafka_message_headers((const rd_kafka_message_t *)msg->native, &hdrs) != 0 || !hdrs)
+        return NULL;
+    size_t count = rd_kafka_header_cnt(hdrs);
+    if (count == 0)
+        return NULL;
+    sqlkc_rt_header_t *out = sqlkc_rt_scratch(ctx, sizeof *out * count);
+    const char *name;
+    const void *value;
+    size_t size;
+    for (size_t i = 0; i < count && rd_kafka_header_get_all(hdrs, i, &name, &value, &size) == 0; i++) {
+        out[i] = (sqlkc_rt_header_t){name, strlen(name), value, value ? size : 0};
+        *n = i + 1;
+    }
+    return out;
 }

@@ -25,3 +25,15 @@ INSERT INTO no_url SELECT id, name FROM src;
 INSERT INTO bad_schema SELECT id, name FROM src;
 INSERT INTO renamed SELECT id, name FROM src;
 INSERT INTO narrow SELECT CAST(id AS TINYINT), name FROM src;
+-- nested types compare all the way down: an Avro map's keys are STRING NOT NULL
+CREATE TABLE nested_ok (id BIGINT NOT NULL, tags ARRAY<STRING NOT NULL>, m MAP<STRING NOT NULL, INT>,
+  r ROW<a INT NOT NULL> NOT NULL) WITH (
+  'connector' = 'kafka', 'topic' = 'f', 'properties.bootstrap.servers' = 'b:9092',
+  'format' = 'avro-confluent', 'avro-confluent.url' = 'http://registry:8081',
+  'avro-confluent.schema' = '{"type":"record","name":"r","fields":[{"name":"id","type":"long"},{"name":"tags","type":["null",{"type":"array","items":"string"}]},{"name":"m","type":["null",{"type":"map","values":["null","int"]}]},{"name":"r","type":{"type":"record","name":"rr","fields":[{"name":"a","type":"int"}]}}]}');
+CREATE TABLE nested_bad (id BIGINT NOT NULL, tags ARRAY<STRING>) WITH (
+  'connector' = 'kafka', 'topic' = 'g', 'properties.bootstrap.servers' = 'b:9092',
+  'format' = 'avro-confluent', 'avro-confluent.url' = 'http://registry:8081',
+  'avro-confluent.schema' = '{"type":"record","name":"r","fields":[{"name":"id","type":"long"},{"name":"tags","type":["null",{"type":"array","items":"string"}]}]}');
+INSERT INTO nested_ok SELECT * FROM nested_ok;
+INSERT INTO nested_bad SELECT * FROM nested_bad;

@@ -4,7 +4,10 @@
  * it as a generated avro decoder would read it. Every slice handed out must
  * lie inside the input; the readers must stop at its end. The datum is also
  * read as raw text in a charset the first byte picks, which must give valid
- * UTF-8, and written back in that charset. */
+ * UTF-8, and written back in that charset. The whole datum is also read as
+ * one nested value (ARRAY, MAP, MULTISET or ROW, picked by the first byte's
+ * high bits); one that reads is written back, and what was written must read
+ * again and write the same number of bytes. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +18,81 @@
 #include "sqlkc/raw.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* per-input memory: every request its own malloc (ASan sees overruns) */
+typedef struct chunk {
+    struct chunk *next;
+    _Alignas(16) unsigned char data[];
+} chunk_t;
+static chunk_t *chunks;
+
+static void *fuzz_alloc(void *arg, size_t n)
+{
+    (void)arg;
+    chunk_t *k = malloc(sizeof *k + n);
+    if (!k)
+        abort();
+    k->next = chunks;
+    chunks = k;
+    return k->data;
+}
+
+static void fuzz_free_all(void)
+{
+    while (chunks) {
+        chunk_t *next = chunks->next;
+        free(chunks);
+        chunks = next;
+    }
+}
+
+static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, false, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_cnt = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 3, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t *const n_arr_sub[] = {&n_int};
+static const sqlkc_rt_type_t n_arr = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_sub, NULL};
+static const sqlkc_rt_type_t *const n_map_sub[] = {&n_str, &n_arr};
+static const sqlkc_rt_type_t n_map = {SQLKC_RT_T_MAP, false, -1, -1, 2, n_map_sub, NULL};
+static const sqlkc_rt_type_t *const n_bag_sub[] = {&n_str, &n_cnt};
+static const sqlkc_rt_type_t n_bag = {SQLKC_RT_T_MULTISET, false, -1, -1, 2, n_bag_sub, NULL};
+static const sqlkc_rt_type_t *const n_row_sub[] = {&n_dbl, &n_str, &n_map, &n_dec, &n_ts};
+static const char *const n_row_names[] = {"d", "s", "m", "x", "t"};
+static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 5, n_row_sub, n_row_names};
+static const sqlkc_rt_type_t *const n_arr_row_sub[] = {&n_row};
+static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, false, -1, -1, 1, n_arr_row_sub, NULL};
+static const sqlkc_rt_type_t *const n_types[] = {&n_arr, &n_map, &n_bag, &n_row, &n_arr_row};
+
+static void nested(const uint8_t *datum, size_t n, unsigned pick)
+{
+    const sqlkc_rt_type_t *t = n_types[pick % 5];
+    sqlkc_rt_acur_t c;
+    sqlkc_rt_acur_init(&c, datum, n);
+    sqlkc_rt_nested_t v;
+    if (sqlkc_rt_avro_get_nested(&c, &v, t, fuzz_alloc, NULL) < 0) {
+        if (!c.err || c.p < c.start || c.p > c.end)
+            abort();
+        return;
+    }
+    sqlkc_rt_buf_t once = {0}, twice = {0};
+    if (sqlkc_rt_avro_put_nested(&once, &v, t, fuzz_alloc, NULL) != NULL)
+        abort(); /* what was read can be written */
+    sqlkc_rt_acur_init(&c, once.p, once.len);
+    sqlkc_rt_nested_t w;
+    if (sqlkc_rt_avro_get_nested(&c, &w, t, fuzz_alloc, NULL) < 0 || c.p != c.end)
+        abort(); /* what was written reads back, all of it */
+    if (sqlkc_rt_avro_put_nested(&twice, &w, t, fuzz_alloc, NULL) != NULL || twice.len != once.len)
+        abort();
+    size_t size = sqlkc_rt_nested_size(&w, t);
+    char *mem = fuzz_alloc(NULL, size), *p = mem;
+    sqlkc_rt_nested_t copy = sqlkc_rt_nested_copy(&w, t, &p);
+    if ((size_t)(p - mem) != size || !sqlkc_rt_nested_equal(&w, &copy, t))
+        abort();
+    sqlkc_rt_buf_free(&once);
+    sqlkc_rt_buf_free(&twice);
+}
 
 static void touch(const sqlkc_rt_str_t *s, const uint8_t *lo, const uint8_t *hi)
 {
@@ -101,6 +179,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sqlkc_rt_charset_encode(cs, (const char *)datum, n, &back); /* arbitrary bytes as the job's string */
     sqlkc_rt_buf_free(&text);
     sqlkc_rt_buf_free(&back);
+    nested(datum, n, data[0] >> 4);
+    fuzz_free_all();
     free(datum);
     return 0;
 }

@@ -36,6 +36,21 @@ static void *fuzz_alloc(void *arg, size_t n)
 
 static volatile unsigned sink;
 
+/* ARRAY and ROW columns (csv_nested.c) of a few element types */
+static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 2, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_bytes = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t *const n_arr_str_sub[] = {&n_str};
+static const sqlkc_rt_type_t n_arr_str = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_str_sub, NULL};
+static const sqlkc_rt_type_t *const n_arr_int_sub[] = {&n_int};
+static const sqlkc_rt_type_t n_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_int_sub, NULL};
+static const sqlkc_rt_type_t *const n_row_sub[] = {&n_str, &n_dbl, &n_dec, &n_ts, &n_bytes};
+static const char *const n_row_names[] = {"s", "d", "x", "t", "y"};
+static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 5, n_row_sub, n_row_names};
+
 static void touch(sqlkc_rt_str_t s)
 {
     unsigned h = 0;
@@ -66,7 +81,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         if (n < 1 || n > max)
             abort();
+        static const char *const seps[] = {";", "|", "ab", ","};
+        const char *sep = seps[data[2] >> 3 & 3];
+        const sqlkc_rt_type_t *types[] = {&n_arr_str, &n_arr_int, &n_row};
         for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) {
+                sqlkc_rt_nested_t v;
+                memset(err, 'x', sizeof err);
+                int r = sqlkc_rt_csv_get_nested(&o, sep, f[i], "c", types[k], (data[2] & 0x20) != 0, fuzz_alloc, NULL,
+                                                &v, err, sizeof err);
+                if (r < -1 || r > 1 || (r < 0 && !memchr(err, 0, sizeof err)))
+                    abort();
+                if (r == 1) {
+                    for (uint32_t j = 0; j < v.n; j++)
+                        if (!v.items[j].null && (k == 0 || (k == 2 && (j == 0 || j == 4))))
+                            touch(v.items[j].v.s);
+                    /* written back, then split and read again: as many elements */
+                    sqlkc_rt_buf_t b = {0};
+                    sqlkc_rt_csv_put_nested(&b, &v, types[k], sep, o.null_lit, o.delim, o.quote, fuzz_alloc, NULL);
+                    sqlkc_rt_buf_free(&b);
+                }
+            }
             if (!f[i].p)
                 continue;
             touch(f[i]);

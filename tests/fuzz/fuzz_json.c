@@ -7,6 +7,9 @@
  *   y BYTES  D DATE  T TIME  p TIMESTAMP[_LTZ] (SQL or ISO)
  *   r ROW (a nested object, walked the same way)  a ARRAY (elements by the
  *   key's second byte)  n null-or-skip  k peek-then-skip  x skip
+ *   N a nested value (sqlkc_rt_json_get_nested) of one of a few ARRAY, MAP,
+ *     MULTISET and ROW types picked by the key, written back, read again and
+ *     compared, and deep-copied
  * Any other first byte picks a getter from a hash of the key. Besides "never
  * crash, hang or leak", it checks that what the getters hand out is readable
  * and that containers read as STRING re-serialise to valid JSON, and that the
@@ -122,6 +125,62 @@ static void roundtrip_fail(const char *type, const sqlkc_rt_buf_t *b, const sqlk
         sqlkc_rt_buf_free(&b);                                                                     \
     } while (0)
 
+/* ---- nested values -------------------------------------------------------- */
+
+#include "sqlkc/nested.h"
+
+static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 3, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t n_bytes = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL};
+static const sqlkc_rt_type_t *const n_arr_int_sub[] = {&n_int};
+static const sqlkc_rt_type_t n_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_int_sub, NULL};
+static const sqlkc_rt_type_t *const n_map_sub[] = {&n_str, &n_arr_int};
+static const sqlkc_rt_type_t n_map = {SQLKC_RT_T_MAP, true, -1, -1, 2, n_map_sub, NULL};
+static const sqlkc_rt_type_t *const n_bag_sub[] = {&n_str, &n_int};
+static const sqlkc_rt_type_t n_bag = {SQLKC_RT_T_MULTISET, true, -1, -1, 2, n_bag_sub, NULL};
+static const sqlkc_rt_type_t *const n_row_sub[] = {&n_dbl, &n_str, &n_map, &n_dec, &n_ts, &n_bytes};
+static const char *const n_row_names[] = {"d", "s", "m", "x", "t", "y"};
+static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 6, n_row_sub, n_row_names};
+static const sqlkc_rt_type_t *const n_arr_row_sub[] = {&n_row};
+static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_row_sub, NULL};
+static const sqlkc_rt_type_t *const n_nested_types[] = {&n_arr_int, &n_map, &n_bag, &n_row, &n_arr_row};
+
+/* Reads a nested value (with ignore-parse-errors, so only malformed JSON
+ * is fatal and the walk stays comparable with skip), then: written and
+ * read again it is equal, and a deep copy is equal and fills its size. */
+static int read_nested(sqlkc_rt_jcur_t *c, unsigned h)
+{
+    const sqlkc_rt_type_t *t = n_nested_types[h % 5];
+    unsigned flags = SQLKC_RT_JSON_F_IGNORE | (h & 8 ? SQLKC_RT_JSON_F_FAIL_MISSING : 0);
+    sqlkc_rt_nested_t v;
+    int r = sqlkc_rt_json_get_nested(c, &v, t, flags);
+    check_ret(c, r);
+    if (r < 0)
+        return c->fatal ? -1 : 0;
+    if (r == 0)
+        return 0;
+    sqlkc_rt_buf_t b = {0};
+    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
+    if (sqlkc_rt_json_put_nested(&b, &v, t, &o) != NULL)
+        fail("put_nested refused a value it read", c);
+    sqlkc_rt_jcur_t again;
+    sqlkc_rt_nested_t w;
+    reread(&again, &b, 0);
+    if (sqlkc_rt_json_get_nested(&again, &w, t, flags) != 1 || sqlkc_rt_json_end(&again) < 0 ||
+        !sqlkc_rt_nested_equal(&v, &w, t))
+        roundtrip_fail("nested value", &b, &again);
+    sqlkc_rt_buf_free(&b);
+    size_t n = sqlkc_rt_nested_size(&v, t);
+    char *mem = fuzz_alloc(NULL, n), *p = mem;
+    sqlkc_rt_nested_t copy = sqlkc_rt_nested_copy(&v, t, &p);
+    if ((size_t)(p - mem) != n || !sqlkc_rt_nested_equal(&v, &copy, t))
+        fail("deep copy differs or overruns its size", c);
+    return 0;
+}
+
 /* ---- the walk ------------------------------------------------------------- */
 
 #define MAX_NEST 64 /* deeper ROW/ARRAY values are skipped, not walked */
@@ -139,7 +198,7 @@ static unsigned key_hash(const sqlkc_rt_str_t *key)
 /* The type letter at key[i], or one picked by the key's hash. */
 static char kind_of(const sqlkc_rt_str_t *key, size_t i)
 {
-    static const char kinds[] = "btsilfdmvFyDTprankx";
+    static const char kinds[] = "btsilfdmvFyDTprankxN";
     char k = i < key->n ? key->p[i] : 0;
     if (k && strchr(kinds, k))
         return k;
@@ -287,6 +346,8 @@ static int read_value(sqlkc_rt_jcur_t *c, char kind, char elem, unsigned h, int 
             if (read_value(c, elem, "btsilfdmvyDTpra"[h % 15], h / 15, nest + 1) < 0)
                 return -1;
         }
+    case 'N':
+        return read_nested(c, h);
     case 'n':
         r = sqlkc_rt_json_null(c);
         check_ret(c, r);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sqlkc/buf.h"
+#include "sqlkc/nested.h"
 #include "sqlkc/types.h"
 
 static inline void sqlkc_rt_avro_put_long(sqlkc_rt_buf_t *b, int64_t v)
@@ -208,5 +209,15 @@ static inline int sqlkc_rt_avro_get_decimal(sqlkc_rt_acur_t *c, sqlkc_rt_dec_t *
     *out = (sqlkc_rt_dec_t)u;
     return 0;
 }
+
+/* ARRAY, MAP, MULTISET and ROW values (avro_nested.c) of descriptor t, the
+ * column's own union being the caller's: the writer returns NULL or why it
+ * cannot write the value (a NULL where the schema has none, a NULL map key);
+ * the reader returns 0, or -1 with c->err. Scratch memory (maps reordered as
+ * Flink's HashMaps order them; the items read) comes from alloc. */
+const char *sqlkc_rt_avro_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const struct sqlkc_rt_type *t,
+                                     sqlkc_rt_alloc_fn alloc, void *arg);
+int sqlkc_rt_avro_get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
+                             sqlkc_rt_alloc_fn alloc, void *arg);
 
 #endif /* SQLKC_AVRO_H */

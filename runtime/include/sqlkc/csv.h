@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "sqlkc/buf.h"
+#include "sqlkc/nested.h"
 #include "sqlkc/types.h"
 
 /* quote < 0: quoting disabled (csv.disable-quote-character). */
@@ -167,5 +168,22 @@ int sqlkc_rt_csv_timestamp(sqlkc_rt_str_t f, bool ltz, sqlkc_rt_ts_t *out);
 /* Writes "Fail to deserialize at field: NAME." and why (the field's text and
  * the type it is not) to err, as Flink's converter chain reports it. */
 void sqlkc_rt_csv_field_error(char *err, size_t errlen, const char *name, const char *type, sqlkc_rt_str_t f);
+
+/* ARRAY and ROW columns of simple types (csv_nested.c): the field's text
+ * (f.p NULL: the null literal, which an array column reads as text) split at
+ * `sep` (csv.array-element-delimiter) into elements converted as above.
+ * Returns 1 with *out, 0 for NULL (a ROW of no elements), or -1 with
+ * "Fail to deserialize at field: NAME. ..." in err; with `ignore`
+ * (ignore-parse-errors) an element that does not convert is NULL and a ROW
+ * of another length is read as far as it goes. Items from alloc. */
+int sqlkc_rt_csv_get_nested(const sqlkc_rt_csv_opts_t *o, const char *sep, sqlkc_rt_str_t f, const char *name,
+                            const sqlkc_rt_type_t *t, bool ignore, sqlkc_rt_alloc_fn alloc, void *arg,
+                            sqlkc_rt_nested_t *out, char *err, size_t errlen);
+
+/* Appends an ARRAY or ROW value as one field: the elements joined by sep,
+ * a NULL element as null_lit (or nothing when NULL), then quoted as text. */
+void sqlkc_rt_csv_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
+                             const char *sep, const char *null_lit, int delim, int quote, sqlkc_rt_alloc_fn alloc,
+                             void *arg);
 
 #endif /* SQLKC_CSV_H */

@@ -62,7 +62,17 @@ typedef struct sqlkc_rt_msg {
     size_t key_len;
     const void *value;
     size_t value_len;
+    const void *native; /* the runtime's own record (headers are read from it on demand), or NULL */
 } sqlkc_rt_msg_t;
+
+/* A Kafka record header: a name (UTF-8, not NUL-terminated) and a value;
+ * value == NULL is a null header value. */
+typedef struct sqlkc_rt_header {
+    const char *name;
+    size_t name_len;
+    const void *value;
+    size_t value_len;
+} sqlkc_rt_header_t;
 
 typedef struct sqlkc_rt_ctx sqlkc_rt_ctx_t;
 
@@ -137,6 +147,15 @@ int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key
  * `timestamp` metadata column sets it; -1 leaves it to the producer (now). */
 int sqlkc_rt_emit_at(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
                      const void *value, size_t value_len, int64_t timestamp);
+
+/* sqlkc_rt_emit_at with record headers, in this order (a sink's `headers`
+ * metadata column); nheaders 0 writes none. The bytes are copied. */
+int sqlkc_rt_emit_h(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len, const void *value,
+                    size_t value_len, int64_t timestamp, const sqlkc_rt_header_t *headers, size_t nheaders);
+
+/* The headers of msg in record order, *n of them (NULL and 0 when there are
+ * none). Valid during the process callback (per-record scratch memory). */
+const sqlkc_rt_header_t *sqlkc_rt_msg_headers(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg, size_t *n);
 
 /* Records why the current record failed; the runtime reports it with topic,
  * partition and offset and stops the job without committing past it. */

@@ -19,6 +19,16 @@ typedef struct sqlkc_rt_str {
     size_t n;
 } sqlkc_rt_str_t;
 
+/* ARRAY, MAP, MULTISET or ROW value: n items (ARRAY elements; MAP and
+ * MULTISET entries as key, value pairs, so 2n items, in Flink's iteration
+ * order; ROW fields), in memory the job owns (scratch, or a state copy).
+ * nested.h describes the items. */
+struct sqlkc_rt_item;
+typedef struct sqlkc_rt_nested {
+    struct sqlkc_rt_item *items;
+    uint32_t n;
+} sqlkc_rt_nested_t;
+
 /* TIMESTAMP(p)/TIMESTAMP_LTZ(p): epoch millis (floor) plus nanos within the
  * millisecond (0..999999), exactly like Flink's TimestampData. TIMESTAMP is a
  * local date-time read as if it were UTC; TIMESTAMP_LTZ is an instant. */
