@@ -14,7 +14,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/e2e_common.sh"
 
 e2e_common_init "$1" "$2"
-e2e_start_broker users:1 per_region:1 users_copy:1 high_scores:1 region_last:1 moves:1 region_counts:1
+e2e_start_broker users:1 per_region:1 users_copy:1 high_scores:1 region_last:1 moves:1 region_counts:1 \
+    pageviews:1 pageviews_per_region:1
 
 if ! e2e_build "$here/../golden/changelog.sql" "$T/changelog"; then
     e2e_summary changelog_restart

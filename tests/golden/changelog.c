@@ -213,6 +213,69 @@ static int src_moves_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
     return 0;
 }
 
+/* A row of source table pageviews */
+typedef struct src_pageviews_row {
+    uint64_t nulls[1]; /* bit i: field i is NULL */
+    sqlkc_rt_str_t f0; /* user_id STRING */
+    sqlkc_rt_str_t f1; /* user_region STRING */
+} src_pageviews_row_t;
+
+/* Decodes the JSON value of table pageviews into row; absent fields are NULL. */
+static int src_pageviews_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, src_pageviews_row_t *row, sqlkc_rt_jcur_t *cur) {
+    sqlkc_rt_str_t key;
+    int r;
+    row->nulls[0] |= UINT64_C(1) << 0;
+    row->nulls[0] |= UINT64_C(1) << 1;
+    sqlkc_rt_jcur_init(cur, data, len, scratch_alloc, ctx);
+    if (sqlkc_rt_json_object_begin(cur) < 0) return -1;
+    /* fast path: the members in the order the table declares them */
+    if (!sqlkc_rt_json_member_is(cur, "\"user_id\"", 9))
+        goto members;
+    /* user_id STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f0);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+    if (!sqlkc_rt_json_member_is(cur, "\"user_region\"", 13))
+        goto members;
+    /* user_region STRING */
+    r = sqlkc_rt_json_get_str(cur, &row->f1);
+    if (r < 0)
+        return -1;
+    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    members:
+    while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1) {
+        switch (key.n) {
+            case 7:
+                if (memcmp(key.p, "user_id", 7) == 0) {
+                    /* user_id STRING */
+                    r = sqlkc_rt_json_get_str(cur, &row->f0);
+                    if (r < 0)
+                        return -1;
+                    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(r == 0) << 0);
+                    continue;
+                }
+                break;
+            case 11:
+                if (memcmp(key.p, "user_region", 11) == 0) {
+                    /* user_region STRING */
+                    r = sqlkc_rt_json_get_str(cur, &row->f1);
+                    if (r < 0)
+                        return -1;
+                    row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+                    continue;
+                }
+                break;
+            default:
+                break;
+        }
+        if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */
+    }
+    if (r < 0)
+        return -1;
+    return 0;
+}
+
 /* ChangelogNormalize 1: the last row of each key. */
 typedef struct norm_1_state {
     src_users_row_t row;
@@ -1193,6 +1256,144 @@ static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) 
     return rc;
 }
 
+/* Output row of Calc 25 */
+typedef struct row_25 {
+    uint64_t nulls[1]; /* bit i: field i is NULL */
+    sqlkc_rt_str_t f0; /* user_region STRING */
+    sqlkc_rt_str_t f1; /* user_id STRING */
+} row_25_t;
+
+/* Output row of GroupAggregate 26 */
+typedef struct row_26 {
+    uint64_t nulls[1]; /* bit i: field i is NULL */
+    sqlkc_rt_str_t f0; /* user_region STRING */
+    int64_t f1; /* EXPR$1 BIGINT NOT NULL */
+    int64_t f2; /* EXPR$2 BIGINT NOT NULL */
+} row_26_t;
+
+/* Accumulators of GroupAggregate 26, one per group. */
+typedef struct agg_26_acc {
+    int64_t a0; /* COUNT(*) */
+    int64_t a1; /* COUNT(DISTINCT user_id) */
+    int64_t rows; /* input rows of the group */
+    uint64_t id; /* the group's number, for its distinct values */
+} agg_26_acc_t;
+static sqlkc_rt_map_t *agg_26_groups; /* group key -> agg_26_acc_t */
+static uint64_t agg_26_ids;
+static sqlkc_rt_map_t *agg_26_distinct1; /* (group key, value) -> count */
+static sqlkc_rt_buf_t agg_26_key;
+
+static sqlkc_rt_buf_t sink_28_key, sink_28_value;
+/* Writes a change to pageviews_per_region: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
+static int op_28_push(sqlkc_rt_ctx_t *ctx, int kind, const row_26_t *in) {
+    if ((in->nulls[0] >> 0 & 1)) {
+        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "user_region");
+    }
+    sqlkc_rt_buf_t *key = &sink_28_key;
+    sqlkc_rt_buf_reset(key);
+    const void *key_data;
+    {
+        /* user_region STRING NOT NULL, raw */
+        if ((in->nulls[0] >> 0 & 1)) {
+            key_data = NULL; /* a NULL column is a null Kafka value */
+        } else {
+            sqlkc_rt_buf_put(key, in->f0.p, in->f0.n);
+            key_data = key->p ? key->p : "";
+        }
+    }
+    if (kind == ROW_UPDATE_BEFORE || kind == ROW_DELETE)
+        return sqlkc_rt_emit_at(ctx, 8, key_data, key->len, NULL, 0, -1);
+    sqlkc_rt_buf_t *value = &sink_28_value;
+    sqlkc_rt_buf_reset(value);
+    const void *value_data;
+    {
+        /* user_region STRING NOT NULL */
+        sqlkc_rt_buf_put(value, "{\"user_region\":", 15);
+        sqlkc_rt_json_put_str(value, in->f0.p, in->f0.n);
+        /* pv BIGINT */
+        sqlkc_rt_buf_put(value, ",\"pv\":", 6);
+        if ((in->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f1);
+        }
+        /* uv BIGINT */
+        sqlkc_rt_buf_put(value, ",\"uv\":", 6);
+        if ((in->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f2);
+        }
+        sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
+    }
+    return sqlkc_rt_emit_at(ctx, 8, key_data, key->len, value_data, value->len, -1);
+}
+
+/* The result row of a group: its key from the input row, its aggregates from acc. */
+static void agg_26_result(const agg_26_acc_t *acc, const row_25_t *in, row_26_t *out) {
+    memset(out->nulls, 0, sizeof out->nulls);
+    out->f0 = in->f0;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
+    out->f1 = acc->a0;
+    out->f2 = acc->a1;
+}
+
+static int op_26_push(sqlkc_rt_ctx_t *ctx, int kind, const row_25_t *in) {
+    (void)kind; /* the input is insert-only */
+    sqlkc_rt_buf_t *key = &agg_26_key;
+    sqlkc_rt_buf_reset(key);
+    /* group key: user_region */
+    if ((in->nulls[0] >> 0 & 1)) sqlkc_rt_key_null(key);
+    else sqlkc_rt_key_str(key, in->f0.p, in->f0.n);
+    bool created = false;
+    agg_26_acc_t *acc;
+    acc = sqlkc_rt_map_upsert(agg_26_groups, key->p, key->len, &created);
+    if (created)
+        acc->id = ++agg_26_ids;
+    agg_26_acc_t old = *acc;
+    acc->rows++;
+    /* COUNT(*) */
+    acc->a0++;
+    /* COUNT(DISTINCT user_id) */
+    if (!(in->nulls[0] >> 1 & 1)) {
+        size_t group_len = key->len;
+        sqlkc_rt_key_str(key, in->f1.p, in->f1.n);
+        bool first;
+        int64_t *seen = sqlkc_rt_map_upsert(agg_26_distinct1, key->p, key->len, &first);
+        if ((*seen)++ == 0)
+            acc->a1++;
+        key->len = group_len;
+    }
+    row_26_t before;
+    row_26_t now;
+    agg_26_result(acc, in, &now);
+    if (created)
+        return op_28_push(ctx, ROW_INSERT, &now);
+    agg_26_result(&old, in, &before);
+    /* an unchanged result is not emitted again */
+    if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
+        memcmp(&before.f1, &now.f1, sizeof now.f1) == 0 &&
+        memcmp(&before.f2, &now.f2, sizeof now.f2) == 0)
+        return SQLKC_RT_OK;
+    return op_28_push(ctx, ROW_UPDATE_AFTER, &now);
+}
+
+static int op_25_push(sqlkc_rt_ctx_t *ctx, int kind, const src_pageviews_row_t *in) {
+    (void)ctx;
+    (void)in;
+    row_25_t row;
+    row_25_t *out = &row;
+    memset(out->nulls, 0, sizeof out->nulls);
+    /* user_region */
+    out->f0 = in->f1;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 0);
+    /* user_id */
+    out->f1 = in->f0;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 1);
+    return op_26_push(ctx, kind, out);
+}
+
 /* One record of users: decode, then push the row into each INSERT reading it. */
 static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_users_row_t row;
@@ -1271,6 +1472,25 @@ static int src_moves_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     return SQLKC_RT_OK;
 }
 
+/* One record of pageviews: decode, then push the row into each INSERT reading it. */
+static int src_pageviews_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
+    src_pageviews_row_t row;
+    memset(row.nulls, 0xff, sizeof row.nulls);
+    if (msg->value == NULL || msg->value_len == 0) {
+        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    }
+    {
+        sqlkc_rt_jcur_t cur;
+        if (src_pageviews_decode_value(ctx, msg->value, msg->value_len, &row, &cur) != 0) {
+            int shown = msg->value_len > 200 ? 200 : (int)msg->value_len;
+            return sqlkc_rt_fail(ctx, "Failed to deserialize JSON '%.*s%s': %s", shown, (const char *)msg->value, msg->value_len > 200 ? "..." : "", cur.err);
+        }
+    }
+    if (op_25_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO pageviews_per_region */
+        return SQLKC_RT_ERR;
+    return SQLKC_RT_OK;
+}
+
 /* WITH options of users, as written */
 static const sqlkc_rt_kv_t opts_users[] = {
     {"connector", "upsert-kafka"},
@@ -1330,6 +1550,24 @@ static const sqlkc_rt_kv_t opts_region_counts[] = {
     {"key.format", "raw"},
     {"value.format", "json"},
 };
+/* WITH options of pageviews, as written */
+static const sqlkc_rt_kv_t opts_pageviews[] = {
+    {"connector", "kafka"},
+    {"topic", "pageviews"},
+    {"properties.bootstrap.servers", "localhost:9092"},
+    {"properties.group.id", "changelog"},
+    {"scan.startup.mode", "earliest-offset"},
+    {"scan.bounded.mode", "latest-offset"},
+    {"format", "json"},
+};
+/* WITH options of pageviews_per_region, as written */
+static const sqlkc_rt_kv_t opts_pageviews_per_region[] = {
+    {"connector", "upsert-kafka"},
+    {"topic", "pageviews_per_region"},
+    {"properties.bootstrap.servers", "localhost:9092"},
+    {"key.format", "raw"},
+    {"value.format", "json"},
+};
 /* SET statements */
 static const sqlkc_rt_kv_t settings[] = {
     {NULL, NULL},
@@ -1342,6 +1580,8 @@ static const sqlkc_rt_table_def_t tables[] = {
     {"region_last", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_region_last, sizeof opts_region_last / sizeof opts_region_last[0]},
     {"moves", "upsert-kafka", SQLKC_RT_ROLE_SOURCE, opts_moves, sizeof opts_moves / sizeof opts_moves[0]},
     {"region_counts", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_region_counts, sizeof opts_region_counts / sizeof opts_region_counts[0]},
+    {"pageviews", "kafka", SQLKC_RT_ROLE_SOURCE, opts_pageviews, sizeof opts_pageviews / sizeof opts_pageviews[0]},
+    {"pageviews_per_region", "upsert-kafka", SQLKC_RT_ROLE_SINK, opts_pageviews_per_region, sizeof opts_pageviews_per_region / sizeof opts_pageviews_per_region[0]},
 };
 
 static int job_init(sqlkc_rt_ctx_t *ctx) {
@@ -1354,6 +1594,8 @@ static int job_init(sqlkc_rt_ctx_t *ctx) {
     norm_15_rows = sqlkc_rt_map_new(sizeof(norm_15_state_t));
     agg_21_groups = sqlkc_rt_map_new(sizeof(agg_21_acc_t));
     norm_19_rows = sqlkc_rt_map_new(sizeof(norm_19_state_t));
+    agg_26_groups = sqlkc_rt_map_new(sizeof(agg_26_acc_t));
+    agg_26_distinct1 = sqlkc_rt_map_new(sizeof(int64_t));
     return SQLKC_RT_OK;
 }
 
@@ -1466,6 +1708,16 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     }
     sqlkc_rt_map_free(norm_19_rows);
     sqlkc_rt_buf_free(&norm_19_key);
+    sqlkc_rt_buf_free(&sink_28_key);
+    sqlkc_rt_buf_free(&sink_28_value);
+    if (agg_26_groups) {
+        size_t bytes = sqlkc_rt_map_bytes(agg_26_groups);
+        bytes += sqlkc_rt_map_bytes(agg_26_distinct1);
+        sqlkc_rt_state_stats(ctx, "GroupAggregate 26", sqlkc_rt_map_count(agg_26_groups), bytes);
+    }
+    sqlkc_rt_map_free(agg_26_groups);
+    sqlkc_rt_map_free(agg_26_distinct1);
+    sqlkc_rt_buf_free(&agg_26_key);
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they
@@ -1480,6 +1732,7 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
     switch (table) {
         case 0: return src_users_process(ctx, msg);
         case 5: return src_moves_process(ctx, msg);
+        case 7: return src_pageviews_process(ctx, msg);
         default: return SQLKC_RT_OK;
     }
 }

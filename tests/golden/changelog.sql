@@ -1,5 +1,5 @@
 -- The changelog end-to-end job (tests/e2e/test_changelog.sh): an upsert-kafka
--- source read as a changelog by five INSERTs.
+-- source read as a changelog by five INSERTs, and the trace of 5.2.
 CREATE TABLE users (
   user_id BIGINT,
   region STRING,
@@ -65,3 +65,17 @@ CREATE TABLE region_counts (
   'key.format' = 'raw', 'value.format' = 'json'
 );
 INSERT INTO region_counts SELECT region, COUNT(*) FROM moves GROUP BY region;
+
+-- the trace of reference/flink.md 5.2: an insert-only source, one upsert per row
+CREATE TABLE pageviews (user_id STRING, user_region STRING) WITH (
+  'connector' = 'kafka', 'topic' = 'pageviews', 'properties.bootstrap.servers' = 'localhost:9092',
+  'properties.group.id' = 'changelog', 'scan.startup.mode' = 'earliest-offset',
+  'scan.bounded.mode' = 'latest-offset', 'format' = 'json'
+);
+CREATE TABLE pageviews_per_region (user_region STRING, pv BIGINT, uv BIGINT, PRIMARY KEY (user_region) NOT ENFORCED)
+WITH (
+  'connector' = 'upsert-kafka', 'topic' = 'pageviews_per_region', 'properties.bootstrap.servers' = 'localhost:9092',
+  'key.format' = 'raw', 'value.format' = 'json'
+);
+INSERT INTO pageviews_per_region
+SELECT user_region, COUNT(*), COUNT(DISTINCT user_id) FROM pageviews GROUP BY user_region;
