@@ -2,6 +2,7 @@
  * Long.parseLong, new BigDecimal) for the JSON decoder and for CAST: the
  * grammar is checked here, the correctly rounded conversion is left to the
  * C library. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,38 @@ static int java_float_syntax(const char *p, size_t n, size_t *len) {
  * with one correctly rounded IEEE multiplication or division. Most JSON
  * numbers qualify; false sends the rest to strtod. `p` is validated
  * decimal syntax (no hex, no NaN). */
+/* w * 10^exp10 correctly rounded to a double for a mantissa of up to 19
+ * digits, where Clinger's fast path does not apply (w above 2^53): on x87
+ * the 64-bit-mantissa long double holds w and 10^|exp10| (|exp10| <= 27)
+ * exactly, so the product or quotient carries one rounding error of at most
+ * half a unit in its 64th bit. Rounding that to 53 bits is then the correct
+ * rounding of the exact value unless the 11 dropped bits lie within one unit
+ * of the halfway point; those cases, and every other platform, go to strtod. */
+static bool extended_decimal(uint64_t w, int exp10, bool neg, double *d) {
+#if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
+    if (exp10 < -27 || exp10 > 27)
+        return false;
+    long double p = 1.0L;
+    for (int i = 0, k = exp10 < 0 ? -exp10 : exp10; i < k; i++)
+        p *= 10.0L; /* exact: 10^27 needs 63 bits of mantissa */
+    long double r = exp10 < 0 ? (long double)w / p : (long double)w * p;
+    uint64_t mant;
+    memcpy(&mant, &r, sizeof mant); /* x87: the explicit 64-bit mantissa comes first */
+    unsigned low = (unsigned)(mant & 0x7ff);
+    if (low >= 0x3ff && low <= 0x401)
+        return false;
+    double v = (double)r;
+    *d = neg ? -v : v;
+    return true;
+#else
+    (void)w;
+    (void)exp10;
+    (void)neg;
+    (void)d;
+    return false;
+#endif
+}
+
 static bool fast_decimal(const char *p, size_t n, bool want_float, double *d, float *f) {
     static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -142,7 +175,7 @@ static bool fast_decimal(const char *p, size_t n, bool want_float, double *d, fl
         return true;
     }
     if (w > (1ull << 53) || exp10 < -22 || exp10 > 22)
-        return false;
+        return extended_decimal(w, exp10, neg, d);
     double v = exp10 < 0 ? (double)w / p10[-exp10] : (double)w * p10[exp10];
     *d = neg ? -v : v;
     return true;

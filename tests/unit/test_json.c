@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -372,6 +373,37 @@ static void test_double_roundtrip(void **state) {
         assert_true(memcmp(&back, &v, 8) == 0);
         doc_close(&d);
         sqlkc_rt_buf_free(&b);
+    }
+}
+
+/* Numbers of up to 19 digits with exponents near the fast paths' limits are
+ * read to the same double as strtod (correct rounding), also near halfway
+ * points between doubles. */
+static void test_decode_double_rounding(void **state) {
+    (void)state;
+    uint64_t x = 0x9e3779b97f4a7c15ull;
+    char text[64];
+    for (int i = 0; i < 400000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        uint64_t w = x % 10000000000000000000ull;
+        int e = (int)(x >> 59) % 31 - 15 - (int)(x >> 56 & 3) * 4; /* -27 .. 15 */
+        int n;
+        if (i % 4 == 0) {
+            /* a halfway point between two doubles, cut to 19 digits */
+            double v = (double)(w | 1) * 1e-3, up = nextafter(v, INFINITY);
+            n = snprintf(text, sizeof text, "%.18e", v / 2 + up / 2);
+        } else {
+            n = snprintf(text, sizeof text, "%" PRIu64 "e%d", w, e);
+        }
+        double want = strtod(text, NULL), got = 0;
+        doc_t d;
+        doc_open_n(&d, text, (size_t)n);
+        assert_int_equal(sqlkc_rt_json_get_double(&d.c, &got), 1);
+        if (memcmp(&got, &want, 8) != 0)
+            fail_msg("%s: got %.17g, strtod %.17g", text, got, want);
+        doc_close(&d);
     }
 }
 
@@ -1206,6 +1238,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_put_str_roundtrip, teardown),
         cmocka_unit_test_teardown(test_put_row, teardown),
         cmocka_unit_test_teardown(test_double_roundtrip, teardown),
+        cmocka_unit_test_teardown(test_decode_double_rounding, teardown),
         cmocka_unit_test_teardown(test_decode_object, teardown),
         cmocka_unit_test_teardown(test_member_is, teardown),
         cmocka_unit_test_teardown(test_get_bool, teardown),
