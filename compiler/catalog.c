@@ -125,6 +125,13 @@ static int one_char_option(const char *v, int def)
 
 static void format_options(table_t *t, format_t *f)
 {
+    if (f->kind == FMT_AVRO || f->kind == FMT_AVRO_CONFLUENT) {
+        char key[256];
+        snprintf(key, sizeof key, "%savro.timestamp_mapping.legacy", f->prefix);
+        const char *legacy = f->kind == FMT_AVRO ? opt(t, key) : NULL;
+        f->avro_ts_legacy = !(legacy && strcasecmp(legacy, "false") == 0);
+        return;
+    }
     if (f->kind == FMT_CSV) {
         char key[256];
         snprintf(key, sizeof key, "%scsv.field-delimiter", f->prefix);
@@ -580,10 +587,13 @@ static void check_csv(an_t *an, table_t *t, const format_t *f)
     }
 }
 
-/* Why AvroSchemaConverter cannot derive a schema for a field `name` of type
- * ty (legacy timestamp mapping), with its message, or NULL; nested types are
- * checked all the way down, ROW field names included. */
-static const char *avro_type_problem(an_t *an, const type_t *ty, const char *name)
+/* Why AvroSchemaConverter.convertToSchema cannot derive a schema for a field
+ * `name` of type ty, with its message, or NULL; nested types are checked all
+ * the way down, ROW field names included. `legacy` is the timestamp mapping:
+ * ROW fields keep the format's, while array elements and map values are
+ * converted with the legacy one whatever the option says (convertToSchema
+ * recurses into them through its two-argument overload). */
+static const char *avro_type_problem(an_t *an, const type_t *ty, const char *name, bool legacy)
 {
     /* Avro names: [A-Za-z_][A-Za-z0-9_]* (Schema.validateName) */
     bool ok_name = (name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
@@ -592,39 +602,38 @@ static const char *avro_type_problem(an_t *an, const type_t *ty, const char *nam
     if (!ok_name)
         return arena_printf(an->arena, "Illegal character in: %s (an Avro field name is letters, digits and '_', "
                             "not starting with a digit)", name);
-    if ((ty->kind == TY_TIME || ty->kind == TY_TIMESTAMP) && ty->p > 3)
-        return arena_printf(an->arena, "Avro does not support %s type with precision: %d, it only supports "
-                            "precision less than 3.", ty->kind == TY_TIME ? "TIME" : "TIMESTAMP", ty->p);
-    if (ty->kind == TY_TIMESTAMP_LTZ)
+    if (ty->kind == TY_TIME && ty->p > 3)
+        return arena_printf(an->arena, "Avro does not support TIME type with precision: %d, it only supports "
+                            "precision less than 3.", ty->p);
+    /* the non-legacy mapping takes every precision a TIMESTAMP or
+     * TIMESTAMP_LTZ can have (<= 9: millis, micros, nanos) */
+    if (legacy && ty->kind == TY_TIMESTAMP && ty->p > 3)
+        return arena_printf(an->arena, "Avro does not support TIMESTAMP type with precision: %d, it only supports "
+                            "precision less than 3.", ty->p);
+    if (legacy && ty->kind == TY_TIMESTAMP_LTZ)
         return arena_printf(an->arena, "Unsupported to derive Schema for type: %s", type_str(an->arena, ty));
     if ((ty->kind == TY_MAP || ty->kind == TY_MULTISET) && !type_is_string(ty->elem))
         return arena_printf(an->arena, "Avro format doesn't support non-string as key type of map. The key type "
                             "is: %s", type_str(an->arena, ty->elem));
     if (ty->kind == TY_ARRAY)
-        return avro_type_problem(an, ty->elem, name);
+        return avro_type_problem(an, ty->elem, name, true);
     if (ty->kind == TY_MAP)
-        return avro_type_problem(an, ty->val, name);
+        return avro_type_problem(an, ty->val, name, true);
     for (int i = 0; ty->kind == TY_ROW && i < ty->nfields; i++) {
-        const char *why = avro_type_problem(an, ty->fields[i], ty->names[i]);
+        const char *why = avro_type_problem(an, ty->fields[i], ty->names[i], legacy);
         if (why)
             return why;
     }
     return NULL;
 }
 
-/* The types Flink's AvroSchemaConverter derives a schema for (legacy
- * timestamp mapping), with its messages. */
+/* The types Flink's AvroSchemaConverter derives a schema for, under the
+ * format's timestamp mapping, with its messages. */
 static void check_avro(an_t *an, table_t *t, const format_t *f)
 {
     if (f->kind != FMT_AVRO && f->kind != FMT_AVRO_CONFLUENT)
         return;
     char key[256];
-    snprintf(key, sizeof key, "%savro.timestamp_mapping.legacy", f->prefix);
-    const char *legacy = f->kind == FMT_AVRO ? opt(t, key) : NULL;
-    if (legacy && strcasecmp(legacy, "false") == 0) {
-        diag_error(an->diag, opt_loc(t, key, false), "'avro.timestamp_mapping.legacy' = 'false' is not supported yet");
-        t->valid = false;
-    }
     snprintf(key, sizeof key, "%savro.encoding", f->prefix);
     const char *enc = f->kind == FMT_AVRO ? opt(t, key) : NULL;
     if (enc && strcasecmp(enc, "json") == 0) {
@@ -633,7 +642,7 @@ static void check_avro(an_t *an, table_t *t, const format_t *f)
     }
     for (int i = 0; i < f->ncols; i++) {
         const column_t *c = &t->cols[f->cols[i]];
-        const char *why = avro_type_problem(an, c->type, f->names[i]);
+        const char *why = avro_type_problem(an, c->type, f->names[i], f->avro_ts_legacy);
         if (why) {
             diag_error(an->diag, c->loc, "%s", why);
             t->valid = false;

@@ -176,17 +176,30 @@ static const char *format_desc(arena_t *a, const table_t *t, const format_t *f)
     return arena_strdup(a, buf);
 }
 
-/* The Avro type Flink's AvroSchemaConverter derives for a column (legacy
- * timestamp mapping); a nullable column is a null-first union. A ROW is a
- * record named after its place: `record` is the top level, a field f of a
- * record R is R_f, and array elements and map values keep R (written without
- * the namespace, which they share with the top-level record). */
-static json_t *avro_type(arena_t *a, const type_t *t, const char *rec)
+/* The Avro logical type of a TIMESTAMP (local-timestamp-*) or TIMESTAMP_LTZ
+ * (timestamp-*) under the non-legacy mapping, by precision. */
+static const char *avro_ts_logical(const type_t *t)
+{
+    static const char *const names[2][3] = {
+        {"local-timestamp-millis", "local-timestamp-micros", "local-timestamp-nanos"},
+        {"timestamp-millis", "timestamp-micros", "timestamp-nanos"},
+    };
+    return names[t->kind == TY_TIMESTAMP_LTZ][t->p <= 3 ? 0 : t->p <= 6 ? 1 : 2];
+}
+
+/* The Avro type Flink's AvroSchemaConverter derives for a column; a nullable
+ * column is a null-first union. A ROW is a record named after its place:
+ * `record` is the top level, a field f of a record R is R_f, and array
+ * elements and map values keep R (written without the namespace, which they
+ * share with the top-level record). `legacy` is the timestamp mapping: ROW
+ * fields keep it, array elements and map values always get the legacy one
+ * (convertToSchema's two-argument overload). */
+static json_t *avro_type(arena_t *a, const type_t *t, const char *rec, bool legacy)
 {
     json_t *j;
     switch (t->kind) {
-    case TY_ARRAY: j = json_pack("{s:s, s:o}", "type", "array", "items", avro_type(a, t->elem, rec)); break;
-    case TY_MAP: j = json_pack("{s:s, s:o}", "type", "map", "values", avro_type(a, t->val, rec)); break;
+    case TY_ARRAY: j = json_pack("{s:s, s:o}", "type", "array", "items", avro_type(a, t->elem, rec, true)); break;
+    case TY_MAP: j = json_pack("{s:s, s:o}", "type", "map", "values", avro_type(a, t->val, rec, true)); break;
     case TY_MULTISET: /* the counts: a nullable INT */
         j = json_pack("{s:s, s:[s, s]}", "type", "map", "values", "null", "int");
         break;
@@ -194,7 +207,7 @@ static json_t *avro_type(arena_t *a, const type_t *t, const char *rec)
         json_t *fields = json_array();
         for (int i = 0; i < t->nfields; i++) {
             const char *sub = arena_printf(a, "%s_%s", rec, t->names[i]);
-            json_t *field = json_pack("{s:s, s:o}", "name", t->names[i], "type", avro_type(a, t->fields[i], sub));
+            json_t *field = json_pack("{s:s, s:o}", "name", t->names[i], "type", avro_type(a, t->fields[i], sub, legacy));
             if (t->fields[i]->nullable)
                 json_object_set_new(field, "default", json_null());
             json_array_append_new(fields, field);
@@ -215,7 +228,9 @@ static json_t *avro_type(arena_t *a, const type_t *t, const char *rec)
         break;
     case TY_DATE: j = json_pack("{s:s, s:s}", "type", "int", "logicalType", "date"); break;
     case TY_TIME: j = json_pack("{s:s, s:s}", "type", "int", "logicalType", "time-millis"); break;
-    case TY_TIMESTAMP: j = json_pack("{s:s, s:s}", "type", "long", "logicalType", "timestamp-millis"); break;
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: /* legacy: TIMESTAMP(p <= 3) only, as the checks made sure */
+        j = json_pack("{s:s, s:s}", "type", "long", "logicalType", legacy ? "timestamp-millis" : avro_ts_logical(t));
+        break;
     default: j = json_string("?"); break;
     }
     return t->nullable ? json_pack("[s, o]", "null", j) : j;
@@ -228,7 +243,7 @@ const char *avro_schema(arena_t *a, const table_t *t, const format_t *f)
     for (int i = 0; i < f->ncols; i++) {
         const type_t *ty = t->cols[f->cols[i]].type;
         json_t *field = json_pack("{s:s, s:o}", "name", f->names[i], "type",
-                                  avro_type(a, ty, arena_printf(a, "record_%s", f->names[i])));
+                                  avro_type(a, ty, arena_printf(a, "record_%s", f->names[i]), f->avro_ts_legacy));
         if (ty->nullable)
             json_object_set_new(field, "default", json_null());
         json_array_append_new(fields, field);

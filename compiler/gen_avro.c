@@ -2,7 +2,9 @@
  * value: one bare Avro datum of the record schema Flink derives from the
  * columns (AvroSchemaConverter): the fields in order, a nullable column as the
  * union ["null", T] (branch 0 for NULL, 1 then the value), a NOT NULL column
- * (a PRIMARY KEY column) as T itself. */
+ * (a PRIMARY KEY column) as T itself; and the decoder of a source's. With
+ * 'avro.timestamp_mapping.legacy' = 'false' a TIMESTAMP(p) or
+ * TIMESTAMP_LTZ(p) is a long of millis, micros or nanos by p (avro.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,14 +18,20 @@ static bool has_nested(const table_t *t, const format_t *f)
     return false;
 }
 
-static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t, const char *name)
+/* The unit constant of a timestamp under the non-legacy mapping. */
+static const char *ts_unit(const type_t *t)
+{
+    return t->p <= 3 ? "SQLKC_RT_AVRO_MILLIS" : t->p <= 6 ? "SQLKC_RT_AVRO_MICROS" : "SQLKC_RT_AVRO_NANOS";
+}
+
+static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t, const char *name, bool legacy)
 {
     emit_t *e = g->e;
     switch (t->kind) {
     case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
         emit_open(e, "%s", "");
-        emit_line(e, "const char *why = sqlkc_rt_avro_put_nested(%s, &%s, &%s, scratch_alloc, ctx);", buf, v,
-                  gen_rt_type(g, t));
+        emit_line(e, "const char *why = sqlkc_rt_avro_put_nested%s(%s, &%s, &%s, scratch_alloc, ctx);",
+                  legacy ? "" : "_ts", buf, v, gen_rt_type(g, t));
         emit_line(e, "if (why)");
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Fail to serialize at field: %%s. (%%s)\", %s, why);",
                   emit_cstr(g->a, name, strlen(name)));
@@ -34,8 +42,11 @@ static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t,
         emit_line(e, "sqlkc_rt_avro_put_int(%s, %s);", buf, v);
         break;
     case TY_BIGINT: emit_line(e, "sqlkc_rt_avro_put_long(%s, %s);", buf, v); break;
-    case TY_TIMESTAMP: /* timestamp-millis: the local date-time read as UTC */
-        emit_line(e, "sqlkc_rt_avro_put_long(%s, %s.millis);", buf, v);
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ:
+        if (legacy) /* timestamp-millis: the local date-time read as UTC */
+            emit_line(e, "sqlkc_rt_avro_put_long(%s, %s.millis);", buf, v);
+        else /* local-timestamp-* (TIMESTAMP) or timestamp-* (TIMESTAMP_LTZ) */
+            emit_line(e, "sqlkc_rt_avro_put_ts(%s, %s, %s);", buf, v, ts_unit(t));
         break;
     case TY_FLOAT: emit_line(e, "sqlkc_rt_avro_put_float(%s, %s);", buf, v); break;
     case TY_DOUBLE: emit_line(e, "sqlkc_rt_avro_put_double(%s, %s);", buf, v); break;
@@ -59,7 +70,7 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         }
         const char *v = arena_printf(g->a, "%s->f%d", row, map[i]);
         if (!ty->nullable) {
-            put_value(g, buf, v, ty, f->names[i]);
+            put_value(g, buf, v, ty, f->names[i], f->avro_ts_legacy);
             continue;
         }
         emit_open(e, "if (%s)", gen_isnull(g, row, map[i]));
@@ -67,19 +78,19 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         emit_close(e, " else {");
         e->indent++;
         emit_line(e, "sqlkc_rt_avro_put_int(%s, 1); /* union branch 1: the value */", buf);
-        put_value(g, buf, v, ty, f->names[i]);
+        put_value(g, buf, v, ty, f->names[i], f->avro_ts_legacy);
         emit_close(e, NULL);
     }
 }
 
 /* Emits reading one value of type t at the cursor into dst (an lvalue). */
-static void get_value(gen_t *g, const char *dst, const type_t *t)
+static void get_value(gen_t *g, const char *dst, const type_t *t, bool legacy)
 {
     emit_t *e = g->e;
     switch (t->kind) {
     case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
-        emit_line(e, "if (sqlkc_rt_avro_get_nested(&c, &%s, &%s, scratch_alloc, ctx) < 0) goto fail;", dst,
-                  gen_rt_type(g, t));
+        emit_line(e, "if (sqlkc_rt_avro_get_nested%s(&c, &%s, &%s, scratch_alloc, ctx) < 0) goto fail;",
+                  legacy ? "" : "_ts", dst, gen_rt_type(g, t));
         break;
     case TY_BOOLEAN: emit_line(e, "if (sqlkc_rt_avro_get_bool(&c, &%s) < 0) goto fail;", dst); break;
     case TY_TINYINT: case TY_SMALLINT:
@@ -93,9 +104,13 @@ static void get_value(gen_t *g, const char *dst, const type_t *t)
         emit_line(e, "if (sqlkc_rt_avro_get_int(&c, &%s) < 0) goto fail;", dst);
         break;
     case TY_BIGINT: emit_line(e, "if (sqlkc_rt_avro_get_long(&c, &%s) < 0) goto fail;", dst); break;
-    case TY_TIMESTAMP:
-        emit_line(e, "%s.nanos = 0;", dst);
-        emit_line(e, "if (sqlkc_rt_avro_get_long(&c, &%s.millis) < 0) goto fail;", dst);
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ:
+        if (legacy) {
+            emit_line(e, "%s.nanos = 0;", dst);
+            emit_line(e, "if (sqlkc_rt_avro_get_long(&c, &%s.millis) < 0) goto fail;", dst);
+        } else {
+            emit_line(e, "if (sqlkc_rt_avro_get_ts(&c, &%s, %s) < 0) goto fail;", dst, ts_unit(t));
+        }
         break;
     case TY_FLOAT: emit_line(e, "if (sqlkc_rt_avro_get_float(&c, &%s) < 0) goto fail;", dst); break;
     case TY_DOUBLE: emit_line(e, "if (sqlkc_rt_avro_get_double(&c, &%s) < 0) goto fail;", dst); break;
@@ -125,12 +140,12 @@ void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
             emit_line(e, "bool has_value;");
             emit_line(e, "if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;");
             emit_open(e, "if (has_value)");
-            get_value(g, dst, ty);
+            get_value(g, dst, ty, f->avro_ts_legacy);
             gen_setnull(g, "row", rf, "false");
             emit_close(e, NULL);
             emit_close(e, NULL);
         } else {
-            get_value(g, dst, ty);
+            get_value(g, dst, ty, f->avro_ts_legacy);
             gen_setnull(g, "row", rf, "false");
         }
     }

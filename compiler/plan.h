@@ -50,6 +50,9 @@ typedef struct format {
     /* json map-null-key.mode (SQLKC_RT_JSON_NULL_KEY_*) and .literal */
     int map_null_key;
     const char *map_null_literal;
+    /* avro: 'avro.timestamp_mapping.legacy' (true unless set to false; always
+     * true for avro-confluent, whose factory has no such option) */
+    bool avro_ts_legacy;
 } format_t;
 
 typedef struct table {

@@ -6,7 +6,10 @@
  * orders a map as the java.util.HashMap that RowDataToAvroConverters fills
  * (String keys, CollectionUtil.newHashMapWithExpectedSize); the reader orders
  * it as Avro's GenericDatumReader and then Flink's AvroToRowDataConverters
- * fill their HashMaps. */
+ * fill their HashMaps. `legacy` is the timestamp mapping of TIMESTAMP and
+ * TIMESTAMP_LTZ values (avro.h): the format's for ROW fields, the legacy one
+ * (millis) for array elements and map values, as the schema derivation has
+ * it. */
 #include <math.h>
 #include <string.h>
 
@@ -39,16 +42,16 @@ static int32_t utf8_hash(const char *p, size_t n)
 
 /* ==== writing ============================================================= */
 
-static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t,
+static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
                              sqlkc_rt_alloc_fn alloc, void *arg);
 
-static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
+static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t, bool legacy,
                               sqlkc_rt_alloc_fn alloc, void *arg)
 {
     const char *err;
     if (t->kind == SQLKC_RT_T_ROW) {
         for (uint32_t i = 0; i < v->n; i++)
-            if ((err = put_value(b, &v->items[i], t->sub[i], alloc, arg)))
+            if ((err = put_value(b, &v->items[i], t->sub[i], legacy, alloc, arg)))
                 return err;
         return NULL;
     }
@@ -56,7 +59,7 @@ static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, con
         if (v->n) {
             sqlkc_rt_avro_put_long(b, v->n);
             for (uint32_t i = 0; i < v->n; i++)
-                if ((err = put_value(b, &v->items[i], t->sub[0], alloc, arg)))
+                if ((err = put_value(b, &v->items[i], t->sub[0], true, alloc, arg)))
                     return err;
         }
         sqlkc_rt_avro_put_long(b, 0);
@@ -75,7 +78,7 @@ static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, con
         sqlkc_rt_avro_put_long(b, n);
         for (uint32_t i = 0; i < n; i++) {
             sqlkc_rt_avro_put_bytes(b, items[2 * i].v.s.p, items[2 * i].v.s.n);
-            if ((err = put_value(b, &items[2 * i + 1], t->sub[1], alloc, arg)))
+            if ((err = put_value(b, &items[2 * i + 1], t->sub[1], true, alloc, arg)))
                 return err;
         }
     }
@@ -83,7 +86,7 @@ static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, con
     return NULL;
 }
 
-static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t,
+static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
                              sqlkc_rt_alloc_fn alloc, void *arg)
 {
     if (t->nullable) {
@@ -101,7 +104,10 @@ static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const
     case SQLKC_RT_T_DATE:
     case SQLKC_RT_T_TIME: sqlkc_rt_avro_put_int(b, (int32_t)it->v.i); break;
     case SQLKC_RT_T_BIGINT: sqlkc_rt_avro_put_long(b, it->v.i); break;
-    case SQLKC_RT_T_TIMESTAMP: sqlkc_rt_avro_put_long(b, it->v.ts.millis); break; /* timestamp-millis */
+    case SQLKC_RT_T_TIMESTAMP:
+    case SQLKC_RT_T_TIMESTAMP_LTZ: /* legacy: timestamp-millis of a TIMESTAMP(p <= 3) */
+        sqlkc_rt_avro_put_ts(b, it->v.ts, legacy ? SQLKC_RT_AVRO_MILLIS : sqlkc_rt_avro_ts_unit(t->p));
+        break;
     case SQLKC_RT_T_FLOAT: sqlkc_rt_avro_put_float(b, it->v.f); break;
     case SQLKC_RT_T_DOUBLE: sqlkc_rt_avro_put_double(b, it->v.d); break;
     case SQLKC_RT_T_DECIMAL: sqlkc_rt_avro_put_decimal(b, it->v.dec); break;
@@ -109,7 +115,7 @@ static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const
     case SQLKC_RT_T_BYTES: sqlkc_rt_avro_put_bytes(b, it->v.s.p, it->v.s.n); break;
     default:
         if (is_nested(t->kind))
-            return put_nested(b, &it->v.nest, t, alloc, arg);
+            return put_nested(b, &it->v.nest, t, legacy, alloc, arg);
         return "a type the avro format does not write";
     }
     return NULL;
@@ -118,15 +124,21 @@ static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const
 const char *sqlkc_rt_avro_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
                                      sqlkc_rt_alloc_fn alloc, void *arg)
 {
-    return put_nested(b, v, t, alloc, arg);
+    return put_nested(b, v, t, true, alloc, arg);
+}
+
+const char *sqlkc_rt_avro_put_nested_ts(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
+                                        sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    return put_nested(b, v, t, false, alloc, arg);
 }
 
 /* ==== reading ============================================================= */
 
 #define MAX_DEPTH 200 /* nested values deeper than any schema a table declares */
 
-static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, sqlkc_rt_alloc_fn alloc,
-                     void *arg, int depth);
+static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
+                     sqlkc_rt_alloc_fn alloc, void *arg, int depth);
 
 /* A block count: negative counts are followed by the block's byte size
  * (Avro's spec), which is skipped. */
@@ -148,8 +160,8 @@ static int block_count(sqlkc_rt_acur_t *c, int64_t *n)
     return 0;
 }
 
-static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_type_t *t, sqlkc_rt_alloc_fn alloc,
-                      void *arg, int depth)
+static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_type_t *t, bool legacy,
+                      sqlkc_rt_alloc_fn alloc, void *arg, int depth)
 {
     if (depth > MAX_DEPTH) {
         c->err = "nesting too deep";
@@ -161,7 +173,7 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
         out->n = n;
         for (uint32_t i = 0; i < n; i++) {
             memset(&out->items[i], 0, sizeof out->items[i]);
-            if (get_value(c, &out->items[i], t->sub[i], alloc, arg, depth + 1) < 0)
+            if (get_value(c, &out->items[i], t->sub[i], legacy, alloc, arg, depth + 1) < 0)
                 return -1;
         }
         return 0;
@@ -194,7 +206,7 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
             memset(it, 0, sizeof *it * per);
             if (map && sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0) /* the key: a string */
                 return -1;
-            if (get_value(c, it + (map ? 1 : 0), t->sub[map ? 1 : 0], alloc, arg, depth + 1) < 0)
+            if (get_value(c, it + (map ? 1 : 0), t->sub[map ? 1 : 0], true, alloc, arg, depth + 1) < 0)
                 return -1;
         }
     }
@@ -209,8 +221,8 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
     return 0;
 }
 
-static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, sqlkc_rt_alloc_fn alloc,
-                     void *arg, int depth)
+static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
+                     sqlkc_rt_alloc_fn alloc, void *arg, int depth)
 {
     if (t->nullable) {
         bool has;
@@ -237,8 +249,8 @@ static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_typ
         return 0;
     case SQLKC_RT_T_BIGINT: return sqlkc_rt_avro_get_long(c, &it->v.i);
     case SQLKC_RT_T_TIMESTAMP:
-        it->v.ts.nanos = 0;
-        return sqlkc_rt_avro_get_long(c, &it->v.ts.millis);
+    case SQLKC_RT_T_TIMESTAMP_LTZ:
+        return sqlkc_rt_avro_get_ts(c, &it->v.ts, legacy ? SQLKC_RT_AVRO_MILLIS : sqlkc_rt_avro_ts_unit(t->p));
     case SQLKC_RT_T_FLOAT: return sqlkc_rt_avro_get_float(c, &it->v.f);
     case SQLKC_RT_T_DOUBLE: return sqlkc_rt_avro_get_double(c, &it->v.d);
     case SQLKC_RT_T_DECIMAL: return sqlkc_rt_avro_get_decimal(c, &it->v.dec);
@@ -246,7 +258,7 @@ static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_typ
     case SQLKC_RT_T_BYTES: return sqlkc_rt_avro_get_bytes(c, &it->v.s);
     default:
         if (is_nested(t->kind))
-            return get_nested(c, &it->v.nest, t, alloc, arg, depth);
+            return get_nested(c, &it->v.nest, t, legacy, alloc, arg, depth);
         c->err = "a type the avro format does not read";
         return -1;
     }
@@ -255,5 +267,11 @@ static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_typ
 int sqlkc_rt_avro_get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_type_t *t,
                              sqlkc_rt_alloc_fn alloc, void *arg)
 {
-    return get_nested(c, out, t, alloc, arg, 0);
+    return get_nested(c, out, t, true, alloc, arg, 0);
+}
+
+int sqlkc_rt_avro_get_nested_ts(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_type_t *t,
+                                sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    return get_nested(c, out, t, false, alloc, arg, 0);
 }

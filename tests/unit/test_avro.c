@@ -1,5 +1,8 @@
 /* This file tests the Avro binary primitives against the encodings Avro's
- * specification and Java's BigInteger.toByteArray give. */
+ * specification and Java's BigInteger.toByteArray give, and the non-legacy
+ * timestamp mapping (millis, micros, nanos longs as RowDataToAvroConverters
+ * computes them from an Instant) with nested ROW, ARRAY and MAP values. The
+ * expected bytes are python3-avro's BinaryEncoder.write_long of the longs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -80,11 +83,110 @@ static void minimal_twos_complement(void **state)
     sqlkc_rt_buf_free(&b);
 }
 
+static void ts_units(void **state)
+{
+    (void)state;
+    sqlkc_rt_buf_t b = {0};
+    /* 2024-01-02T03:04:05.123456789 */
+    sqlkc_rt_ts_t ts = {1704164645123, 456789};
+    sqlkc_rt_avro_put_ts(&b, ts, SQLKC_RT_AVRO_MILLIS);
+    expect(&b, "86e486829963");
+    sqlkc_rt_avro_put_ts(&b, ts, SQLKC_RT_AVRO_MICROS); /* the 789 nanos cut off */
+    expect(&b, "80d6fd84b8fb8606");
+    sqlkc_rt_avro_put_ts(&b, ts, SQLKC_RT_AVRO_NANOS);
+    expect(&b, "aafce7f5e6adb4a62f");
+    /* 1969-12-31T23:59:59.999999: Instant(-1 s, 999999000 ns) */
+    sqlkc_rt_ts_t neg = {-1, 999000};
+    sqlkc_rt_avro_put_ts(&b, neg, SQLKC_RT_AVRO_MICROS);
+    expect(&b, "01");
+    sqlkc_rt_avro_put_ts(&b, neg, SQLKC_RT_AVRO_NANOS);
+    expect(&b, "cf0f"); /* -1000 */
+    /* 2300-01-01T00:00:00.000000005 in nanos: Java's long wraps */
+    sqlkc_rt_ts_t far = {10413792000000, 5};
+    assert_int_equal(sqlkc_rt_avro_ts_long(far, SQLKC_RT_AVRO_NANOS), -8032952073709551611LL);
+    sqlkc_rt_avro_put_ts(&b, far, SQLKC_RT_AVRO_NANOS);
+    expect(&b, "f5ff8fb3b8d6e3fade01");
+
+    /* reading back: floor to millis, the rest as nanos of the millisecond */
+    const int64_t longs[] = {1704164645123456, -1, -1000, 1704164645123456789, -1999};
+    const int units[] = {SQLKC_RT_AVRO_MICROS, SQLKC_RT_AVRO_MICROS, SQLKC_RT_AVRO_NANOS, SQLKC_RT_AVRO_NANOS,
+                         SQLKC_RT_AVRO_MILLIS};
+    const sqlkc_rt_ts_t want[] = {{1704164645123, 456000}, {-1, 999000}, {-1, 999000}, {1704164645123, 456789},
+                                  {-1999, 0}};
+    for (size_t i = 0; i < sizeof longs / sizeof longs[0]; i++) {
+        sqlkc_rt_avro_put_long(&b, longs[i]);
+        sqlkc_rt_acur_t c;
+        sqlkc_rt_acur_init(&c, b.p, b.len);
+        sqlkc_rt_ts_t got = {7, 7};
+        assert_int_equal(sqlkc_rt_avro_get_ts(&c, &got, units[i]), 0);
+        assert_int_equal(got.millis, want[i].millis);
+        assert_int_equal(got.nanos, want[i].nanos);
+        assert_ptr_equal(c.p, (const unsigned char *)b.p + b.len);
+        sqlkc_rt_buf_reset(&b);
+    }
+    sqlkc_rt_buf_free(&b);
+}
+
+static void *test_alloc(void *arg, size_t n)
+{
+    (void)arg;
+    static _Alignas(16) char pool[1 << 14];
+    static size_t used;
+    void *p = pool + used;
+    used += (n + 15) & ~(size_t)15;
+    assert_true(used <= sizeof pool);
+    return p;
+}
+
+/* ROW<a TIMESTAMP(6), b TIMESTAMP_LTZ(9) NOT NULL, arr ARRAY<TIMESTAMP(3) NOT NULL>>:
+ * the ROW's fields in their units, the array's elements in millis (legacy). */
+static void nested_ts_units(void **state)
+{
+    (void)state;
+    static const sqlkc_rt_type_t ts6 = {SQLKC_RT_T_TIMESTAMP, true, 6, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t ltz9 = {SQLKC_RT_T_TIMESTAMP_LTZ, false, 9, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t ts3 = {SQLKC_RT_T_TIMESTAMP, false, 3, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t *const arr_sub[] = {&ts3};
+    static const sqlkc_rt_type_t arr = {SQLKC_RT_T_ARRAY, true, 0, 0, 1, arr_sub, NULL};
+    static const sqlkc_rt_type_t *const row_sub[] = {&ts6, &ltz9, &arr};
+    static const char *const names[] = {"a", "b", "arr"};
+    static const sqlkc_rt_type_t row = {SQLKC_RT_T_ROW, true, 0, 0, 3, row_sub, names};
+
+    sqlkc_rt_item_t el[1] = {{.v.ts = {1704164645123, 0}}};
+    sqlkc_rt_item_t f[3] = {{.v.ts = {1704164645123, 456789}}, {.v.ts = {-1, 999000}},
+                            {.v.nest = {el, 1}}};
+    sqlkc_rt_nested_t v = {f, 3};
+    sqlkc_rt_buf_t b = {0};
+    assert_null(sqlkc_rt_avro_put_nested_ts(&b, &v, &row, test_alloc, NULL));
+    /* 02 micros | nanos -1000 | 02, 1 item, millis, end */
+    expect(&b, "02" "80d6fd84b8fb8606" "cf0f" "02" "02" "86e486829963" "00");
+    assert_null(sqlkc_rt_avro_put_nested(&b, &(sqlkc_rt_nested_t){f, 1}, &(sqlkc_rt_type_t){SQLKC_RT_T_ROW, true, 0,
+                                         0, 1, row_sub, names}, test_alloc, NULL));
+    expect(&b, "02" "86e486829963"); /* the legacy entry point: millis */
+
+    sqlkc_rt_avro_put_nested_ts(&b, &v, &row, test_alloc, NULL);
+    sqlkc_rt_acur_t c;
+    sqlkc_rt_acur_init(&c, b.p, b.len);
+    sqlkc_rt_nested_t got;
+    assert_int_equal(sqlkc_rt_avro_get_nested_ts(&c, &got, &row, test_alloc, NULL), 0);
+    assert_int_equal(got.n, 3);
+    assert_int_equal(got.items[0].v.ts.millis, 1704164645123);
+    assert_int_equal(got.items[0].v.ts.nanos, 456000);
+    assert_int_equal(got.items[1].v.ts.millis, -1);
+    assert_int_equal(got.items[1].v.ts.nanos, 999000);
+    assert_int_equal(got.items[2].v.nest.n, 1);
+    assert_int_equal(got.items[2].v.nest.items[0].v.ts.millis, 1704164645123);
+    assert_int_equal(got.items[2].v.nest.items[0].v.ts.nanos, 0);
+    sqlkc_rt_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(zigzag_varints),
         cmocka_unit_test(minimal_twos_complement),
+        cmocka_unit_test(ts_units),
+        cmocka_unit_test(nested_ts_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

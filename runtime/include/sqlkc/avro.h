@@ -78,6 +78,46 @@ static inline void sqlkc_rt_avro_put_decimal(sqlkc_rt_buf_t *b, sqlkc_rt_dec_t v
     sqlkc_rt_avro_put_bytes(b, be + start, (size_t)(16 - start));
 }
 
+/* TIMESTAMP and TIMESTAMP_LTZ under 'avro.timestamp_mapping.legacy' =
+ * 'false' (RowDataToAvroConverters): a long counting the unit of the logical
+ * type the precision picks, p <= 3 millis, p <= 6 micros, else nanos, as
+ * Instant.getEpochSecond() * unit + getNano() / (1e9 / unit); so sub-unit
+ * digits are cut off, and Java's long arithmetic wraps (nanos beyond 2262). */
+enum { SQLKC_RT_AVRO_MILLIS, SQLKC_RT_AVRO_MICROS, SQLKC_RT_AVRO_NANOS };
+
+static inline int64_t sqlkc_rt_avro_ts_long(sqlkc_rt_ts_t v, int unit)
+{
+    /* epochSecond * 10^6 + nano / 1000 == millis * 1000 + nanos / 1000 (the
+     * floor of millis makes nanos >= 0), modulo 2^64 as Java computes it */
+    if (unit == SQLKC_RT_AVRO_MICROS)
+        return (int64_t)((uint64_t)v.millis * 1000u + (uint64_t)(v.nanos / 1000));
+    if (unit == SQLKC_RT_AVRO_NANOS)
+        return (int64_t)((uint64_t)v.millis * 1000000u + (uint64_t)v.nanos);
+    return v.millis;
+}
+
+/* The reverse (AvroToRowDataConverters): the instant of the long read in its
+ * unit, held as TimestampData holds it. */
+static inline sqlkc_rt_ts_t sqlkc_rt_avro_ts_of_long(int64_t v, int unit)
+{
+    int64_t per = unit == SQLKC_RT_AVRO_MICROS ? 1000 : unit == SQLKC_RT_AVRO_NANOS ? 1000000 : 1;
+    int64_t q = v / per, r = v % per;
+    if (r < 0) /* floor */
+        q--, r += per;
+    sqlkc_rt_ts_t ts = {q, (int32_t)(r * (1000000 / per))};
+    return ts;
+}
+
+static inline void sqlkc_rt_avro_put_ts(sqlkc_rt_buf_t *b, sqlkc_rt_ts_t v, int unit)
+{
+    sqlkc_rt_avro_put_long(b, sqlkc_rt_avro_ts_long(v, unit));
+}
+
+/* The unit of a TIMESTAMP(p) or TIMESTAMP_LTZ(p) under the non-legacy mapping. */
+static inline int sqlkc_rt_avro_ts_unit(int p)
+{
+    return p <= 3 ? SQLKC_RT_AVRO_MILLIS : p <= 6 ? SQLKC_RT_AVRO_MICROS : SQLKC_RT_AVRO_NANOS;
+}
 
 /* Reading: a cursor over one datum. Each reader returns 0, or -1 with err
  * set when the bytes end early or do not fit the type; nothing is read
@@ -210,6 +250,15 @@ static inline int sqlkc_rt_avro_get_decimal(sqlkc_rt_acur_t *c, sqlkc_rt_dec_t *
     return 0;
 }
 
+static inline int sqlkc_rt_avro_get_ts(sqlkc_rt_acur_t *c, sqlkc_rt_ts_t *out, int unit)
+{
+    int64_t v;
+    if (sqlkc_rt_avro_get_long(c, &v) < 0)
+        return -1;
+    *out = sqlkc_rt_avro_ts_of_long(v, unit);
+    return 0;
+}
+
 /* ARRAY, MAP, MULTISET and ROW values (avro_nested.c) of descriptor t, the
  * column's own union being the caller's: the writer returns NULL or why it
  * cannot write the value (a NULL where the schema has none, a NULL map key);
@@ -219,5 +268,14 @@ const char *sqlkc_rt_avro_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t 
                                      sqlkc_rt_alloc_fn alloc, void *arg);
 int sqlkc_rt_avro_get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
                              sqlkc_rt_alloc_fn alloc, void *arg);
+
+/* The same under 'avro.timestamp_mapping.legacy' = 'false': TIMESTAMP and
+ * TIMESTAMP_LTZ fields of ROWs (and of ROWs in them) in their precision's
+ * unit; array elements and map values, whose schema Flink derives with the
+ * legacy mapping, in millis. */
+const char *sqlkc_rt_avro_put_nested_ts(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const struct sqlkc_rt_type *t,
+                                        sqlkc_rt_alloc_fn alloc, void *arg);
+int sqlkc_rt_avro_get_nested_ts(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
+                                sqlkc_rt_alloc_fn alloc, void *arg);
 
 #endif /* SQLKC_AVRO_H */
