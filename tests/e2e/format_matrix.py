@@ -117,12 +117,20 @@ SCALE = {'c_dec': 3, 'c_dec38': 10}
 # Flink's avro format (legacy timestamp mapping, the default) derives no
 # schema for TIMESTAMP(6) or TIMESTAMP_LTZ: those columns are json/csv only
 AVRO_COLS = [c for c in COLS if c[0] not in ('c_ts6', 'c_ltz')]
-FORMAT_COLS = {'json': COLS, 'json-iso': COLS, 'csv': COLS, 'avro': AVRO_COLS, 'avro-confluent': AVRO_COLS}
+# avro-nl is avro with 'avro.timestamp_mapping.legacy' = 'false' (Flink
+# 1.19+): TIMESTAMP(p) as local-timestamp-millis/-micros, TIMESTAMP_LTZ(p) as
+# timestamp-millis/-micros; it has every column, and TIMESTAMP_LTZ(6) too
+NL_COLS = COLS + [('c_ltz6', 'TIMESTAMP_LTZ(6)', 'ltz')]
+KIND['c_ltz6'] = 'ltz'
+PRECISION = {n: int(t[t.index('(') + 1:t.index(')')]) for n, t, k in NL_COLS if k in ('ts', 'ltz')}
+FORMAT_COLS = {'json': COLS, 'json-iso': COLS, 'csv': COLS, 'avro': AVRO_COLS, 'avro-confluent': AVRO_COLS,
+               'avro-nl': NL_COLS}
 
 
 def base(fmt):
-    """json-iso is json with 'json.timestamp-format.standard' = 'ISO-8601'."""
-    return 'json' if fmt == 'json-iso' else fmt
+    """json-iso is json with 'json.timestamp-format.standard' = 'ISO-8601';
+    avro-nl is avro with the non-legacy timestamp mapping."""
+    return {'json-iso': 'json', 'avro-nl': 'avro'}.get(fmt, fmt)
 
 dt = datetime.datetime
 NINES = '9' * 28 + '.' + '9' * 10
@@ -158,6 +166,10 @@ ROWS = [
          c_dec38=D('-0.0000000001'), c_s=None, c_ch=None, c_vb=None, c_date=None, c_time=None, c_ts3=None,
          c_ts6=None, c_ltz=None),
 ]
+# TIMESTAMP_LTZ(6) (avro-nl only): before 1970 with micros, the far ends, the epoch
+for _row, _v in zip(ROWS, [None, dt(1969, 12, 31, 23, 59, 59, 999999), dt(9999, 12, 31, 23, 59, 59, 999999),
+                           dt(1970, 1, 1), dt(1, 1, 1, 0, 0, 0, 1), dt(2024, 2, 29, 12, 34, 56, 123456), None]):
+    _row['c_ltz6'] = _v
 
 
 def key_row(i):
@@ -274,16 +286,29 @@ AVRO_PHYS = {'bool': 'boolean', 'i8': 'int', 'i16': 'int', 'i32': 'int', 'i64': 
              'ts': 'long'}
 
 
-def avro_schema(cols):
-    fields = [{'name': n, 'type': ['null', AVRO_PHYS[KIND[n]]], 'default': None} for n in cols]
+def avro_field_type(name, nl):
+    """The python3-avro type of a column. Under the non-legacy mapping a
+    timestamp is written by python3-avro's own timestamp-millis/-micros
+    logical type from a datetime (it has no local-timestamp-*, whose bytes are
+    the same for the date-time read as UTC), so the unit arithmetic is its own."""
+    k = KIND[name]
+    if nl and k in ('ts', 'ltz'):
+        return {'type': 'long', 'logicalType': 'timestamp-millis' if PRECISION[name] <= 3 else 'timestamp-micros'}
+    return AVRO_PHYS[k]
+
+
+def avro_schema(cols, nl=False):
+    fields = [{'name': n, 'type': ['null', avro_field_type(n, nl)], 'default': None} for n in cols]
     return avro.schema.parse(json.dumps({'type': 'record', 'name': 'record',
                                          'namespace': 'org.apache.flink.avro.generated', 'fields': fields}))
 
 
-def avro_phys(name, v):
+def avro_phys(name, v, nl=False):
     if v is None:
         return None
     k = KIND[name]
+    if nl and k in ('ts', 'ltz'):
+        return v.replace(tzinfo=datetime.timezone.utc)
     if k == 'dec':
         u = int(v.scaleb(SCALE[name], CTX))
         n = max(1, (u.bit_length() + 8) // 8)  # BigInteger.toByteArray: minimal two's complement
@@ -296,15 +321,15 @@ def avro_phys(name, v):
     return v
 
 
-def avro_bytes(cols, row):
+def avro_bytes(cols, row, nl=False):
     buf = io.BytesIO()
-    avro.io.DatumWriter(avro_schema(cols)).write({n: avro_phys(n, row[n]) for n in cols},
-                                                 avro.io.BinaryEncoder(buf))
+    avro.io.DatumWriter(avro_schema(cols, nl)).write({n: avro_phys(n, row[n], nl) for n in cols},
+                                                     avro.io.BinaryEncoder(buf))
     return buf.getvalue()
 
 
-def avro_decode(cols, data):
-    return avro.io.DatumReader(avro_schema(cols)).read(avro.io.BinaryDecoder(io.BytesIO(data)))
+def avro_decode(cols, data, nl=False):
+    return avro.io.DatumReader(avro_schema(cols, nl)).read(avro.io.BinaryDecoder(io.BytesIO(data)))
 
 
 # ---- the independent encoders of the input ----
@@ -400,7 +425,8 @@ def same_float(a, b):
 # ---- the cases: source format -> sink format ----
 
 CASES = [('json', 'json'), ('json-iso', 'json-iso'), ('csv', 'csv'), ('avro', 'avro'),
-         ('avro-confluent', 'avro-confluent'), ('json', 'avro'), ('avro', 'json')]
+         ('avro-confluent', 'avro-confluent'), ('json', 'avro'), ('avro', 'json'),
+         ('avro-nl', 'avro-nl'), ('json', 'avro-nl'), ('avro-nl', 'json')]
 
 
 def case_name(src, dst):
@@ -421,6 +447,8 @@ def fmt_options(fmt, role, registry, topic):
         o.append("'%scsv.null-literal' = 'null'" % p)
     if fmt == 'avro-confluent':
         o.append("'%savro-confluent.url' = '%s'" % (p, registry))
+    if fmt == 'avro-nl':
+        o.append("'%savro.timestamp_mapping.legacy' = 'false'" % p)
     return o
 
 
@@ -501,8 +529,9 @@ def encode_input(src, cols, registry, topic):
             recs.append((json_in(names, key_row(i), src), json_in(names, row, src)))
         elif src == 'csv':
             recs.append((csv_in(names, key_row(i)), csv_in(names, row)))
-        elif src == 'avro':
-            recs.append((avro_bytes(names, krow), avro_bytes(names, row)))
+        elif base(src) == 'avro':
+            nl = src == 'avro-nl'
+            recs.append((avro_bytes(names, krow, nl), avro_bytes(names, row, nl)))
         else:
             recs.append((b'\x00' + struct.pack('>i', kid) + avro_bytes(names, krow),
                          b'\x00' + struct.pack('>i', vid) + avro_bytes(names, row)))
@@ -624,11 +653,12 @@ def check_case(outdir, src, dst, registry, report):
                     body = data[5:]
                     if data[:1] != b'\x00':
                         bad_text.append('record %d: magic byte %r' % (i, data[:1]))
-                want = avro_bytes(names, row)
+                nl = dst == 'avro-nl'
+                want = avro_bytes(names, row, nl)
                 try:
-                    d = avro_decode(names, body)
+                    d = avro_decode(names, body, nl)
                     got = {n: d[n] for n in names}
-                    row = {n: avro_phys(n, row[n]) for n in names}
+                    row = {n: avro_phys(n, row[n], nl) for n in names}
                 except Exception as e:  # noqa: BLE001 - any decoder failure is a finding
                     got = {'<undecodable>': repr(e)}
                 data = body
@@ -642,7 +672,8 @@ def check_case(outdir, src, dst, registry, report):
                 bad_value.append('record %d: %s' % (i, ', '.join(
                     '%s got %r want %r' % (n, got.get(n), row.get(n)) if n in row else n for n in diffs)))
         what = {'json': "Flink's JSON text", 'json-iso': "Flink's JSON text (ISO-8601 timestamps)", 'csv': "Flink's CSV text", 'avro': 'the avro datum python3-avro writes',
-                'avro-confluent': 'magic byte, id, and the datum python3-avro writes'}[dst]
+                'avro-confluent': 'magic byte, id, and the datum python3-avro writes',
+                'avro-nl': 'the avro datum python3-avro writes (timestamp-millis/-micros)'}[dst]
         report(not bad_text, '%s %s: bytes equal %s' % (c, role, what), '; '.join(bad_text))
         report(not bad_value, '%s %s: the independent decoder reads every value back' % (c, role),
                '; '.join(bad_value))
