@@ -130,6 +130,10 @@ static void format_options(table_t *t, format_t *f)
         snprintf(key, sizeof key, "%savro.timestamp_mapping.legacy", f->prefix);
         const char *legacy = f->kind == FMT_AVRO ? opt(t, key) : NULL;
         f->avro_ts_legacy = !(legacy && strcasecmp(legacy, "false") == 0);
+        /* an enum option: Flink matches its values ignoring case */
+        snprintf(key, sizeof key, "%savro.encoding", f->prefix);
+        const char *enc = f->kind == FMT_AVRO ? opt(t, key) : NULL;
+        f->avro_json = enc && strcasecmp(enc, "json") == 0;
         return;
     }
     if (f->kind == FMT_CSV) {
@@ -633,13 +637,6 @@ static void check_avro(an_t *an, table_t *t, const format_t *f)
 {
     if (f->kind != FMT_AVRO && f->kind != FMT_AVRO_CONFLUENT)
         return;
-    char key[256];
-    snprintf(key, sizeof key, "%savro.encoding", f->prefix);
-    const char *enc = f->kind == FMT_AVRO ? opt(t, key) : NULL;
-    if (enc && strcasecmp(enc, "json") == 0) {
-        diag_error(an->diag, opt_loc(t, key, false), "'avro.encoding' = 'json' is not supported yet");
-        t->valid = false;
-    }
     for (int i = 0; i < f->ncols; i++) {
         const column_t *c = &t->cols[f->cols[i]];
         const char *why = avro_type_problem(an, c->type, f->names[i], f->avro_ts_legacy);

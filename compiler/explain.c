@@ -173,6 +173,8 @@ static const char *format_desc(arena_t *a, const table_t *t, const format_t *f)
         }
     }
     put(buf, sizeof buf, &k, ")");
+    if (f->avro_json)
+        put(buf, sizeof buf, &k, ", Avro's JSON encoding");
     return arena_strdup(a, buf);
 }
 

@@ -534,7 +534,7 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
         }
         bool nested = false; /* gen_avro.c: such a decoder takes ctx */
         for (int i = 0; f->kind != FMT_RAW && i < f->ncols; i++)
-            nested = nested || type_is_nested(t->cols[f->cols[i]].type);
+            nested = nested || type_is_nested(t->cols[f->cols[i]].type) || f->avro_json;
         emit_line(e, "if (src_%s_decode_%s(%s%s, %s, &row, err, sizeof err) != 0)", t->ident, part,
                   nested ? "ctx, " : "", m, mlen);
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",

@@ -4,7 +4,9 @@
  * union ["null", T] (branch 0 for NULL, 1 then the value), a NOT NULL column
  * (a PRIMARY KEY column) as T itself; and the decoder of a source's. With
  * 'avro.timestamp_mapping.legacy' = 'false' a TIMESTAMP(p) or
- * TIMESTAMP_LTZ(p) is a long of millis, micros or nanos by p (avro.h). */
+ * TIMESTAMP_LTZ(p) is a long of millis, micros or nanos by p (avro.h). With
+ * 'avro.encoding' = 'json' the record goes through the runtime's writer and
+ * reader of Avro's JSON encoding (avro_json.c) as an array of items. */
 #include <stdio.h>
 #include <string.h>
 
@@ -57,10 +59,67 @@ static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t,
     }
 }
 
+const type_t *gen_avro_record_type(gen_t *g, const table_t *t, const format_t *f)
+{
+    type_t *r = (type_t *)type_new(g->a, TY_ROW, -1, -1, false);
+    r->nfields = f->ncols;
+    r->names = arena_alloc(g->a, sizeof(char *) * (size_t)(f->ncols + 1));
+    r->fields = arena_alloc(g->a, sizeof(type_t *) * (size_t)(f->ncols + 1));
+    for (int i = 0; i < f->ncols; i++) {
+        r->names[i] = f->names[i];
+        r->fields[i] = t->cols[f->cols[i]].type;
+    }
+    return r;
+}
+
+/* The member of sqlkc_rt_item_t that holds a value of type t. */
+static const char *item_member(const type_t *t)
+{
+    switch (t->kind) {
+    case TY_BOOLEAN: return "b";
+    case TY_FLOAT: return "f";
+    case TY_DOUBLE: return "d";
+    case TY_DECIMAL: return "dec";
+    case TY_CHAR: case TY_VARCHAR: case TY_BINARY: case TY_VARBINARY: return "s";
+    case TY_TIMESTAMP: case TY_TIMESTAMP_LTZ: return "ts";
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW: return "nest";
+    default: return "i"; /* integers, DATE, TIME */
+    }
+}
+
+static void json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
+                        const int *map)
+{
+    emit_t *e = g->e;
+    emit_line(e, "static bool started; /* Flink's JsonEncoder has written a record: a separator first */");
+    emit_line(e, "sqlkc_rt_item_t rec[%d];", f->ncols);
+    emit_line(e, "memset(rec, 0, sizeof rec);");
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
+        if (map[i] < 0) { /* a column the INSERT leaves NULL */
+            emit_line(e, "rec[%d].null = true;", i);
+            continue;
+        }
+        if (ty->nullable)
+            emit_line(e, "rec[%d].null = %s;", i, gen_isnull(g, row, map[i]));
+        emit_line(e, "if (!rec[%d].null)", i);
+        emit_line(e, "    rec[%d].v.%s = %s->f%d;", i, item_member(ty), row, map[i]);
+    }
+    emit_line(e, "const char *why = sqlkc_rt_avro_json_put(%s, rec, &%s, %s, &started, scratch_alloc, ctx);", buf,
+              gen_rt_type(g, gen_avro_record_type(g, t, f)), f->avro_ts_legacy ? "true" : "false");
+    emit_line(e, "if (why)");
+    emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to serialize Avro record as JSON: %%s\", why);");
+}
+
 void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,
                      const int *map)
 {
     emit_t *e = g->e;
+    if (f->avro_json) {
+        json_encode(g, t, f, buf, row, map);
+        return;
+    }
     for (int i = 0; i < f->ncols; i++) {
         const type_t *ty = t->cols[f->cols[i]].type;
         emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
@@ -119,9 +178,43 @@ static void get_value(gen_t *g, const char *dst, const type_t *t, bool legacy)
     }
 }
 
+/* The decoder of Avro's JSON encoding: the runtime reads the record into
+ * items, which go into the row's fields. */
+static void json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
+{
+    emit_t *e = g->e;
+    emit_line(e, "/* Decodes the avro %s of table %s: Avro's JSON encoding of the derived record schema. */",
+              f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
+    emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, char *err, size_t errlen)",
+              fn, row_type);
+    emit_line(e, "sqlkc_rt_item_t rec[%d];", f->ncols);
+    emit_line(e, "if (sqlkc_rt_avro_json_get(data, len, rec, &%s, %s, scratch_alloc, ctx, err, errlen) < 0)",
+              gen_rt_type(g, gen_avro_record_type(g, t, f)), f->avro_ts_legacy ? "true" : "false");
+    emit_line(e, "    return -1;");
+    for (int i = 0; i < f->ncols; i++) {
+        const type_t *ty = t->cols[f->cols[i]].type;
+        int rf = gen_row_field(t, f->cols[i]);
+        emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
+        gen_setnull(g, "row", rf, arena_printf(g->a, "rec[%d].null", i));
+        emit_line(e, "if (!rec[%d].null)", i);
+        const char *m = item_member(ty);
+        if (!strcmp(m, "s") || !strcmp(m, "ts") || !strcmp(m, "nest")) /* the same struct type */
+            emit_line(e, "    row->f%d = rec[%d].v.%s;", rf, i, m);
+        else /* TINYINT, SMALLINT, INT, DATE, TIME from the int64_t, which holds their value */
+            emit_line(e, "    row->f%d = (%s)rec[%d].v.%s;", rf, gen_ctype(ty), i, m);
+    }
+    emit_line(e, "return 0;");
+    emit_close(e, NULL);
+    emit_blank(e);
+}
+
 void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type)
 {
     emit_t *e = g->e;
+    if (f->avro_json) {
+        json_decoder(g, t, f, fn, row_type);
+        return;
+    }
     emit_line(e, "/* Decodes the avro %s of table %s: one datum of the derived record schema. */",
               f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
     /* a decoder of nested values takes the context for their scratch memory */

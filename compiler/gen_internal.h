@@ -70,6 +70,9 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
 
 /* The decoder of an avro key or value: (data, len, row, err, errlen) -> 0 or -1. */
 void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type);
+/* The record of an avro format as a ROW type (NOT NULL) of its columns, for
+ * the descriptor Avro's JSON encoding walks. */
+const type_t *gen_avro_record_type(gen_t *g, const table_t *t, const format_t *f);
 
 /* gen_avro.c, avro-confluent: the registry's statics (schema ids, readers)
  * after the includes; the 5-byte header before a sink's datum; the ids and

@@ -53,6 +53,7 @@ typedef struct format {
     /* avro: 'avro.timestamp_mapping.legacy' (true unless set to false; always
      * true for avro-confluent, whose factory has no such option) */
     bool avro_ts_legacy;
+    bool avro_json; /* 'avro.encoding' = 'json': Avro's JSON encoding of the datum */
 } format_t;
 
 typedef struct table {

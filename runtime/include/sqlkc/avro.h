@@ -278,4 +278,16 @@ const char *sqlkc_rt_avro_put_nested_ts(sqlkc_rt_buf_t *b, const sqlkc_rt_nested
 int sqlkc_rt_avro_get_nested_ts(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
                                 sqlkc_rt_alloc_fn alloc, void *arg);
 
+/* Avro's JSON encoding ('avro.encoding' = 'json', avro_json.c) of the
+ * format's record: rec is the descriptor of a ROW of the format's columns
+ * (NOT NULL), fields its values; legacy the timestamp mapping. The writer
+ * appends the record (a "\n" first unless it is the first record *started has
+ * seen, as Flink's reused JsonEncoder writes) and returns NULL or why it
+ * cannot; the reader fills fields from the message (memory from alloc) and
+ * returns 0, or -1 with err set. */
+const char *sqlkc_rt_avro_json_put(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *fields, const struct sqlkc_rt_type *rec,
+                                   bool legacy, bool *started, sqlkc_rt_alloc_fn alloc, void *arg);
+int sqlkc_rt_avro_json_get(const void *data, size_t len, sqlkc_rt_item_t *fields, const struct sqlkc_rt_type *rec,
+                           bool legacy, sqlkc_rt_alloc_fn alloc, void *arg, char *err, size_t errlen);
+
 #endif /* SQLKC_AVRO_H */
