@@ -123,14 +123,16 @@ AVRO_COLS = [c for c in COLS if c[0] not in ('c_ts6', 'c_ltz')]
 NL_COLS = COLS + [('c_ltz6', 'TIMESTAMP_LTZ(6)', 'ltz')]
 KIND['c_ltz6'] = 'ltz'
 PRECISION = {n: int(t[t.index('(') + 1:t.index(')')]) for n, t, k in NL_COLS if k in ('ts', 'ltz')}
+# avro-json is avro with 'avro.encoding' = 'json' (Avro's JSON encoding,
+# written and read by avro_json.py's independent codec)
 FORMAT_COLS = {'json': COLS, 'json-iso': COLS, 'csv': COLS, 'avro': AVRO_COLS, 'avro-confluent': AVRO_COLS,
-               'avro-nl': NL_COLS}
+               'avro-nl': NL_COLS, 'avro-json': AVRO_COLS}
 
 
 def base(fmt):
     """json-iso is json with 'json.timestamp-format.standard' = 'ISO-8601';
     avro-nl is avro with the non-legacy timestamp mapping."""
-    return {'json-iso': 'json', 'avro-nl': 'avro'}.get(fmt, fmt)
+    return {'json-iso': 'json', 'avro-nl': 'avro', 'avro-json': 'avro'}.get(fmt, fmt)
 
 dt = datetime.datetime
 NINES = '9' * 28 + '.' + '9' * 10
@@ -332,6 +334,24 @@ def avro_decode(cols, data, nl=False):
     return avro.io.DatumReader(avro_schema(cols, nl)).read(avro.io.BinaryDecoder(io.BytesIO(data)))
 
 
+def avro_json_schema(cols):
+    return {'type': 'record', 'name': 'record', 'namespace': 'org.apache.flink.avro.generated',
+            'fields': [{'name': n, 'type': ['null', AVRO_PHYS[KIND[n]]], 'default': None} for n in cols]}
+
+
+def avro_json_text(cols, row, first):
+    """The record in Avro's JSON encoding as JsonEncoder writes it (avro_json.py),
+    after a line separator unless it is the encoder's first."""
+    import avro_json
+    return (('' if first else '\n') + avro_json.enc(avro_json_schema(cols), {n: avro_phys(n, row[n]) for n in cols},
+                                                    '')).encode()
+
+
+def avro_json_decode(cols, data):
+    import avro_json
+    return avro_json.dec(avro_json_schema(cols), json.loads(data.decode()), '')
+
+
 # ---- the independent encoders of the input ----
 
 def json_in(cols, row, fmt='json'):
@@ -426,7 +446,7 @@ def same_float(a, b):
 
 CASES = [('json', 'json'), ('json-iso', 'json-iso'), ('csv', 'csv'), ('avro', 'avro'),
          ('avro-confluent', 'avro-confluent'), ('json', 'avro'), ('avro', 'json'),
-         ('avro-nl', 'avro-nl'), ('json', 'avro-nl'), ('avro-nl', 'json')]
+         ('avro-nl', 'avro-nl'), ('json', 'avro-nl'), ('avro-nl', 'json'), ('avro-json', 'avro-json')]
 
 
 def case_name(src, dst):
@@ -449,6 +469,8 @@ def fmt_options(fmt, role, registry, topic):
         o.append("'%savro-confluent.url' = '%s'" % (p, registry))
     if fmt == 'avro-nl':
         o.append("'%savro.timestamp_mapping.legacy' = 'false'" % p)
+    if fmt == 'avro-json':
+        o.append("'%savro.encoding' = 'json'" % p)
     return o
 
 
@@ -529,6 +551,8 @@ def encode_input(src, cols, registry, topic):
             recs.append((json_in(names, key_row(i), src), json_in(names, row, src)))
         elif src == 'csv':
             recs.append((csv_in(names, key_row(i)), csv_in(names, row)))
+        elif src == 'avro-json':
+            recs.append((avro_json_text(names, krow, i == 0), avro_json_text(names, row, i == 0)))
         elif base(src) == 'avro':
             nl = src == 'avro-nl'
             recs.append((avro_bytes(names, krow, nl), avro_bytes(names, row, nl)))
@@ -647,6 +671,14 @@ def check_case(outdir, src, dst, registry, report):
                     row = {n: 'null' if row[n] is None else flink_text(n, row[n], 'csv') for n in names}
                 except (ValueError, IndexError, StopIteration) as e:
                     got = {'<undecodable>': repr(e)}
+            elif dst == 'avro-json':
+                want = avro_json_text(names, row, i == 0)
+                try:
+                    d = avro_json_decode(names, data)
+                    got = {n: d[n] for n in names}
+                    row = {n: avro_phys(n, row[n]) for n in names}
+                except Exception as e:  # noqa: BLE001 - any decoder failure is a finding
+                    got = {'<undecodable>': repr(e)}
             else:
                 body = data
                 if dst == 'avro-confluent':
@@ -673,7 +705,8 @@ def check_case(outdir, src, dst, registry, report):
                     '%s got %r want %r' % (n, got.get(n), row.get(n)) if n in row else n for n in diffs)))
         what = {'json': "Flink's JSON text", 'json-iso': "Flink's JSON text (ISO-8601 timestamps)", 'csv': "Flink's CSV text", 'avro': 'the avro datum python3-avro writes',
                 'avro-confluent': 'magic byte, id, and the datum python3-avro writes',
-                'avro-nl': 'the avro datum python3-avro writes (timestamp-millis/-micros)'}[dst]
+                'avro-nl': 'the avro datum python3-avro writes (timestamp-millis/-micros)',
+                'avro-json': "the text Avro's JsonEncoder writes (avro_json.py)"}[dst]
         report(not bad_text, '%s %s: bytes equal %s' % (c, role, what), '; '.join(bad_text))
         report(not bad_value, '%s %s: the independent decoder reads every value back' % (c, role),
                '; '.join(bad_value))
