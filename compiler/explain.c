@@ -209,7 +209,8 @@ static json_t *avro_type(arena_t *a, const type_t *t, const char *rec, bool lega
         json_t *fields = json_array();
         for (int i = 0; i < t->nfields; i++) {
             const char *sub = arena_printf(a, "%s_%s", rec, t->names[i]);
-            json_t *field = json_pack("{s:s, s:o}", "name", t->names[i], "type", avro_type(a, t->fields[i], sub, legacy));
+            json_t *field = json_pack("{s:s, s:o}", "name", t->names[i], "type",
+                                      avro_type(a, t->fields[i], sub, legacy));
             if (t->fields[i]->nullable)
                 json_object_set_new(field, "default", json_null());
             json_array_append_new(fields, field);

@@ -185,8 +185,8 @@ static void json_decoder(gen_t *g, const table_t *t, const format_t *f, const ch
     emit_t *e = g->e;
     emit_line(e, "/* Decodes the avro %s of table %s: Avro's JSON encoding of the derived record schema. */",
               f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
-    emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, char *err, size_t errlen)",
-              fn, row_type);
+    emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, char *err, "
+                 "size_t errlen)", fn, row_type);
     emit_line(e, "sqlkc_rt_item_t rec[%d];", f->ncols);
     emit_line(e, "if (sqlkc_rt_avro_json_get(data, len, rec, &%s, %s, scratch_alloc, ctx, err, errlen) < 0)",
               gen_rt_type(g, gen_avro_record_type(g, t, f)), f->avro_ts_legacy ? "true" : "false");
