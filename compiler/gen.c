@@ -336,39 +336,71 @@ static void mark_used(const expr_t *e, bool *used, const int *field_col)
 /* The table columns the job reads: those the first operator above each scan
  * of the table uses, and the rowtime column (Flink evaluates the watermark in
  * the source). */
-static bool *used_columns(gen_t *g, const table_t *t)
+/* Marks in used[] the table columns one scan of t needs: those the operator
+ * above it (`up`, in sink's chain) uses, and the rowtime column (Flink
+ * evaluates the watermark in the source). Through a ChangelogNormalize the
+ * PRIMARY KEY is kept too, as Flink keeps an upsert source's key when it
+ * pushes a projection into it. */
+static void mark_scan_use(const table_t *t, const plan_node_t *sink, const plan_node_t *up, bool *used,
+                          const int *field_col)
 {
-    bool *used = arena_alloc(g->a, sizeof(bool) * (size_t)(t->ncols + 1));
+    if (t->rowtime >= 0)
+        used[t->rowtime] = true;
+    if (up->kind == P_NORMALIZE) {
+        for (int i = 0; i < t->npk; i++)
+            used[t->pk[i]] = true;
+        up = consumer(sink, up);
+    }
+    if (up->kind != P_CALC) {
+        for (int i = 0; i < t->ncols; i++)
+            used[i] = true;
+        return;
+    }
+    for (int i = 0; i < up->nfields; i++)
+        mark_used(up->proj[i], used, field_col);
+    if (up->filter)
+        mark_used(up->filter, used, field_col);
+}
+
+static int *field_cols(gen_t *g, const table_t *t)
+{
     int *field_col = arena_alloc(g->a, sizeof(int) * (size_t)(t->ncols + 1));
     for (int i = 0, k = 0; i < t->ncols; i++)
         if (t->cols[i].kind != COL_COMPUTED)
             field_col[k++] = i;
-    if (t->rowtime >= 0)
-        used[t->rowtime] = true;
+    return field_col;
+}
+
+/* The table columns the job reads: the union over the scans of t. */
+static bool *used_columns(gen_t *g, const table_t *t)
+{
+    bool *used = arena_alloc(g->a, sizeof(bool) * (size_t)(t->ncols + 1));
+    int *field_col = field_cols(g, t);
     const plan_node_t **sinks, **ups;
     int n = scan_consumers(g, t, &sinks, &ups);
-    for (int s = 0; s < n; s++) {
-        const plan_node_t *up = ups[s];
-        if (up->kind == P_NORMALIZE) {
-            /* the key is kept (Flink keeps an upsert source's PRIMARY KEY
-             * when it pushes a projection into it), the rest is what the
-             * operator above uses, and a row of unread NULLs compares
-             * equal just like Flink's projected rows */
-            for (int i = 0; i < t->npk; i++)
-                used[t->pk[i]] = true;
-            up = consumer(sinks[s], up);
-        }
-        if (up->kind != P_CALC) {
-            for (int i = 0; i < t->ncols; i++)
-                used[i] = true;
-            continue;
-        }
-        for (int i = 0; i < up->nfields; i++)
-            mark_used(up->proj[i], used, field_col);
-        if (up->filter)
-            mark_used(up->filter, used, field_col);
-    }
+    for (int s = 0; s < n; s++)
+        mark_scan_use(t, sinks[s], ups[s], used, field_col);
     return used;
+}
+
+int gen_scan_fields(gen_t *g, const plan_node_t *norm, int **fields)
+{
+    const plan_node_t *scan = norm->input;
+    const table_t *t = scan->table;
+    const plan_node_t *sink = NULL;
+    for (int s = 0; s < g->p->nsinks && !sink; s++)
+        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
+            if (p == norm)
+                sink = g->p->sinks[s];
+    bool *used = arena_alloc(g->a, sizeof(bool) * (size_t)(t->ncols + 1));
+    int *field_col = field_cols(g, t);
+    mark_scan_use(t, sink, norm, used, field_col);
+    *fields = arena_alloc(g->a, sizeof(int) * (size_t)(scan->nfields + 1));
+    int n = 0;
+    for (int f = 0; f < scan->nfields; f++)
+        if (used[field_col[f]])
+            (*fields)[n++] = f;
+    return n;
 }
 
 static void source(gen_t *g, const table_t *t)

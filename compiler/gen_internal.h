@@ -103,6 +103,9 @@ const char *gen_rt_type(gen_t *g, const type_t *t);
  * into a heap block; <name>_equal(a, b) compares rows field by field. */
 void gen_row_helpers(gen_t *g, const char *name, const char *row_type, const plan_field_t *f, int n);
 void gen_norm_decls(gen_t *g, const plan_node_t *n);
+/* gen.c: the fields of a ChangelogNormalize's rows its own INSERT reads (its
+ * scan's projection, key and rowtime included), into *fields; their count. */
+int gen_scan_fields(gen_t *g, const plan_node_t *norm, int **fields);
 void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_norm_init(gen_t *g, const plan_node_t *n);
 void gen_norm_fini(gen_t *g, const plan_node_t *n);

@@ -124,6 +124,15 @@ static void fields_equal(gen_t *g, const char *name, const char *row_type, const
     emit_blank(e);
 }
 
+static const char *norm_sink_name(gen_t *g, const plan_node_t *n)
+{
+    for (int s = 0; s < g->p->nsinks; s++)
+        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
+            if (p == n)
+                return g->p->sinks[s]->table->name;
+    return "?";
+}
+
 void gen_norm_decls(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
@@ -149,6 +158,13 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n)
     }
     emit_blank(e);
     gen_row_helpers(g, arena_printf(g->a, "norm_%d_row", n->id), row, n->fields, n->nfields);
+    /* Identical updates are those equal in what this INSERT reads: Flink
+     * pushes each scan's projection into the source, below the normalize.
+     * (The decoder may fill more columns, for other INSERTs on the table.) */
+    int *idx;
+    int nidx = gen_scan_fields(g, n, &idx);
+    emit_line(e, "/* Equal in the columns INSERT INTO %s reads. */", emit_comment(g->a, norm_sink_name(g, n)));
+    fields_equal(g, arena_printf(g->a, "norm_%d_same", n->id), row, n->fields, idx, nidx);
 }
 
 static void key_of(gen_t *g, const plan_node_t *n)
@@ -220,7 +236,7 @@ void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
     emit_line(e, "norm_%d_row_store(&st->row, &st->blob, in);", n->id);
     emit_line(e, "return %s(ctx, ROW_INSERT, in);", next);
     emit_close(e, NULL);
-    emit_line(e, "if (norm_%d_row_equal(&st->row, in))", n->id);
+    emit_line(e, "if (norm_%d_same(&st->row, in))", n->id);
     emit_line(e, "    return SQLKC_RT_OK; /* an identical update is not passed on */");
     if (n->emit_ub)
         emit_line(e, "if (%s(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;", next);

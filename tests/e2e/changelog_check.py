@@ -153,8 +153,12 @@ def per_region_messages(events):
 
 
 def high_score_messages(events):
+    """Its scan reads user_id and score only (Flink pushes the projection into
+    the source), so ChangelogNormalize compares those: a change of region
+    alone is an identical update."""
     msgs = []
-    for kind, (uid, _, score) in normalize(events, True):
+    projected = [(k, None if r is None else (r[0], None, r[2])) for k, r in events]
+    for kind, (uid, _, score) in normalize(projected, True):
         if score is None or score < 50:
             continue  # WHERE score >= 50
         key = enc([("user_id", uid)])

@@ -323,6 +323,23 @@ static bool norm_1_row_equal(const src_users_row_t *a, const src_users_row_t *b)
     return true;
 }
 
+/* Equal in the columns INSERT INTO per_region reads. */
+static bool norm_1_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
 /* Output row of Calc 2 */
 typedef struct row_2 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -604,7 +621,7 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
             norm_1_row_store(&st->row, &st->blob, in);
             return op_2_push(ctx, ROW_INSERT, in);
         }
-        if (norm_1_row_equal(&st->row, in))
+        if (norm_1_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_2_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_1_row_store(&st->row, &st->blob, in);
@@ -709,6 +726,19 @@ static bool norm_11_row_equal(const src_users_row_t *a, const src_users_row_t *b
     return true;
 }
 
+/* Equal in the columns INSERT INTO high_scores reads. */
+static bool norm_11_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
 /* Output row of Calc 12 */
 typedef struct row_12 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -782,7 +812,7 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) 
             norm_11_row_store(&st->row, &st->blob, in);
             return op_12_push(ctx, ROW_INSERT, in);
         }
-        if (norm_11_row_equal(&st->row, in))
+        if (norm_11_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_12_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_11_row_store(&st->row, &st->blob, in);
@@ -839,6 +869,23 @@ static bool norm_15_row_equal(const src_users_row_t *a, const src_users_row_t *b
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
         return false;
     if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+/* Equal in the columns INSERT INTO region_last reads. */
+static bool norm_15_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
         return false;
     if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
         return false;
@@ -1034,7 +1081,7 @@ static int op_15_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) 
             norm_15_row_store(&st->row, &st->blob, in);
             return op_16_push(ctx, ROW_INSERT, in);
         }
-        if (norm_15_row_equal(&st->row, in))
+        if (norm_15_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_16_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_15_row_store(&st->row, &st->blob, in);
@@ -1096,6 +1143,19 @@ static bool norm_19_row_equal(const src_moves_row_t *a, const src_moves_row_t *b
     if (memcmp(a->nulls, b->nulls, sizeof a->nulls) != 0)
         return false;
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0.n == b->f0.n && (a->f0.n == 0 || memcmp(a->f0.p, b->f0.p, a->f0.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    return true;
+}
+
+/* Equal in the columns INSERT INTO region_counts reads. */
+static bool norm_19_same(const src_moves_row_t *a, const src_moves_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0.n == b->f0.n && (a->f0.n == 0 || memcmp(a->f0.p, b->f0.p, a->f0.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
         return false;
     if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
         return false;
@@ -1240,7 +1300,7 @@ static int op_19_push(sqlkc_rt_ctx_t *ctx, int kind, const src_moves_row_t *in) 
             norm_19_row_store(&st->row, &st->blob, in);
             return op_20_push(ctx, ROW_INSERT, in);
         }
-        if (norm_19_row_equal(&st->row, in))
+        if (norm_19_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_20_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_19_row_store(&st->row, &st->blob, in);

@@ -541,6 +541,23 @@ static bool norm_4_row_equal(const src_profiles_row_t *a, const src_profiles_row
     return true;
 }
 
+/* Equal in the columns INSERT INTO out_profiles reads. */
+static bool norm_4_same(const src_profiles_row_t *a, const src_profiles_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(sqlkc_rt_nested_equal(&a->f1, &b->f1, &nty_0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
 /* Output row of Calc 5 */
 typedef struct row_5 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -630,7 +647,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t *in
             norm_4_row_store(&st->row, &st->blob, in);
             return op_5_push(ctx, ROW_INSERT, in);
         }
-        if (norm_4_row_equal(&st->row, in))
+        if (norm_4_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_5_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_4_row_store(&st->row, &st->blob, in);

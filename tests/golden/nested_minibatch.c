@@ -242,6 +242,27 @@ static bool norm_1_row_equal(const src_profiles_row_t *a, const src_profiles_row
     return true;
 }
 
+/* Equal in the columns INSERT INTO out_profiles reads. */
+static bool norm_1_same(const src_profiles_row_t *a, const src_profiles_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(sqlkc_rt_nested_equal(&a->f1, &b->f1, &nty_0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(sqlkc_rt_nested_equal(&a->f2, &b->f2, &nty_2)))
+        return false;
+    if ((a->nulls[0] >> 3 & 1) != (b->nulls[0] >> 3 & 1))
+        return false;
+    if (!(a->nulls[0] >> 3 & 1) && !(a->f3 == b->f3))
+        return false;
+    return true;
+}
+
 /* Output row of Calc 2 */
 typedef struct row_2 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -347,7 +368,7 @@ static int norm_1_apply(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t 
             norm_1_row_store(&st->row, &st->blob, in);
             return op_2_push(ctx, ROW_INSERT, in);
         }
-        if (norm_1_row_equal(&st->row, in))
+        if (norm_1_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_2_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_1_row_store(&st->row, &st->blob, in);

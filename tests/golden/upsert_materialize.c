@@ -203,6 +203,23 @@ static bool norm_1_row_equal(const src_users_row_t *a, const src_users_row_t *b)
     return true;
 }
 
+/* Equal in the columns INSERT INTO by_region reads. */
+static bool norm_1_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
 /* Output row of Calc 2 */
 typedef struct row_2 {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -392,7 +409,7 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
             norm_1_row_store(&st->row, &st->blob, in);
             return op_2_push(ctx, ROW_INSERT, in);
         }
-        if (norm_1_row_equal(&st->row, in))
+        if (norm_1_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_2_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_1_row_store(&st->row, &st->blob, in);
@@ -449,6 +466,23 @@ static bool norm_5_row_equal(const src_users_row_t *a, const src_users_row_t *b)
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
         return false;
     if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+/* Equal in the columns INSERT INTO by_user_region reads. */
+static bool norm_5_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
         return false;
     if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
         return false;
@@ -538,7 +572,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
             norm_5_row_store(&st->row, &st->blob, in);
             return op_6_push(ctx, ROW_INSERT, in);
         }
-        if (norm_5_row_equal(&st->row, in))
+        if (norm_5_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_6_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_5_row_store(&st->row, &st->blob, in);
@@ -595,6 +629,23 @@ static bool norm_9_row_equal(const src_users_row_t *a, const src_users_row_t *b)
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
         return false;
     if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+/* Equal in the columns INSERT INTO by_region reads. */
+static bool norm_9_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
         return false;
     if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
         return false;
@@ -685,7 +736,7 @@ static int op_9_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) {
             norm_9_row_store(&st->row, &st->blob, in);
             return op_10_push(ctx, ROW_INSERT, in);
         }
-        if (norm_9_row_equal(&st->row, in))
+        if (norm_9_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_10_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_9_row_store(&st->row, &st->blob, in);
@@ -742,6 +793,23 @@ static bool norm_13_row_equal(const src_users_row_t *a, const src_users_row_t *b
     if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
         return false;
     if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
+        return false;
+    return true;
+}
+
+/* Equal in the columns INSERT INTO by_user_region reads. */
+static bool norm_13_same(const src_users_row_t *a, const src_users_row_t *b) {
+    if ((a->nulls[0] >> 0 & 1) != (b->nulls[0] >> 0 & 1))
+        return false;
+    if (!(a->nulls[0] >> 0 & 1) && !(a->f0 == b->f0))
+        return false;
+    if ((a->nulls[0] >> 1 & 1) != (b->nulls[0] >> 1 & 1))
+        return false;
+    if (!(a->nulls[0] >> 1 & 1) && !(a->f1.n == b->f1.n && (a->f1.n == 0 || memcmp(a->f1.p, b->f1.p, a->f1.n) == 0)))
+        return false;
+    if ((a->nulls[0] >> 2 & 1) != (b->nulls[0] >> 2 & 1))
         return false;
     if (!(a->nulls[0] >> 2 & 1) && !(a->f2 == b->f2))
         return false;
@@ -939,7 +1007,7 @@ static int op_13_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) 
             norm_13_row_store(&st->row, &st->blob, in);
             return op_14_push(ctx, ROW_INSERT, in);
         }
-        if (norm_13_row_equal(&st->row, in))
+        if (norm_13_same(&st->row, in))
             return SQLKC_RT_OK; /* an identical update is not passed on */
         if (op_14_push(ctx, ROW_UPDATE_BEFORE, &st->row) != SQLKC_RT_OK) return SQLKC_RT_ERR;
         norm_13_row_store(&st->row, &st->blob, in);
