@@ -1744,7 +1744,8 @@ static bool check_sink_changelog(an_t *an, plan_node_t *sink, const ast_t *ins)
             if (sink->sink_cols[j] == t->pk[i])
                 pk[npk++] = j;
     bool key_is_pk = in->upsert_key && ints_equal_as_sets(in->upsert_key, in->nupsert_key, pk, npk);
-    bool pk_contains_key = in->upsert_key != NULL && in->nupsert_key > 0;
+    /* an empty upsert key (a global aggregate: one row) is contained in any PK */
+    bool pk_contains_key = in->upsert_key != NULL;
     for (int i = 0; in->upsert_key && i < in->nupsert_key; i++) {
         bool f = false;
         for (int j = 0; j < npk; j++)
@@ -1879,11 +1880,12 @@ static void minibatch(an_t *an, plan_node_t *sink, const ast_t *ins)
         diag_note(an->diag, an->minibatch_loc, "mini-batch is enabled here");
         return;
     }
-    an->plan->minibatch_ms = ms;
-    an->plan->minibatch_size = rows;
     for (plan_node_t *p = sink; p; p = p->input)
-        if (p->kind == P_GROUP_AGG || p->kind == P_NORMALIZE)
+        if (p->kind == P_GROUP_AGG || p->kind == P_NORMALIZE) {
             p->minibatch = true;
+            p->minibatch_ms = ms;
+            p->minibatch_size = rows;
+        }
 }
 
 /* ------------------------------------------------------------------ INSERT */

@@ -459,7 +459,7 @@ static void node(out_t *o, const plan_node_t *n, int depth)
         emitf(o, ", state=[per primary key: the rows the input holds for it (SinkUpsertMaterializer)]");
     if (n->minibatch)
         emitf(o, ", miniBatch=[one change per key per bundle of %lld rows or %lld ms]",
-              (long long)o->p->minibatch_size, (long long)o->p->minibatch_ms);
+              (long long)n->minibatch_size, (long long)n->minibatch_ms);
     emitf(o, "\n");
     if (n->input)
         node(o, n->input, depth + 1);

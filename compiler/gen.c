@@ -186,22 +186,13 @@ static void encode_format(gen_t *g, const plan_node_t *n, const format_t *f, con
     emit_close(g->e, NULL);
 }
 
-static void gen_sink_push(gen_t *g, const plan_node_t *n)
+/* The sink's NOT NULL enforcer (table.exec.sink.not-null-enforcer): fails
+ * the job, or with DROP drops the row, when a NOT NULL column gets a NULL.
+ * Flink applies it before a SinkUpsertMaterializer. */
+void gen_sink_enforce(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
     const table_t *t = n->table;
-    const char *in_type = gen_row_type(g, n->input);
-    int slot = table_slot(g->p, t);
-    emit_line(e, "static sqlkc_rt_buf_t sink_%d_key, sink_%d_value;", n->id, n->id);
-    if (n->not_null_drop)
-        emit_line(e, "static int64_t sink_%d_dropped; /* rows with NULL in a NOT NULL column */", n->id);
-    emit_line(e, "/* Writes a change to %s: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as "
-                 "tombstones. */", emit_comment(g->a, t->name));
-    if (n->materialize)
-        emit_open(e, "static int sink_%d_write(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
-    else
-        emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
-    /* NOT NULL enforcer */
     for (int i = 0; i < n->nfields; i++) {
         const column_t *c = &t->cols[n->sink_cols[i]];
         if (c->type->nullable || !n->input->fields[i].type->nullable)
@@ -221,6 +212,25 @@ static void gen_sink_push(gen_t *g, const plan_node_t *n)
         }
         emit_close(e, NULL);
     }
+}
+
+static void gen_sink_push(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const table_t *t = n->table;
+    const char *in_type = gen_row_type(g, n->input);
+    int slot = table_slot(g->p, t);
+    emit_line(e, "static sqlkc_rt_buf_t sink_%d_key, sink_%d_value;", n->id, n->id);
+    if (n->not_null_drop)
+        emit_line(e, "static int64_t sink_%d_dropped; /* rows with NULL in a NOT NULL column */", n->id);
+    emit_line(e, "/* Writes a change to %s: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as "
+                 "tombstones. */", emit_comment(g->a, t->name));
+    if (n->materialize)
+        emit_open(e, "static int sink_%d_write(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    else
+        emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", n->id, in_type);
+    if (!n->materialize)
+        gen_sink_enforce(g, n);
     /* format column -> input field */
     const char *key = "NULL", *key_len = "0";
     if (t->key.kind) {
@@ -716,11 +726,12 @@ static void lifecycle(gen_t *g)
  * no operator holds rows back. */
 static int64_t job_timer_ms(const plan_t *p)
 {
+    int64_t ms = 0; /* the shortest table.exec.mini-batch.allow-latency */
     for (int s = 0; s < p->nsinks; s++)
         for (const plan_node_t *n = p->sinks[s]; n; n = n->input)
-            if (n->minibatch)
-                return p->minibatch_ms; /* table.exec.mini-batch.allow-latency */
-    return 0;
+            if (n->minibatch && (ms == 0 || n->minibatch_ms < ms))
+                ms = n->minibatch_ms;
+    return ms;
 }
 
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)

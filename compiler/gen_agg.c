@@ -221,6 +221,24 @@ static void output_fn(gen_t *g, const plan_node_t *n, const char *in_type, const
     emit_blank(e);
 }
 
+/* C condition: the results `before` and `now` have the same aggregate
+ * values (NULL flags, then each value: by bits, TIMESTAMPs field by field
+ * so that struct padding never counts). */
+static const char *results_same(gen_t *g, const plan_node_t *n, const char *sep)
+{
+    const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
+    for (int i = 0; i < n->naggs; i++) {
+        int f = n->ngroup + i;
+        const type_t *t = n->fields[f].type;
+        if (t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ)
+            same = arena_printf(g->a, "%s &&%sbefore.f%d.millis == now.f%d.millis && before.f%d.nanos == now.f%d.nanos",
+                                same, sep, f, f, f, f);
+        else
+            same = arena_printf(g->a, "%s &&%smemcmp(&before.f%d, &now.f%d, sizeof now.f%d) == 0", same, sep, f, f, f);
+    }
+    return same;
+}
+
 /* The end of a bundle (MiniBatchGroupAggFunction.finishBundle): per group it
  * touched, in the order first touched, one change from the accumulators it
  * found to those it leaves: +I for a new group, -D for one emptied, nothing
@@ -253,11 +271,7 @@ static void agg_finish(gen_t *g, const plan_node_t *n, const char *next_push)
     emit_close(e, NULL);
     emit_open(e, "else");
     emit_line(e, "agg_%d_result(&p->prev, &p->row, &before);", n->id);
-    const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
-    for (int i = 0; i < n->naggs; i++)
-        same = arena_printf(g->a, "%s &&\n            memcmp(&before.f%d, &now.f%d, sizeof now.f%d) == 0", same,
-                            n->ngroup + i, n->ngroup + i, n->ngroup + i);
-    emit_open(e, "if (!(%s))", same);
+    emit_open(e, "if (!(%s))", results_same(g, n, "\n            "));
     if (n->emit_ub)
         emit_line(e, "rc = %s(ctx, ROW_UPDATE_BEFORE, &before);", next_push);
     emit_line(e, "if (rc == SQLKC_RT_OK)");
@@ -299,8 +313,12 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     if (n->retract) {
         emit_open(e, "if (retract)");
         emit_line(e, "acc = sqlkc_rt_map_find(agg_%d_groups, key->p, key->len);", n->id);
-        emit_line(e, "if (!acc)");
-        emit_line(e, "    return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */");
+        emit_line(e, "if (!acc) /* a retraction creates no group (GroupAggFunction) */");
+        if (n->minibatch) /* but CountBundleTrigger counts it */
+            emit_line(e, "    return ++agg_%d_inputs >= INT64_C(%lld) ? agg_%d_finish(ctx) : SQLKC_RT_OK;", n->id,
+                      (long long)n->minibatch_size, n->id);
+        else
+            emit_line(e, "    return SQLKC_RT_OK;");
         emit_close(e, NULL);
         emit_line(e, "else");
         emit_line(e, "    acc = sqlkc_rt_map_upsert(agg_%d_groups, key->p, key->len, &created);", n->id);
@@ -439,7 +457,7 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
             emit_close(e, NULL);
     }
     if (n->minibatch) {
-        emit_line(e, "if (++agg_%d_inputs >= INT64_C(%lld))", n->id, (long long)g->p->minibatch_size);
+        emit_line(e, "if (++agg_%d_inputs >= INT64_C(%lld))", n->id, (long long)n->minibatch_size);
         emit_line(e, "    return agg_%d_finish(ctx); /* table.exec.mini-batch.size */", n->id);
         emit_line(e, "return SQLKC_RT_OK;");
         emit_close(e, NULL);
@@ -465,11 +483,7 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
     emit_line(e, "    return %s(ctx, ROW_INSERT, &now);", next_push);
     emit_line(e, "agg_%d_result(&old, in, &before);", n->id);
     emit_line(e, "/* an unchanged result is not emitted again */");
-    const char *same = "memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0";
-    for (int i = 0; i < n->naggs; i++)
-        same = arena_printf(g->a, "%s &&\n        memcmp(&before.f%d, &now.f%d, sizeof now.f%d) == 0", same,
-                            n->ngroup + i, n->ngroup + i, n->ngroup + i);
-    emit_line(e, "if (%s)", same);
+    emit_line(e, "if (%s)", results_same(g, n, "\n        "));
     emit_line(e, "    return SQLKC_RT_OK;");
     if (n->emit_ub)
         emit_line(e, "if (%s(ctx, ROW_UPDATE_BEFORE, &before) != SQLKC_RT_OK) return SQLKC_RT_ERR;", next_push);

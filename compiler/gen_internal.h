@@ -109,6 +109,8 @@ int gen_scan_fields(gen_t *g, const plan_node_t *norm, int **fields);
 void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_norm_init(gen_t *g, const plan_node_t *n);
 void gen_norm_fini(gen_t *g, const plan_node_t *n);
+/* gen.c: the NOT NULL checks of sink n's columns, returning from the function. */
+void gen_sink_enforce(gen_t *g, const plan_node_t *n);
 /* The SinkUpsertMaterializer of sink n as op_<id>_push, writing through `write`. */
 void gen_materialize(gen_t *g, const plan_node_t *n, const char *write);
 void gen_materialize_init(gen_t *g, const plan_node_t *n);

@@ -213,7 +213,7 @@ static void minibatch_push(gen_t *g, const plan_node_t *n)
     emit_line(e, "norm_%d_pending_t *p = &norm_%d_bundle[*pos - 1];", n->id, n->id);
     emit_line(e, "p->kind = kind; /* the later row of a key replaces the earlier one */");
     emit_line(e, "norm_%d_row_store(&p->row, &p->blob, in);", n->id);
-    emit_line(e, "if (++norm_%d_inputs >= INT64_C(%lld))", n->id, (long long)g->p->minibatch_size);
+    emit_line(e, "if (++norm_%d_inputs >= INT64_C(%lld))", n->id, (long long)n->minibatch_size);
     emit_line(e, "    return norm_%d_finish(ctx); /* table.exec.mini-batch.size */", n->id);
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);
@@ -325,6 +325,7 @@ void gen_materialize(gen_t *g, const plan_node_t *n, const char *write)
     emit_close(e, NULL);
     emit_blank(e);
     emit_open(e, "static int op_%d_push(sqlkc_rt_ctx_t *ctx, int kind, const %s *in)", id, row);
+    gen_sink_enforce(g, n); /* before the materializer, as in Flink's CommonExecSink */
     emit_line(e, "sqlkc_rt_buf_t *key = &mat_%d_key;", id);
     emit_line(e, "sqlkc_rt_buf_reset(key);");
     for (int i = 0; i < n->ngroup; i++) {

@@ -163,6 +163,7 @@ struct plan_node {
     bool emit_ub;         /* downstream needs UPDATE_BEFORE */
     bool retract;         /* P_GROUP_AGG: the input has UPDATE_BEFORE/DELETE rows to retract */
     bool minibatch;       /* P_GROUP_AGG, P_NORMALIZE: one change per key per bundle */
+    int64_t minibatch_ms, minibatch_size; /* a bundle ends after allow-latency or size rows */
     /* P_SINK: input field i goes to sink_cols[i] of table */
     int *sink_cols;
     bool not_null_drop;   /* table.exec.sink.not-null-enforcer = DROP */
@@ -178,8 +179,6 @@ typedef struct plan {
     int nsettings;
     const char *job_name;
     const char *sql_file;
-    /* table.exec.mini-batch.*: a bundle ends after allow-latency or size rows */
-    int64_t minibatch_ms, minibatch_size;
 } plan_t;
 
 /* Analyzes a parsed script into a plan. Errors go to diag; the plan is only

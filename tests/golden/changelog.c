@@ -502,8 +502,8 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     agg_3_acc_t *acc;
     if (retract) {
         acc = sqlkc_rt_map_find(agg_3_groups, key->p, key->len);
-        if (!acc)
-            return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */
+        if (!acc) /* a retraction creates no group (GroupAggFunction) */
+            return SQLKC_RT_OK;
     }
     else
         acc = sqlkc_rt_map_upsert(agg_3_groups, key->p, key->len, &created);
@@ -903,9 +903,6 @@ typedef struct row_16 {
 static sqlkc_rt_buf_t sink_17_key, sink_17_value;
 /* Writes a change to region_last: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
 static int sink_17_write(sqlkc_rt_ctx_t *ctx, int kind, const row_16_t *in) {
-    if ((in->nulls[0] >> 0 & 1)) {
-        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
-    }
     sqlkc_rt_buf_t *key = &sink_17_key;
     sqlkc_rt_buf_reset(key);
     const void *key_data;
@@ -1013,6 +1010,9 @@ static long mat_17_find(const mat_17_list_t *l, const row_16_t *r) {
 }
 
 static int op_17_push(sqlkc_rt_ctx_t *ctx, int kind, const row_16_t *in) {
+    if ((in->nulls[0] >> 0 & 1)) {
+        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
+    }
     sqlkc_rt_buf_t *key = &mat_17_key;
     sqlkc_rt_buf_reset(key);
     /* primary key: region */
@@ -1244,8 +1244,8 @@ static int op_21_push(sqlkc_rt_ctx_t *ctx, int kind, const row_20_t *in) {
     agg_21_acc_t *acc;
     if (retract) {
         acc = sqlkc_rt_map_find(agg_21_groups, key->p, key->len);
-        if (!acc)
-            return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */
+        if (!acc) /* a retraction creates no group (GroupAggFunction) */
+            return SQLKC_RT_OK;
     }
     else
         acc = sqlkc_rt_map_upsert(agg_21_groups, key->p, key->len, &created);

@@ -509,8 +509,8 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
     agg_3_acc_t *acc;
     if (retract) {
         acc = sqlkc_rt_map_find(agg_3_groups, key->p, key->len);
-        if (!acc)
-            return SQLKC_RT_OK; /* a retraction creates no group (GroupAggFunction) */
+        if (!acc) /* a retraction creates no group (GroupAggFunction) */
+            return ++agg_3_inputs >= INT64_C(50) ? agg_3_finish(ctx) : SQLKC_RT_OK;
     }
     else
         acc = sqlkc_rt_map_upsert(agg_3_groups, key->p, key->len, &created);

@@ -591,8 +591,8 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
     agg_6_result(&old, in, &before);
     /* an unchanged result is not emitted again */
     if (memcmp(before.nulls, now.nulls, sizeof now.nulls) == 0 &&
-        memcmp(&before.f1, &now.f1, sizeof now.f1) == 0 &&
-        memcmp(&before.f2, &now.f2, sizeof now.f2) == 0 &&
+        before.f1.millis == now.f1.millis && before.f1.nanos == now.f1.nanos &&
+        before.f2.millis == now.f2.millis && before.f2.nanos == now.f2.nanos &&
         memcmp(&before.f3, &now.f3, sizeof now.f3) == 0)
         return SQLKC_RT_OK;
     return op_8_push(ctx, ROW_UPDATE_AFTER, &now);

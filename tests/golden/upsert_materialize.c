@@ -231,9 +231,6 @@ typedef struct row_2 {
 static sqlkc_rt_buf_t sink_3_key, sink_3_value;
 /* Writes a change to by_region: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
 static int sink_3_write(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
-    if ((in->nulls[0] >> 0 & 1)) {
-        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
-    }
     sqlkc_rt_buf_t *key = &sink_3_key;
     sqlkc_rt_buf_reset(key);
     const void *key_data;
@@ -341,6 +338,9 @@ static long mat_3_find(const mat_3_list_t *l, const row_2_t *r) {
 }
 
 static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
+    if ((in->nulls[0] >> 0 & 1)) {
+        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
+    }
     sqlkc_rt_buf_t *key = &mat_3_key;
     sqlkc_rt_buf_reset(key);
     /* primary key: region */
@@ -827,9 +827,6 @@ typedef struct row_14 {
 static sqlkc_rt_buf_t sink_15_key, sink_15_value;
 /* Writes a change to by_user_region: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
 static int sink_15_write(sqlkc_rt_ctx_t *ctx, int kind, const row_14_t *in) {
-    if ((in->nulls[0] >> 0 & 1)) {
-        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
-    }
     sqlkc_rt_buf_t *key = &sink_15_key;
     sqlkc_rt_buf_reset(key);
     const void *key_data;
@@ -936,6 +933,9 @@ static long mat_15_find(const mat_15_list_t *l, const row_14_t *r) {
 }
 
 static int op_15_push(sqlkc_rt_ctx_t *ctx, int kind, const row_14_t *in) {
+    if ((in->nulls[0] >> 0 & 1)) {
+        return sqlkc_rt_fail(ctx, "Column '%s' is NOT NULL, however, a null value is being written into it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.", "region");
+    }
     sqlkc_rt_buf_t *key = &mat_15_key;
     sqlkc_rt_buf_reset(key);
     /* primary key: region */
