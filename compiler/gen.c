@@ -693,7 +693,8 @@ static void lifecycle(gen_t *g)
     emit_close(e, NULL);
     emit_blank(e);
     emit_line(e, "/* Ends the open mini-batch bundles, upstream operators first, so that what they");
-    emit_line(e, " * emit joins the bundle below the next operator before that one ends. */");
+    emit_line(e, " * emit joins the bundle below the next operator before that one ends; on the timer");
+    emit_line(e, " * only those whose allow-latency has passed since their last bundle ended. */");
     emit_open(e, "static int job_flush(sqlkc_rt_ctx_t *ctx, int why)");
     emit_line(e, "(void)ctx;");
     emit_line(e, "(void)why;");
@@ -703,9 +704,14 @@ static void lifecycle(gen_t *g)
         for (const plan_node_t *n = p->sinks[s]; n && k < 256; n = n->input)
             chain[k++] = n;
         while (k-- > 0)
-            if (chain[k]->minibatch)
-                emit_line(e, "if (%s_%d_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;",
-                          chain[k]->kind == P_NORMALIZE ? "norm" : "agg", chain[k]->id);
+            if (chain[k]->minibatch) {
+                const char *op = chain[k]->kind == P_NORMALIZE ? "norm" : "agg";
+                emit_open(e, "if (why != SQLKC_RT_FLUSH_TIMER || sqlkc_rt_now_ms() - %s_%d_ended >= INT64_C(%lld))", op,
+                          chain[k]->id, (long long)chain[k]->minibatch_ms);
+                emit_line(e, "if (%s_%d_finish(ctx) != SQLKC_RT_OK)", op, chain[k]->id);
+                emit_line(e, "    return SQLKC_RT_ERR;");
+                emit_close(e, NULL);
+            }
     }
     emit_line(e, "return SQLKC_RT_OK;");
     emit_close(e, NULL);

@@ -111,6 +111,7 @@ void gen_agg_decls(gen_t *g, const plan_node_t *n)
         emit_line(e, "static agg_%d_pending_t *agg_%d_bundle;", n->id, n->id);
         emit_line(e, "static size_t agg_%d_nbundle, agg_%d_capbundle;", n->id, n->id);
         emit_line(e, "static int64_t agg_%d_inputs; /* input rows of the open bundle */", n->id);
+        emit_line(e, "static int64_t agg_%d_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */", n->id);
         emit_line(e, "static int agg_%d_finish(sqlkc_rt_ctx_t *ctx);", n->id);
         gen_row_helpers(g, arena_printf(g->a, "agg_%d_in", n->id), in_type, in->fields, in->nfields);
     }
@@ -284,6 +285,7 @@ static void agg_finish(gen_t *g, const plan_node_t *n, const char *next_push)
     emit_close(e, NULL);
     emit_line(e, "agg_%d_nbundle = 0;", n->id);
     emit_line(e, "agg_%d_inputs = 0;", n->id);
+    emit_line(e, "agg_%d_ended = sqlkc_rt_now_ms();", n->id);
     emit_line(e, "return rc;");
     emit_close(e, NULL);
     emit_blank(e);
@@ -494,6 +496,8 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push)
 
 void gen_agg_init(gen_t *g, const plan_node_t *n)
 {
+    if (n->minibatch)
+        emit_line(g->e, "agg_%d_ended = sqlkc_rt_now_ms();", n->id);
     emit_line(g->e, "agg_%d_groups = sqlkc_rt_map_new(sizeof(%s));", n->id, acc_type(g, n));
     for (int i = 0; i < n->naggs; i++)
         if (distinct_inline(n, i))

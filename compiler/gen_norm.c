@@ -155,6 +155,7 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n)
         emit_line(e, "static norm_%d_pending_t *norm_%d_bundle;", n->id, n->id);
         emit_line(e, "static size_t norm_%d_nbundle, norm_%d_capbundle;", n->id, n->id);
         emit_line(e, "static int64_t norm_%d_inputs;", n->id);
+        emit_line(e, "static int64_t norm_%d_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */", n->id);
     }
     emit_blank(e);
     gen_row_helpers(g, arena_printf(g->a, "norm_%d_row", n->id), row, n->fields, n->nfields);
@@ -195,6 +196,7 @@ static void minibatch_push(gen_t *g, const plan_node_t *n)
     emit_close(e, NULL);
     emit_line(e, "norm_%d_nbundle = 0;", n->id);
     emit_line(e, "norm_%d_inputs = 0;", n->id);
+    emit_line(e, "norm_%d_ended = sqlkc_rt_now_ms();", n->id);
     emit_line(e, "sqlkc_rt_map_free(norm_%d_index);", n->id);
     emit_line(e, "norm_%d_index = sqlkc_rt_map_new(sizeof(size_t));", n->id);
     emit_line(e, "return rc;");
@@ -260,8 +262,10 @@ void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next)
 void gen_norm_init(gen_t *g, const plan_node_t *n)
 {
     emit_line(g->e, "norm_%d_rows = sqlkc_rt_map_new(sizeof(norm_%d_state_t));", n->id, n->id);
-    if (n->minibatch)
+    if (n->minibatch) {
         emit_line(g->e, "norm_%d_index = sqlkc_rt_map_new(sizeof(size_t));", n->id);
+        emit_line(g->e, "norm_%d_ended = sqlkc_rt_now_ms();", n->id);
+    }
 }
 
 void gen_norm_fini(gen_t *g, const plan_node_t *n)

@@ -399,7 +399,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they
- * emit joins the bundle below the next operator before that one ends. */
+ * emit joins the bundle below the next operator before that one ends; on the timer
+ * only those whose allow-latency has passed since their last bundle ended. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;

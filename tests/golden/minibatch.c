@@ -236,6 +236,7 @@ static sqlkc_rt_map_t *norm_1_index; /* key -> position + 1 in the bundle */
 static norm_1_pending_t *norm_1_bundle;
 static size_t norm_1_nbundle, norm_1_capbundle;
 static int64_t norm_1_inputs;
+static int64_t norm_1_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */
 
 /* Copies src into dst with the strings in one new block *blob (the old one is freed). */
 __attribute__((unused))
@@ -347,6 +348,7 @@ typedef struct agg_3_pending {
 static agg_3_pending_t *agg_3_bundle;
 static size_t agg_3_nbundle, agg_3_capbundle;
 static int64_t agg_3_inputs; /* input rows of the open bundle */
+static int64_t agg_3_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */
 static int agg_3_finish(sqlkc_rt_ctx_t *ctx);
 /* Copies src into dst with the strings in one new block *blob (the old one is freed). */
 __attribute__((unused))
@@ -630,6 +632,7 @@ static int agg_3_finish(sqlkc_rt_ctx_t *ctx) {
     }
     agg_3_nbundle = 0;
     agg_3_inputs = 0;
+    agg_3_ended = sqlkc_rt_now_ms();
     return rc;
 }
 
@@ -690,6 +693,7 @@ static int norm_1_finish(sqlkc_rt_ctx_t *ctx) {
     }
     norm_1_nbundle = 0;
     norm_1_inputs = 0;
+    norm_1_ended = sqlkc_rt_now_ms();
     sqlkc_rt_map_free(norm_1_index);
     norm_1_index = sqlkc_rt_map_new(sizeof(size_t));
     return rc;
@@ -755,6 +759,7 @@ typedef struct agg_8_pending {
 static agg_8_pending_t *agg_8_bundle;
 static size_t agg_8_nbundle, agg_8_capbundle;
 static int64_t agg_8_inputs; /* input rows of the open bundle */
+static int64_t agg_8_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */
 static int agg_8_finish(sqlkc_rt_ctx_t *ctx);
 /* Copies src into dst with the strings in one new block *blob (the old one is freed). */
 __attribute__((unused))
@@ -940,6 +945,7 @@ static int agg_8_finish(sqlkc_rt_ctx_t *ctx) {
     }
     agg_8_nbundle = 0;
     agg_8_inputs = 0;
+    agg_8_ended = sqlkc_rt_now_ms();
     return rc;
 }
 
@@ -1064,10 +1070,13 @@ static const sqlkc_rt_table_def_t tables[] = {
 
 static int job_init(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
+    agg_3_ended = sqlkc_rt_now_ms();
     agg_3_groups = sqlkc_rt_map_new(sizeof(agg_3_acc_t));
     agg_3_distinct6 = sqlkc_rt_pairs_new();
     norm_1_rows = sqlkc_rt_map_new(sizeof(norm_1_state_t));
     norm_1_index = sqlkc_rt_map_new(sizeof(size_t));
+    norm_1_ended = sqlkc_rt_now_ms();
+    agg_8_ended = sqlkc_rt_now_ms();
     agg_8_groups = sqlkc_rt_map_new(sizeof(agg_8_acc_t));
     agg_8_distinct1 = sqlkc_rt_map_new(sizeof(int64_t));
     return SQLKC_RT_OK;
@@ -1134,13 +1143,23 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they
- * emit joins the bundle below the next operator before that one ends. */
+ * emit joins the bundle below the next operator before that one ends; on the timer
+ * only those whose allow-latency has passed since their last bundle ended. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;
-    if (norm_1_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;
-    if (agg_3_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;
-    if (agg_8_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;
+    if (why != SQLKC_RT_FLUSH_TIMER || sqlkc_rt_now_ms() - norm_1_ended >= INT64_C(3600000)) {
+        if (norm_1_finish(ctx) != SQLKC_RT_OK)
+            return SQLKC_RT_ERR;
+    }
+    if (why != SQLKC_RT_FLUSH_TIMER || sqlkc_rt_now_ms() - agg_3_ended >= INT64_C(3600000)) {
+        if (agg_3_finish(ctx) != SQLKC_RT_OK)
+            return SQLKC_RT_ERR;
+    }
+    if (why != SQLKC_RT_FLUSH_TIMER || sqlkc_rt_now_ms() - agg_8_ended >= INT64_C(3600000)) {
+        if (agg_8_finish(ctx) != SQLKC_RT_OK)
+            return SQLKC_RT_ERR;
+    }
     return SQLKC_RT_OK;
 }
 

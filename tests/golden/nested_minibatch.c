@@ -197,6 +197,7 @@ static sqlkc_rt_map_t *norm_1_index; /* key -> position + 1 in the bundle */
 static norm_1_pending_t *norm_1_bundle;
 static size_t norm_1_nbundle, norm_1_capbundle;
 static int64_t norm_1_inputs;
+static int64_t norm_1_ended; /* when the last bundle ended (sqlkc_rt_now_ms) */
 
 /* Copies src into dst with the strings in one new block *blob (the old one is freed). */
 __attribute__((unused))
@@ -394,6 +395,7 @@ static int norm_1_finish(sqlkc_rt_ctx_t *ctx) {
     }
     norm_1_nbundle = 0;
     norm_1_inputs = 0;
+    norm_1_ended = sqlkc_rt_now_ms();
     sqlkc_rt_map_free(norm_1_index);
     norm_1_index = sqlkc_rt_map_new(sizeof(size_t));
     return rc;
@@ -492,6 +494,7 @@ static int job_init(sqlkc_rt_ctx_t *ctx) {
     (void)ctx;
     norm_1_rows = sqlkc_rt_map_new(sizeof(norm_1_state_t));
     norm_1_index = sqlkc_rt_map_new(sizeof(size_t));
+    norm_1_ended = sqlkc_rt_now_ms();
     return SQLKC_RT_OK;
 }
 
@@ -520,11 +523,15 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they
- * emit joins the bundle below the next operator before that one ends. */
+ * emit joins the bundle below the next operator before that one ends; on the timer
+ * only those whose allow-latency has passed since their last bundle ended. */
 static int job_flush(sqlkc_rt_ctx_t *ctx, int why) {
     (void)ctx;
     (void)why;
-    if (norm_1_finish(ctx) != SQLKC_RT_OK) return SQLKC_RT_ERR;
+    if (why != SQLKC_RT_FLUSH_TIMER || sqlkc_rt_now_ms() - norm_1_ended >= INT64_C(3600000)) {
+        if (norm_1_finish(ctx) != SQLKC_RT_OK)
+            return SQLKC_RT_ERR;
+    }
     return SQLKC_RT_OK;
 }
 
