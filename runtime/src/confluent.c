@@ -344,6 +344,103 @@ static writer_entry_t *add_entry(sqlkc_rt_confluent_reader_t *r, int32_t id, cha
     return &r->entries[r->n++];
 }
 
+/* A zig-zag varint of at most 10 bytes inside [*p, e). */
+static bool check_varint(const unsigned char **p, const unsigned char *e, int64_t *out)
+{
+    uint64_t v = 0;
+    for (int shift = 0; shift < 70 && *p < e; shift += 7) {
+        unsigned char b = *(*p)++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            *out = (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Walks a datum of the writer schema s with the bounds the runtime's own
+ * readers keep, before avro-c reads it: avro-c 1.11's binary reader trusts
+ * lengths (a negative string length writes before its buffer) and block
+ * counts (a huge count of empty items grows without end). Checks lengths
+ * within the datum, union and enum indexes within their schema, block
+ * counts within the bytes left, and the nesting depth. */
+static bool check_datum(avro_schema_t s, const unsigned char **p, const unsigned char *e, int depth)
+{
+    int64_t v;
+    if (depth > 200)
+        return false;
+    switch (avro_typeof(s)) {
+    case AVRO_NULL:
+        return true;
+    case AVRO_BOOLEAN:
+        return *p < e && (*p)++;
+    case AVRO_INT32:
+    case AVRO_INT64:
+        return check_varint(p, e, &v);
+    case AVRO_FLOAT:
+        return e - *p >= 4 && (*p += 4);
+    case AVRO_DOUBLE:
+        return e - *p >= 8 && (*p += 8);
+    case AVRO_STRING:
+    case AVRO_BYTES:
+        if (!check_varint(p, e, &v) || v < 0 || v > e - *p)
+            return false;
+        *p += v;
+        return true;
+    case AVRO_FIXED: {
+        int64_t size = avro_schema_fixed_size(s);
+        if (size < 0 || size > e - *p)
+            return false;
+        *p += size;
+        return true;
+    }
+    case AVRO_ENUM:
+        return check_varint(p, e, &v) && v >= 0 && v < (int64_t)avro_schema_enum_number_of_symbols(s);
+    case AVRO_UNION:
+        if (!check_varint(p, e, &v) || v < 0 || v >= (int64_t)avro_schema_union_size(s))
+            return false;
+        return check_datum(avro_schema_union_branch(s, (int)v), p, e, depth + 1);
+    case AVRO_RECORD:
+        for (size_t i = 0; i < avro_schema_record_size(s); i++)
+            if (!check_datum(avro_schema_record_field_get_by_index(s, (int)i), p, e, depth + 1))
+                return false;
+        return true;
+    case AVRO_ARRAY:
+    case AVRO_MAP: {
+        bool map = avro_typeof(s) == AVRO_MAP;
+        avro_schema_t item = map ? avro_schema_map_values(s) : avro_schema_array_items(s);
+        for (;;) {
+            if (!check_varint(p, e, &v))
+                return false;
+            if (v == 0)
+                return true;
+            if (v < 0) { /* a negative count is followed by the block's size in bytes */
+                int64_t bytes;
+                if (v == INT64_MIN || !check_varint(p, e, &bytes) || bytes < 0)
+                    return false;
+                v = -v;
+            }
+            if (v > e - *p) /* more items than bytes left (also bounds items of no bytes) */
+                return false;
+            for (int64_t i = 0; i < v; i++) {
+                int64_t klen; /* a map key: a string */
+                if (map && (!check_varint(p, e, &klen) || klen < 0 || klen > e - *p))
+                    return false;
+                if (map)
+                    *p += klen;
+                if (!check_datum(item, p, e, depth + 1))
+                    return false;
+            }
+        }
+    }
+    case AVRO_LINK:
+        return check_datum(avro_schema_link_target(s), p, e, depth + 1);
+    default:
+        return false;
+    }
+}
+
 int sqlkc_rt_confluent_read(sqlkc_rt_ctx_t *ctx, sqlkc_rt_confluent_reader_t *r, const void *msg, size_t len,
                             const void **datum, size_t *n, char *err, size_t errlen)
 {
@@ -376,8 +473,24 @@ int sqlkc_rt_confluent_read(sqlkc_rt_ctx_t *ctx, sqlkc_rt_confluent_reader_t *r,
         *n = len - 5;
         return 0;
     }
+    const unsigned char *q = p + 5;
+    if (!check_datum(e->writer, &q, p + len, 0)) {
+        snprintf(err, errlen, "the datum does not match its writer schema id %" PRId32 " (a length, index or count "
+                 "runs past the record)", id);
+        return -1;
+    }
     avro_reader_memory_set_source(r->in, (const char *)p + 5, (int64_t)(len - 5));
-    avro_value_reset(&e->dest);
+    /* a fresh value per record: avro-c keeps a union's branch across a reset,
+     * and a writer's empty array or map selects none, so a branch left from
+     * an earlier record would turn [] into NULL */
+    avro_value_t dest;
+    if (avro_generic_value_new(e->dest_iface, &dest) != 0) {
+        snprintf(err, errlen, "cannot read schema id %" PRId32 ": %s", id, avro_strerror());
+        return -1;
+    }
+    avro_value_decref(&e->dest);
+    e->dest = dest;
+    avro_resolved_writer_set_dest(&e->resolved, &e->dest);
     if (avro_value_read(r->in, &e->resolved) != 0) {
         snprintf(err, errlen, "cannot read the datum with the writer schema id %" PRId32 ": %s", id,
                  avro_strerror());

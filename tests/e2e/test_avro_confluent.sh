@@ -185,6 +185,9 @@ for i, m in enumerate(msgs):
     open('%s/order%d' % (d, i), 'wb').write(m)
 open(d + '/bad_magic', 'wb').write(b'\x01' + msgs[0][1:])
 open(d + '/incompatible', 'wb').write(record(incompatible, ids[2], {'id': 'x'}))
+# the evolved writer's id, then 'placed' null and a 'note' of length -1 (zig-zag 0x01):
+# avro-c 1.11 would write before its buffer; the job must refuse the record
+open(d + '/negative_length', 'wb').write(b'\x00' + ids[1].to_bytes(4, 'big') + b'\x00\x01')
 open(d + '/want', 'w').write('\n'.join([
     '{"id":1,"item":"apple","amount":12.34,"placed":"2023-11-14 22:13:20.123"}',
     '{"id":2,"item":"pear","amount":-0.05,"placed":null}',
@@ -217,6 +220,14 @@ PYEOF
         e2e_check_grep "naming the record and the schema id" \
             'topic=orders partition=0 offset=6: Failed to deserialize the Avro value: the writer schema with id [0-9]+ cannot be read as the table.s schema \(Avro schema resolution: Field id isn.t compatible' \
             "$T/src3.err"
+
+        "$E2E_KCAT" -b "$BOOTSTRAP" -P -t orders -p 0 "$T/negative_length" || e2e_failed produce negative_length
+        e2e_run "$T/src" "$T/src4.out" "$T/src4.err" --set "orders.avro-confluent.url=$REGISTRY" \
+            --set orders.scan.startup.mode=specific-offsets --set 'orders.scan.startup.specific-offsets=partition:0,offset:7'
+        e2e_check_eq "a datum whose length runs past the record stops the job (no crash)" 1 "$RC"
+        e2e_check_grep "naming the record" \
+            'topic=orders partition=0 offset=7: Failed to deserialize the Avro value: the datum does not match its writer schema id' \
+            "$T/src4.err"
     else
         e2e_failed "generate the source's records" "gen_src.py failed"
     fi
