@@ -109,6 +109,19 @@ static void put_latin1(sqlkc_rt_buf_t *b, const unsigned char *p, size_t n)
 
 static void put_raw(sqlkc_rt_buf_t *b, const char *p, size_t n) { sqlkc_rt_buf_put(b, p, n); }
 
+/* Whether a record is named below t: a field of type t gives nested records
+ * the name <record>_<field>, also inside arrays and map values
+ * (AvroSchemaConverter passes the field's name down through them). */
+static bool has_record(const sqlkc_rt_type_t *t)
+{
+    if (t->kind == SQLKC_RT_T_ROW)
+        return true;
+    for (int i = 0; i < t->n; i++)
+        if (t->sub && t->sub[i] && has_record(t->sub[i]))
+            return true;
+    return false;
+}
+
 static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
                              const char *rec, sqlkc_rt_alloc_fn alloc, void *arg);
 
@@ -121,7 +134,7 @@ static const char *put_fields(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *items, c
             sqlkc_rt_buf_putc(b, ',');
         sqlkc_rt_json_put_str(b, t->names[i], strlen(t->names[i]));
         sqlkc_rt_buf_putc(b, ':');
-        const char *sub = t->sub[i]->kind == SQLKC_RT_T_ROW ? child_record(rec, t->names[i], alloc, arg) : rec;
+        const char *sub = has_record(t->sub[i]) ? child_record(rec, t->names[i], alloc, arg) : rec;
         const char *err = put_value(b, &items[i], t->sub[i], legacy, sub, alloc, arg);
         if (err)
             return err;
@@ -345,7 +358,7 @@ static int get_fields(rd_t *r, const json_t *j, sqlkc_rt_item_t *items, const sq
         const json_t *v = json_object_get(j, t->names[i]);
         if (!v)
             return fail(r, "Expected field name not found: %s", t->names[i]);
-        const char *sub = t->sub[i]->kind == SQLKC_RT_T_ROW ? child_record(rec, t->names[i], r->alloc, r->arg) : rec;
+        const char *sub = has_record(t->sub[i]) ? child_record(rec, t->names[i], r->alloc, r->arg) : rec;
         if (get_value(r, v, &items[i], t->sub[i], legacy, sub) < 0)
             return -1;
     }

@@ -195,7 +195,11 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
             return -1;
         }
         if (n + (uint32_t)count > cap) {
+            /* doubling: blocks of one item must not copy all earlier items each
+             * time (the arena frees nothing before the record ends) */
             uint32_t ncap = n + (uint32_t)count;
+            if (ncap < cap * 2)
+                ncap = cap * 2 <= UINT32_MAX / 4 ? cap * 2 : ncap;
             sqlkc_rt_item_t *m = alloc(arg, sizeof *m * per * ncap);
             if (n)
                 memcpy(m, items, sizeof *m * per * n);

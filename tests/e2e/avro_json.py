@@ -38,7 +38,8 @@ def unscaled(d, scale):
 
 
 KEY = ['id']
-VALUE = ['b', 'ti', 'i', 'name', 'price', 'raw', 'ratio', 'score', 'day', 'tm', 'ts', 'tags', 'attrs', 'bag', 'pos']
+VALUE = ['b', 'ti', 'i', 'name', 'price', 'raw', 'ratio', 'score', 'day', 'tm', 'ts', 'tags', 'attrs', 'bag', 'pos',
+         'pts']
 # values in the form of the Avro datum (DECIMAL as its bytes, DATE as days,
 # TIME and TIMESTAMP(3) as millis); map keys chosen so that every HashMap on
 # the way iterates them in this order (single letters in their own buckets)
@@ -46,14 +47,14 @@ ROWS = [
     dict(id=1, b=True, ti=-128, i=2 ** 31 - 1, name='Zürich "q" \\ \n\t\x01\x7f 東京 😀', price=unscaled(D('-12.34'), 2),
          raw=bytes([0, 1, 0x1f, 0x22, 0x5c, 0x7f, 0x80, 0xe9, 0xff]), ratio=f32(0.1), score=1e-4, day=19782,
          tm=45296789, ts=1700000000123, tags=['a', None, ''], attrs={'a': 1, 'b': 2, 'c': 3},
-         bag={'x': 2, 'y': 1}, pos={'x': 1.5, 'sub': {'z': 7}}),
+         bag={'x': 2, 'y': 1}, pos={'x': 1.5, 'sub': {'z': 7}}, pts=[{'a': 5}, None]),
     dict(id=2, b=None, ti=None, i=None, name=None, price=None, raw=None, ratio=float('-inf'), score=float('nan'),
-         day=None, tm=None, ts=None, tags=None, attrs=None, bag=None, pos=None),
+         day=None, tm=None, ts=None, tags=None, attrs=None, bag=None, pos=None, pts=None),
     dict(id=-3, b=False, ti=127, i=-1, name='', price=unscaled(D('0.00'), 2), raw=b'', ratio=f32(3.4028235e38),
-         score=-0.0, day=-719162, tm=0, ts=-1, tags=[], attrs={}, bag={}, pos={'x': None, 'sub': None}),
+         score=-0.0, day=-719162, tm=0, ts=-1, tags=[], attrs={}, bag={}, pos={'x': None, 'sub': None}, pts=[]),
     dict(id=4, b=True, ti=0, i=0, name='x', price=unscaled(D('99999999.99'), 2), raw=b'\x00', ratio=f32(-1.5),
          score=1.7976931348623157e308, day=0, tm=86399999, ts=253402300799999, tags=[None],
-         attrs={'c': -5}, bag={'y': 3}, pos={'x': float('inf'), 'sub': {'z': None}}),
+         attrs={'c': -5}, bag={'y': 3}, pos={'x': float('inf'), 'sub': {'z': None}}, pts=[{'a': None}]),
 ]
 
 

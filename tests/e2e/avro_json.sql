@@ -19,7 +19,8 @@ CREATE TABLE src (
   tags ARRAY<STRING>,
   attrs MAP<STRING, INT NOT NULL>,
   bag MULTISET<STRING>,
-  pos ROW<x DOUBLE, sub ROW<z INT>>
+  pos ROW<x DOUBLE, sub ROW<z INT>>,
+  pts ARRAY<ROW<a INT>>
 ) WITH (
   'connector' = 'kafka', 'topic' = 'aj_in', 'properties.bootstrap.servers' = 'localhost:9092',
   'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',
@@ -42,7 +43,8 @@ CREATE TABLE snk (
   tags ARRAY<STRING>,
   attrs MAP<STRING, INT NOT NULL>,
   bag MULTISET<STRING>,
-  pos ROW<x DOUBLE, sub ROW<z INT>>
+  pos ROW<x DOUBLE, sub ROW<z INT>>,
+  pts ARRAY<ROW<a INT>>
 ) WITH (
   'connector' = 'kafka', 'topic' = 'aj_out', 'properties.bootstrap.servers' = 'localhost:9092',
   'key.format' = 'avro', 'key.avro.encoding' = 'json', 'key.fields' = 'id',
@@ -65,7 +67,8 @@ CREATE TABLE snk_bin (
   tags ARRAY<STRING>,
   attrs MAP<STRING, INT NOT NULL>,
   bag MULTISET<STRING>,
-  pos ROW<x DOUBLE, sub ROW<z INT>>
+  pos ROW<x DOUBLE, sub ROW<z INT>>,
+  pts ARRAY<ROW<a INT>>
 ) WITH (
   'connector' = 'kafka', 'topic' = 'aj_bin', 'properties.bootstrap.servers' = 'localhost:9092',
   'format' = 'avro'
