@@ -42,10 +42,10 @@ static void put_value(gen_t *g, const format_t *f, const char *buf, const char *
         put_text_call(g, f, buf, arena_printf(g->a, "%s.p", v), arena_printf(g->a, "%s.n", v));
         return;
     case TY_ARRAY: case TY_ROW: /* the elements joined by array-element-delimiter, as text */
-        emit_line(e, "sqlkc_rt_csv_put_nested(%s, &%s, &%s, %s, %s, %d, %d, scratch_alloc, ctx);", buf, v,
+        emit_line(e, "sqlkc_rt_csv_put_nested(%s, &%s, &%s, %s, %s, %d, %d, %d, scratch_alloc, ctx);", buf, v,
                   gen_rt_type(g, t), emit_cstr(g->a, f->csv_array_delim, strlen(f->csv_array_delim)),
                   f->csv_null ? emit_cstr(g->a, f->csv_null, strlen(f->csv_null)) : "NULL", f->csv_delim,
-                  f->csv_quote);
+                  f->csv_quote, f->csv_escape);
         return;
     default:
         break;

@@ -299,7 +299,8 @@ static int get_integer(rd_t *r, const json_t *j, int64_t min, int64_t max, const
         double d = json_real_value(j);
         if (!(d >= (double)min && d <= (double)max))
             return fail(r, "Numeric value out of range of %s", what);
-        *out = (int64_t)d;
+        /* (double)INT64_MAX is 2^63, which does not fit: Java's (long) cast saturates */
+        *out = d >= 0x1p63 ? INT64_MAX : (int64_t)d;
         return 0;
     }
     return expected(r, what, j);

@@ -137,8 +137,8 @@ int sqlkc_rt_csv_get_nested(const sqlkc_rt_csv_opts_t *o, const char *sep, sqlkc
 }
 
 void sqlkc_rt_csv_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
-                             const char *sep, const char *null_lit, int delim, int quote, sqlkc_rt_alloc_fn alloc,
-                             void *arg)
+                             const char *sep, const char *null_lit, int delim, int quote, int esc,
+                             sqlkc_rt_alloc_fn alloc, void *arg)
 {
     sqlkc_rt_buf_t text = {0};
     for (uint32_t k = 0; k < v->n; k++) {
@@ -180,6 +180,9 @@ void sqlkc_rt_csv_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, cons
         default: break;
         }
     }
-    sqlkc_rt_csv_put_text(b, text.p ? text.p : "", text.len, delim, quote);
+    if (esc >= 0)
+        sqlkc_rt_csv_put_text_esc(b, text.p ? text.p : "", text.len, delim, quote, esc);
+    else
+        sqlkc_rt_csv_put_text(b, text.p ? text.p : "", text.len, delim, quote);
     sqlkc_rt_buf_free(&text);
 }

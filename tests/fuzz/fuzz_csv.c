@@ -98,7 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             touch(v.items[j].v.s);
                     /* written back, then split and read again: as many elements */
                     sqlkc_rt_buf_t b = {0};
-                    sqlkc_rt_csv_put_nested(&b, &v, types[k], sep, o.null_lit, o.delim, o.quote, fuzz_alloc, NULL);
+                    sqlkc_rt_csv_put_nested(&b, &v, types[k], sep, o.null_lit, o.delim, o.quote, o.escape, fuzz_alloc,
+                                            NULL);
                     sqlkc_rt_buf_free(&b);
                 }
             }

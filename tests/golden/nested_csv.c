@@ -355,31 +355,31 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_json_in_row_t *in)
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 1 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f1, &nty_0, "|", NULL, 44, 34, scratch_alloc, ctx);
+            sqlkc_rt_csv_put_nested(value, &in->f1, &nty_0, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
         }
         /* r ROW<`s` STRING, `i` INT, `b` BOOLEAN> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 2 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f2, &nty_4, "|", NULL, 44, 34, scratch_alloc, ctx);
+            sqlkc_rt_csv_put_nested(value, &in->f2, &nty_4, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
         }
         /* d ARRAY<DECIMAL(10, 2)> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 3 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f3, &nty_6, "|", NULL, 44, 34, scratch_alloc, ctx);
+            sqlkc_rt_csv_put_nested(value, &in->f3, &nty_6, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
         }
         /* bs ARRAY<BYTES> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 4 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f4, &nty_8, "|", NULL, 44, 34, scratch_alloc, ctx);
+            sqlkc_rt_csv_put_nested(value, &in->f4, &nty_8, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
         }
         /* ts ARRAY<TIMESTAMP(3)> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 5 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f5, &nty_10, "|", NULL, 44, 34, scratch_alloc, ctx);
+            sqlkc_rt_csv_put_nested(value, &in->f5, &nty_10, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
         }
         value_data = value->p ? value->p : ""; /* an empty line is an empty message */
     }

@@ -181,9 +181,10 @@ int sqlkc_rt_csv_get_nested(const sqlkc_rt_csv_opts_t *o, const char *sep, sqlkc
                             sqlkc_rt_nested_t *out, char *err, size_t errlen);
 
 /* Appends an ARRAY or ROW value as one field: the elements joined by sep,
- * a NULL element as null_lit (or nothing when NULL), then quoted as text. */
+ * a NULL element as null_lit (or nothing when NULL), then quoted as text
+ * (with the escape character esc, or -1 for none, as the other fields). */
 void sqlkc_rt_csv_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
-                             const char *sep, const char *null_lit, int delim, int quote, sqlkc_rt_alloc_fn alloc,
-                             void *arg);
+                             const char *sep, const char *null_lit, int delim, int quote, int esc,
+                             sqlkc_rt_alloc_fn alloc, void *arg);
 
 #endif /* SQLKC_CSV_H */
