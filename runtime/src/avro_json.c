@@ -20,16 +20,14 @@
  *   its root value separator (a line separator, "\n") before every record
  *   but the first: *started tracks that.
  *
- * The reader parses the message with jansson (the first JSON value; what
- * follows it is not read, as a JsonDecoder does not read it) and takes
- * record fields by name, as JsonDecoder reorders them; a missing field is an
- * error, an unknown one is skipped. */
+ * The reader pulls the message through the runtime's JSON cursor (json.h;
+ * the first JSON value only, what follows it is not read, as a JsonDecoder
+ * does not read it) and takes record fields by name, as JsonDecoder reorders
+ * them; a missing field is an error, an unknown one is skipped. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <jansson.h>
 
 #include "codec_internal.h"
 #include "sqlkc/avro.h"
@@ -250,31 +248,46 @@ const char *sqlkc_rt_avro_json_put(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *fie
 
 /* ==== reading ============================================================= */
 
+/* The reader walks the message once with the runtime's pull cursor (json.h).
+ * Record fields are decoded as their members come; a member whose value
+ * fails to convert is remembered and skipped, so that errors come out in the
+ * order the whole-tree reader this replaces gave them (JsonDecoder's for
+ * records): a record's fields in schema order (the last of repeated members
+ * counting), a map's entries in the order of their keys' first appearance.
+ * Malformed JSON anywhere fails the message as "not JSON", whatever else is
+ * wrong with it. Numbers are only parsed where a field reads them, so a huge
+ * number in a skipped member is no error (as for Jackson); a UTF-8 byte order
+ * mark is skipped (Jackson's byte bootstrapper) and a lone surrogate escape
+ * in a string becomes '?' (as Avro's Utf8 encodes it). */
 typedef struct rd {
+    sqlkc_rt_jcur_t c;
     sqlkc_rt_alloc_fn alloc;
     void *arg;
     char *err;
     size_t errlen;
+    bool fatal; /* the error is malformed JSON, not a conversion */
 } rd_t;
 
-static const char *jtype(const json_t *j)
+/* Where the cursor is, to come back to a value. */
+typedef struct mark {
+    const char *p;
+    int depth;
+    bool first;
+} mark_t;
+
+static mark_t mark(const rd_t *r) { return (mark_t){r->c.p, r->c.depth, r->c.first}; }
+
+static void reset(rd_t *r, mark_t m)
 {
-    switch (json_typeof(j)) {
-    case JSON_OBJECT: return "START_OBJECT";
-    case JSON_ARRAY: return "START_ARRAY";
-    case JSON_STRING: return "VALUE_STRING";
-    case JSON_INTEGER: return "VALUE_NUMBER_INT";
-    case JSON_REAL: return "VALUE_NUMBER_FLOAT";
-    case JSON_TRUE: return "VALUE_TRUE";
-    case JSON_FALSE: return "VALUE_FALSE";
-    default: return "VALUE_NULL";
-    }
+    r->c.p = m.p;
+    r->c.depth = m.depth;
+    r->c.first = m.first;
 }
 
-/* JsonDecoder's error: "Expected <what>. Got <token>". */
-static int expected(rd_t *r, const char *what, const json_t *j)
+static int malformed(rd_t *r)
 {
-    snprintf(r->err, r->errlen, "Expected %s. Got %s", what, jtype(j));
+    snprintf(r->err, r->errlen, "not JSON: %s", r->c.err);
+    r->fatal = true;
     return -1;
 }
 
@@ -284,53 +297,134 @@ static int fail(rd_t *r, const char *fmt, const char *a)
     return -1;
 }
 
-/* A JSON number as Jackson's getIntValue / getLongValue gives it: integers
- * range-checked, fractions truncated toward zero. */
-static int get_integer(rd_t *r, const json_t *j, int64_t min, int64_t max, const char *what, int64_t *out)
+/* Whether a key or string (which may hold NUL bytes) is the name z. */
+static bool str_is(sqlkc_rt_str_t s, const char *z)
 {
-    if (json_is_integer(j)) {
-        json_int_t v = json_integer_value(j);
-        if (v < min || v > max)
-            return fail(r, "Numeric value out of range of %s", what);
-        *out = (int64_t)v;
-        return 0;
-    }
-    if (json_is_real(j)) {
-        double d = json_real_value(j);
-        if (!(d >= (double)min && d <= (double)max))
-            return fail(r, "Numeric value out of range of %s", what);
-        /* (double)INT64_MAX is 2^63, which does not fit: Java's (long) cast saturates */
-        *out = d >= 0x1p63 ? INT64_MAX : (int64_t)d;
-        return 0;
-    }
-    return expected(r, what, j);
+    size_t n = strlen(z);
+    return n == s.n && memcmp(s.p, z, n) == 0;
 }
 
-static int get_double(rd_t *r, const json_t *j, const char *what, double *out)
+static bool number_start(int ch) { return ch == '-' || (ch >= '0' && ch <= '9'); }
+
+/* Consumes (and validates) the number at the cursor; its text and whether
+ * it is a float token (a fraction or an exponent) as Jackson tells them. */
+static int number(rd_t *r, sqlkc_rt_str_t *text, bool *is_float)
 {
-    if (json_is_number(j)) {
-        *out = json_number_value(j);
+    const char *p = r->c.p;
+    if (sqlkc_rt_json_skip(&r->c) < 0)
+        return malformed(r);
+    text->p = p;
+    text->n = (size_t)(r->c.p - p);
+    *is_float = memchr(p, '.', text->n) || memchr(p, 'e', text->n) || memchr(p, 'E', text->n);
+    return 0;
+}
+
+/* The Jackson token name of the next value (nothing consumed), NULL when
+ * the input does not start a value. */
+static const char *token_name(rd_t *r)
+{
+    int ch = sqlkc_rt_json_peek(&r->c);
+    switch (ch) {
+    case '{': return "START_OBJECT";
+    case '[': return "START_ARRAY";
+    case '"': return "VALUE_STRING";
+    case 't': return "VALUE_TRUE";
+    case 'f': return "VALUE_FALSE";
+    case 'n': return "VALUE_NULL";
+    default:
+        if (!number_start(ch))
+            return NULL;
+        for (const char *p = r->c.p; p < r->c.end && (number_start(*p) || *p == '+' || *p == '.' ||
+                                                      *p == 'e' || *p == 'E'); p++)
+            if (*p == '.' || *p == 'e' || *p == 'E')
+                return "VALUE_NUMBER_FLOAT";
+        return "VALUE_NUMBER_INT";
+    }
+}
+
+/* JsonDecoder's error: "Expected <what>. Got <token>". The value is
+ * consumed (validated: malformed JSON is reported as such). */
+static int expected(rd_t *r, const char *what)
+{
+    const char *got = token_name(r);
+    if (sqlkc_rt_json_skip(&r->c) < 0 || !got)
+        return malformed(r);
+    snprintf(r->err, r->errlen, "Expected %s. Got %s", what, got);
+    return -1;
+}
+
+/* A JSON number as Jackson's getIntValue / getLongValue gives it: integers
+ * range-checked, fractions truncated toward zero. */
+static int get_integer(rd_t *r, int64_t min, int64_t max, const char *what, int64_t *out)
+{
+    if (!number_start(sqlkc_rt_json_peek(&r->c)))
+        return expected(r, what);
+    sqlkc_rt_str_t s;
+    bool is_float;
+    if (number(r, &s, &is_float) < 0)
+        return -1;
+    if (!is_float) {
+        bool neg = s.p[0] == '-';
+        uint64_t u = 0;
+        for (size_t i = neg; i < s.n; i++) {
+            unsigned dgt = (unsigned)(s.p[i] - '0');
+            if (u > (UINT64_MAX - dgt) / 10)
+                return fail(r, "Numeric value out of range of %s", what);
+            u = u * 10 + dgt;
+        }
+        if (neg ? u > (uint64_t)-(min + 1) + 1 : u > (uint64_t)max)
+            return fail(r, "Numeric value out of range of %s", what);
+        *out = neg ? (int64_t)(0 - u) : (int64_t)u;
+        return 0;
+    }
+    double d;
+    if (sqlkc_rti_json_number_double(s.p, s.n, &d) < 0)
+        return fail(r, "Numeric value out of range of %s", what);
+    if (!(d >= (double)min && d <= (double)max))
+        return fail(r, "Numeric value out of range of %s", what);
+    /* (double)INT64_MAX is 2^63, which does not fit: Java's (long) cast saturates */
+    *out = d >= 0x1p63 ? INT64_MAX : (int64_t)d;
+    return 0;
+}
+
+static int get_double(rd_t *r, const char *what, double *out)
+{
+    int ch = sqlkc_rt_json_peek(&r->c);
+    if (number_start(ch)) {
+        sqlkc_rt_str_t s;
+        bool is_float;
+        if (number(r, &s, &is_float) < 0)
+            return -1;
+        if (sqlkc_rti_json_number_double(s.p, s.n, out) < 0)
+            return fail(r, "Numeric value out of range of %s", what);
         return 0;
     }
     /* what JsonEncoder writes for the non-finite values (quoted by Jackson) */
-    if (json_is_string(j)) {
-        const char *s = json_string_value(j);
-        if (!strcmp(s, "NaN") || !strcmp(s, "Infinity") || !strcmp(s, "-Infinity")) {
-            *out = s[0] == 'N' ? NAN : s[0] == '-' ? -INFINITY : INFINITY;
+    if (ch == '"') {
+        mark_t m = mark(r);
+        sqlkc_rt_str_t s;
+        if (sqlkc_rt_json_get_str(&r->c, &s) < 0)
+            return malformed(r);
+        if (str_is(s, "NaN") || str_is(s, "Infinity") || str_is(s, "-Infinity")) {
+            *out = s.p[0] == 'N' ? NAN : s.p[0] == '-' ? -INFINITY : INFINITY;
             return 0;
         }
+        reset(r, m);
     }
-    return expected(r, what, j);
+    return expected(r, what);
 }
 
 /* String.getBytes(ISO_8859_1) of a JSON string: code points above U+00FF
- * (a surrogate pair being one) become '?'. */
-static int get_latin1(rd_t *r, const json_t *j, sqlkc_rt_str_t *out)
+ * (a surrogate pair being one) become '?'. The cursor hands out valid UTF-8. */
+static int get_latin1(rd_t *r, sqlkc_rt_str_t *out)
 {
-    if (!json_is_string(j))
-        return expected(r, "bytes", j);
-    const unsigned char *p = (const unsigned char *)json_string_value(j);
-    size_t n = json_string_length(j), k = 0;
+    if (sqlkc_rt_json_peek(&r->c) != '"')
+        return expected(r, "bytes");
+    sqlkc_rt_str_t s;
+    if (sqlkc_rt_json_get_str(&r->c, &s) < 0)
+        return malformed(r);
+    const unsigned char *p = (const unsigned char *)s.p;
+    size_t n = s.n, k = 0;
     char *o = r->alloc(r->arg, n ? n : 1);
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
@@ -346,74 +440,266 @@ static int get_latin1(rd_t *r, const json_t *j, sqlkc_rt_str_t *out)
     return 0;
 }
 
-static int get_value(rd_t *r, const json_t *j, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
-                     const char *rec);
+static int get_value(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec);
 
-static int get_fields(rd_t *r, const json_t *j, sqlkc_rt_item_t *items, const sqlkc_rt_type_t *t, bool legacy,
-                      const char *rec)
+static int get_fields(rd_t *r, sqlkc_rt_item_t *items, const sqlkc_rt_type_t *t, bool legacy, const char *rec)
 {
-    if (!json_is_object(j))
-        return expected(r, "record-start", j);
-    for (int i = 0; i < t->n; i++) {
+    if (sqlkc_rt_json_peek(&r->c) != '{')
+        return expected(r, "record-start");
+    int n = t->n;
+    memset(items, 0, sizeof *items * (size_t)n);
+    /* per field: 0 absent, 1 read, 2 its (last) value does not convert, at pend[i] */
+    unsigned char *st = r->alloc(r->arg, (size_t)(n ? n : 1));
+    mark_t *pend = r->alloc(r->arg, sizeof *pend * (size_t)(n ? n : 1));
+    const char **sub = r->alloc(r->arg, sizeof *sub * (size_t)(n ? n : 1));
+    memset(st, 0, (size_t)n);
+    for (int i = 0; i < n; i++)
+        sub[i] = NULL;
+    if (sqlkc_rt_json_object_begin(&r->c) < 0)
+        return malformed(r);
+    int hint = 0;
+    for (;;) {
+        sqlkc_rt_str_t key;
+        int k = sqlkc_rt_json_object_next(&r->c, &key);
+        if (k < 0)
+            return malformed(r);
+        if (k == 0)
+            break;
+        int i = -1; /* the field named key: usually the one after the last */
+        if (hint < n && str_is(key, t->names[hint]))
+            i = hint;
+        for (int j = 0; i < 0 && j < n; j++)
+            if (str_is(key, t->names[j]))
+                i = j;
+        if (i < 0) { /* not in the schema: skipped */
+            if (sqlkc_rt_json_skip(&r->c) < 0)
+                return malformed(r);
+            continue;
+        }
+        hint = i + 1;
+        if (!sub[i])
+            sub[i] = has_record(t->sub[i]) ? child_record(rec, t->names[i], r->alloc, r->arg) : rec;
+        mark_t m = mark(r);
         memset(&items[i], 0, sizeof items[i]);
-        const json_t *v = json_object_get(j, t->names[i]);
-        if (!v)
-            return fail(r, "Expected field name not found: %s", t->names[i]);
-        const char *sub = has_record(t->sub[i]) ? child_record(rec, t->names[i], r->alloc, r->arg) : rec;
-        if (get_value(r, v, &items[i], t->sub[i], legacy, sub) < 0)
+        if (get_value(r, &items[i], t->sub[i], legacy, sub[i]) == 0) {
+            st[i] = 1;
+            continue;
+        }
+        if (r->fatal)
             return -1;
+        reset(r, m); /* reported below, if no later member of that name converts */
+        if (sqlkc_rt_json_skip(&r->c) < 0)
+            return malformed(r);
+        st[i] = 2;
+        pend[i] = m;
     }
+    mark_t end = mark(r);
+    for (int i = 0; i < n; i++) {
+        if (st[i] == 0)
+            return fail(r, "Expected field name not found: %s", t->names[i]);
+        if (st[i] == 2) {
+            reset(r, pend[i]);
+            memset(&items[i], 0, sizeof items[i]);
+            if (get_value(r, &items[i], t->sub[i], legacy, sub[i]) < 0)
+                return -1;
+        }
+    }
+    reset(r, end);
     return 0;
 }
 
-static int get_value(rd_t *r, const json_t *j, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
-                     const char *rec)
+/* A nullable value's union when it is not the simple {"<branch>": value}
+ * (more or fewer members, another name, a value that fails): JsonDecoder
+ * sees the object as a whole, so its size is checked first, then the
+ * branch name, then the (last) value. */
+static int get_union_slow(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec,
+                          const char *branch);
+
+static int get_plain(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec);
+
+static int get_value(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec)
 {
-    if (t->nullable) { /* JsonDecoder.readIndex */
-        if (json_is_null(j)) {
-            it->null = true;
-            return 0;
-        }
-        if (!json_is_object(j) || json_object_size(j) != 1)
-            return expected(r, json_is_object(j) ? "end-union" : "start-union", j);
-        const char *label = json_object_iter_key(json_object_iter((json_t *)j));
-        if (strcmp(label, branch_name(t, rec)) != 0)
-            return fail(r, "Unknown union branch %s", label);
-        j = json_object_iter_value(json_object_iter((json_t *)j));
-    } else if (json_is_null(j)) {
-        return expected(r, branch_name(t, rec), j);
+    int ch = sqlkc_rt_json_peek(&r->c);
+    if (!t->nullable) {
+        if (ch == 'n')
+            return expected(r, branch_name(t, rec));
+        return get_plain(r, it, t, legacy, rec);
     }
+    /* JsonDecoder.readIndex */
+    if (ch == 'n') {
+        if (sqlkc_rt_json_null(&r->c) != 1)
+            return malformed(r);
+        it->null = true;
+        return 0;
+    }
+    if (ch != '{')
+        return expected(r, "start-union");
+    const char *branch = branch_name(t, rec);
+    mark_t start = mark(r);
+    if (sqlkc_rt_json_object_begin(&r->c) < 0)
+        return malformed(r);
+    sqlkc_rt_str_t key;
+    int k = sqlkc_rt_json_object_next(&r->c, &key);
+    if (k < 0)
+        return malformed(r);
+    if (k == 1 && str_is(key, branch)) {
+        if (get_plain(r, it, t, legacy, rec) == 0) {
+            k = sqlkc_rt_json_object_next(&r->c, &key);
+            if (k < 0)
+                return malformed(r);
+            if (k == 0)
+                return 0;
+        } else if (r->fatal) {
+            return -1;
+        }
+    }
+    reset(r, start);
+    memset(it, 0, sizeof *it);
+    return get_union_slow(r, it, t, legacy, rec, branch);
+}
+
+static int get_union_slow(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec,
+                          const char *branch)
+{
+    if (sqlkc_rt_json_object_begin(&r->c) < 0)
+        return malformed(r);
+    sqlkc_rt_str_t first = {0}, key;
+    size_t members = 0;
+    bool one_name = true;
+    mark_t value = {0};
+    int k;
+    while ((k = sqlkc_rt_json_object_next(&r->c, &key)) == 1) {
+        if (members++ == 0) {
+            first = key;
+            value = mark(r);
+        } else if (key.n == first.n && memcmp(key.p, first.p, key.n) == 0) {
+            value = mark(r); /* a repeated name: the last value counts */
+        } else {
+            one_name = false;
+        }
+        if (sqlkc_rt_json_skip(&r->c) < 0)
+            return malformed(r);
+    }
+    if (k < 0)
+        return malformed(r);
+    if (members == 0 || !one_name) {
+        snprintf(r->err, r->errlen, "Expected end-union. Got START_OBJECT");
+        return -1;
+    }
+    if (!str_is(first, branch)) {
+        snprintf(r->err, r->errlen, "Unknown union branch %.*s", (int)first.n, first.p);
+        return -1;
+    }
+    mark_t end = mark(r);
+    reset(r, value);
+    if (get_plain(r, it, t, legacy, rec) < 0)
+        return -1;
+    reset(r, end);
+    return 0;
+}
+
+/* Growable item arrays for arrays and maps (the count is known at the end). */
+static sqlkc_rt_item_t *grow(rd_t *r, sqlkc_rt_item_t *items, size_t used, size_t *cap)
+{
+    size_t c = *cap ? *cap * 2 : 8;
+    sqlkc_rt_item_t *n = r->alloc(r->arg, sizeof *n * c);
+    if (used)
+        memcpy(n, items, sizeof *n * used);
+    *cap = c;
+    return n;
+}
+
+/* Map entries in the order of their keys' first appearance, as a Java
+ * HashMap put would see them. */
+typedef struct {
+    const sqlkc_rt_item_t *items;
+    uint32_t i;
+} ent_t;
+
+static int ent_cmp(const void *a, const void *b)
+{
+    const ent_t *x = a, *y = b;
+    const sqlkc_rt_str_t *kx = &x->items[2 * x->i].v.s, *ky = &y->items[2 * y->i].v.s;
+    size_t n = kx->n < ky->n ? kx->n : ky->n;
+    int c = n ? memcmp(kx->p, ky->p, n) : 0;
+    if (c)
+        return c;
+    if (kx->n != ky->n)
+        return kx->n < ky->n ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static bool same_key(const sqlkc_rt_item_t *a, const sqlkc_rt_item_t *b)
+{
+    return a->v.s.n == b->v.s.n && (a->v.s.n == 0 || memcmp(a->v.s.p, b->v.s.p, a->v.s.n) == 0);
+}
+
+/* Some map value failed: reports the error of the first key (by first
+ * appearance) whose last value fails. */
+static int map_error(rd_t *r, sqlkc_rt_item_t *items, uint32_t n, const unsigned char *bad, const mark_t *at,
+                     const sqlkc_rt_type_t *vt, const char *rec)
+{
+    ent_t *e = r->alloc(r->arg, sizeof *e * n);
+    for (uint32_t i = 0; i < n; i++)
+        e[i] = (ent_t){items, i};
+    qsort(e, n, sizeof *e, ent_cmp);
+    uint32_t best = UINT32_MAX, best_last = 0;
+    for (uint32_t g = 0; g < n;) {
+        uint32_t h = g + 1;
+        while (h < n && same_key(&items[2 * e[g].i], &items[2 * e[h].i]))
+            h++;
+        uint32_t last = e[h - 1].i; /* sorted by index within a key */
+        if (bad[last] && e[g].i < best) {
+            best = e[g].i;
+            best_last = last;
+        }
+        g = h;
+    }
+    if (best == UINT32_MAX) /* every failing value was replaced by a later one */
+        return 0;
+    reset(r, at[best_last]);
+    memset(&items[2 * best_last + 1], 0, sizeof items[0]);
+    if (get_value(r, &items[2 * best_last + 1], vt, true, rec) < 0)
+        return -1;
+    return fail(r, "%s", "a map value that failed to convert once converted on a second read");
+}
+
+static int get_plain(rd_t *r, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy, const char *rec)
+{
     int64_t v;
     double d;
     switch (t->kind) {
-    case SQLKC_RT_T_BOOLEAN:
-        if (!json_is_boolean(j))
-            return expected(r, "boolean", j);
-        it->v.b = json_is_true(j);
+    case SQLKC_RT_T_BOOLEAN: {
+        int ch = sqlkc_rt_json_peek(&r->c);
+        if (ch != 't' && ch != 'f')
+            return expected(r, "boolean");
+        if (sqlkc_rt_json_get_bool(&r->c, &it->v.b) < 0)
+            return malformed(r);
         return 0;
+    }
     case SQLKC_RT_T_TINYINT: case SQLKC_RT_T_SMALLINT: case SQLKC_RT_T_INT: case SQLKC_RT_T_DATE:
     case SQLKC_RT_T_TIME:
-        if (get_integer(r, j, INT32_MIN, INT32_MAX, "int", &v) < 0)
+        if (get_integer(r, INT32_MIN, INT32_MAX, "int", &v) < 0)
             return -1;
         /* Integer.byteValue / shortValue wrap */
         it->v.i = t->kind == SQLKC_RT_T_TINYINT ? (int8_t)(uint8_t)v
                   : t->kind == SQLKC_RT_T_SMALLINT ? (int16_t)(uint16_t)v : v;
         return 0;
-    case SQLKC_RT_T_BIGINT: return get_integer(r, j, INT64_MIN, INT64_MAX, "long", &it->v.i);
+    case SQLKC_RT_T_BIGINT: return get_integer(r, INT64_MIN, INT64_MAX, "long", &it->v.i);
     case SQLKC_RT_T_TIMESTAMP: case SQLKC_RT_T_TIMESTAMP_LTZ:
-        if (get_integer(r, j, INT64_MIN, INT64_MAX, "long", &v) < 0)
+        if (get_integer(r, INT64_MIN, INT64_MAX, "long", &v) < 0)
             return -1;
         it->v.ts = sqlkc_rt_avro_ts_of_long(v, legacy ? SQLKC_RT_AVRO_MILLIS : sqlkc_rt_avro_ts_unit(t->p));
         return 0;
     case SQLKC_RT_T_FLOAT:
-        if (get_double(r, j, "float", &d) < 0)
+        if (get_double(r, "float", &d) < 0)
             return -1;
         it->v.f = (float)d;
         return 0;
-    case SQLKC_RT_T_DOUBLE: return get_double(r, j, "double", &it->v.d);
+    case SQLKC_RT_T_DOUBLE: return get_double(r, "double", &it->v.d);
     case SQLKC_RT_T_DECIMAL: {
         sqlkc_rt_str_t s;
-        if (get_latin1(r, j, &s) < 0)
+        if (get_latin1(r, &s) < 0)
             return -1;
         if (s.n == 0 || s.n > 16)
             return fail(r, "%s", "a decimal of no bytes or more than 16");
@@ -424,56 +710,111 @@ static int get_value(rd_t *r, const json_t *j, sqlkc_rt_item_t *it, const sqlkc_
         return 0;
     }
     case SQLKC_RT_T_STRING: {
-        if (!json_is_string(j))
-            return expected(r, "string", j);
-        size_t n = json_string_length(j);
-        char *o = r->alloc(r->arg, n ? n : 1);
-        memcpy(o, json_string_value(j), n);
+        if (sqlkc_rt_json_peek(&r->c) != '"')
+            return expected(r, "string");
+        sqlkc_rt_str_t s;
+        if (sqlkc_rt_json_get_str(&r->c, &s) < 0)
+            return malformed(r);
+        /* a copy: the item outlives nothing of the input today, keep it so */
+        char *o = r->alloc(r->arg, s.n ? s.n : 1);
+        if (s.n)
+            memcpy(o, s.p, s.n);
         it->v.s.p = o;
-        it->v.s.n = n;
+        it->v.s.n = s.n;
         return 0;
     }
-    case SQLKC_RT_T_BYTES: return get_latin1(r, j, &it->v.s);
+    case SQLKC_RT_T_BYTES: return get_latin1(r, &it->v.s);
     case SQLKC_RT_T_ROW:
         it->v.nest.n = (uint32_t)t->n;
         it->v.nest.items = r->alloc(r->arg, sizeof(sqlkc_rt_item_t) * (size_t)(t->n ? t->n : 1));
-        return get_fields(r, j, it->v.nest.items, t, legacy, rec);
+        return get_fields(r, it->v.nest.items, t, legacy, rec);
     case SQLKC_RT_T_ARRAY: {
-        if (!json_is_array(j))
-            return expected(r, "array-start", j);
-        size_t n = json_array_size(j);
-        sqlkc_rt_item_t *items = r->alloc(r->arg, sizeof *items * (n ? n : 1));
-        for (size_t i = 0; i < n; i++) {
-            memset(&items[i], 0, sizeof items[i]);
-            if (get_value(r, json_array_get(j, i), &items[i], t->sub[0], true, rec) < 0)
+        if (sqlkc_rt_json_peek(&r->c) != '[')
+            return expected(r, "array-start");
+        if (sqlkc_rt_json_array_begin(&r->c) < 0)
+            return malformed(r);
+        sqlkc_rt_item_t *items = NULL;
+        size_t n = 0, cap = 0;
+        int k;
+        while ((k = sqlkc_rt_json_array_next(&r->c)) == 1) {
+            if (n == cap)
+                items = grow(r, items, n, &cap);
+            memset(&items[n], 0, sizeof items[n]);
+            if (get_value(r, &items[n], t->sub[0], true, rec) < 0)
                 return -1;
+            n++;
         }
-        it->v.nest.items = items;
+        if (k < 0)
+            return malformed(r);
+        it->v.nest.items = items ? items : r->alloc(r->arg, sizeof *items);
         it->v.nest.n = (uint32_t)n;
         return 0;
     }
     case SQLKC_RT_T_MAP: case SQLKC_RT_T_MULTISET: {
-        if (!json_is_object(j))
-            return expected(r, "map-start", j);
-        size_t n = json_object_size(j), k = 0;
-        sqlkc_rt_item_t *items = r->alloc(r->arg, sizeof *items * 2 * (n ? n : 1));
-        /* members in document order (jansson keeps it) */
-        for (void *iter = json_object_iter((json_t *)j); iter; iter = json_object_iter_next((json_t *)j, iter), k++) {
-            memset(&items[2 * k], 0, sizeof *items * 2);
-            const char *key = json_object_iter_key(iter);
-            size_t kn = strlen(key);
-            char *o = r->alloc(r->arg, kn ? kn : 1);
-            memcpy(o, key, kn);
-            items[2 * k].v.s.p = o;
-            items[2 * k].v.s.n = kn;
-            if (get_value(r, json_object_iter_value(iter), &items[2 * k + 1], t->sub[1], true, rec) < 0)
-                return -1;
+        if (sqlkc_rt_json_peek(&r->c) != '{')
+            return expected(r, "map-start");
+        if (sqlkc_rt_json_object_begin(&r->c) < 0)
+            return malformed(r);
+        sqlkc_rt_item_t *items = NULL; /* key, value pairs */
+        size_t n = 0, cap = 0;
+        /* from the first value that does not convert on: per entry whether
+         * it failed, and where its value is */
+        unsigned char *bad = NULL;
+        mark_t *at = NULL;
+        sqlkc_rt_str_t key;
+        int k;
+        while ((k = sqlkc_rt_json_object_next(&r->c, &key)) == 1) {
+            if (2 * n + 2 > cap) {
+                size_t old = cap / 2;
+                items = grow(r, items, 2 * n, &cap);
+                if (bad) {
+                    unsigned char *b2 = r->alloc(r->arg, cap / 2);
+                    mark_t *a2 = r->alloc(r->arg, sizeof *a2 * (cap / 2));
+                    memcpy(b2, bad, old);
+                    memcpy(a2, at, sizeof *a2 * old);
+                    bad = b2;
+                    at = a2;
+                }
+            }
+            memset(&items[2 * n], 0, sizeof *items * 2);
+            char *o = r->alloc(r->arg, key.n ? key.n : 1);
+            if (key.n)
+                memcpy(o, key.p, key.n);
+            items[2 * n].v.s.p = o;
+            items[2 * n].v.s.n = key.n;
+            mark_t m = mark(r);
+            bool failed = get_value(r, &items[2 * n + 1], t->sub[1], true, rec) < 0;
+            if (failed) {
+                if (r->fatal)
+                    return -1;
+                reset(r, m);
+                if (sqlkc_rt_json_skip(&r->c) < 0)
+                    return malformed(r);
+                if (!bad) {
+                    bad = r->alloc(r->arg, cap / 2);
+                    at = r->alloc(r->arg, sizeof *at * (cap / 2));
+                    memset(bad, 0, cap / 2);
+                }
+                at[n] = m;
+            }
+            if (bad)
+                bad[n] = failed;
+            n++;
         }
-        it->v.nest.items = items;
-        it->v.nest.n = (uint32_t)k;
-        if (k) {
+        if (k < 0)
+            return malformed(r);
+        if (bad) {
+            mark_t end = mark(r);
+            if (map_error(r, items, (uint32_t)n, bad, at, t->sub[1], rec) < 0)
+                return -1;
+            reset(r, end);
+        }
+        it->v.nest.items = items ? items : r->alloc(r->arg, sizeof *items * 2);
+        it->v.nest.n = (uint32_t)n;
+        if (n) {
             /* GenericDatumReader: new HashMap<Utf8, ...>(1), the JsonDecoder's
-             * blocks being of one entry; AvroToRowDataConverters: new HashMap<>() */
+             * blocks being of one entry (a repeated key keeps its place and
+             * takes the last value); AvroToRowDataConverters: new HashMap<>() */
             it->v.nest.n = sqlkc_rt_map_hash_order(items, it->v.nest.n, utf8_hash, 1, r->alloc, r->arg);
             it->v.nest.n = sqlkc_rt_map_hash_order(items, it->v.nest.n, sqlkc_rt_flink_string_hash, 16, r->alloc,
                                                    r->arg);
@@ -487,17 +828,60 @@ static int get_value(rd_t *r, const json_t *j, sqlkc_rt_item_t *it, const sqlkc_
     }
 }
 
+/* Avro's JsonDecoder parses with a plain JsonFactory, which refuses a raw
+ * control character (below 0x20) inside a string, where the cursor lets it
+ * pass (Flink's JSON format allows it). p[0..n) is a valid JSON value: only
+ * strings hold such bytes besides whitespace, and most messages have none at
+ * all, which a word-at-a-time scan shows. 0 ok, -1 with the error set. */
+static int check_controls(rd_t *r, const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        if ((x - ones * 0x20) & ~x & highs)
+            break;
+    }
+    for (; i < n && (unsigned char)p[i] >= 0x20; i++)
+        ;
+    if (i == n)
+        return 0;
+    bool in = false;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (!in)
+            in = ch == '"';
+        else if (ch == '\\')
+            i++;
+        else if (ch == '"')
+            in = false;
+        else if (ch < 0x20) {
+            snprintf(r->err, r->errlen, "not JSON: control character 0x%02x in a string at byte %zu", ch,
+                     (size_t)(p + i - r->c.start));
+            r->fatal = true;
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int sqlkc_rt_avro_json_get(const void *data, size_t len, sqlkc_rt_item_t *fields, const sqlkc_rt_type_t *rec,
                            bool legacy, sqlkc_rt_alloc_fn alloc, void *arg, char *err, size_t errlen)
 {
-    rd_t r = {alloc, arg, err, errlen};
-    json_error_t je;
-    json_t *root = json_loadb(data, len, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &je);
-    if (!root) {
-        snprintf(err, errlen, "not JSON: %s (at byte %d)", je.text, je.position);
-        return -1;
+    rd_t r = {.alloc = alloc, .arg = arg, .err = err, .errlen = errlen};
+    sqlkc_rt_jcur_init(&r.c, data, len, alloc, arg);
+    const char *begin = r.c.p; /* past a byte order mark */
+    /* only the first value is read, as a JsonDecoder reads nothing after it */
+    int rc = get_fields(&r, fields, rec, legacy, TOP_RECORD);
+    if (rc < 0 && !r.fatal) {
+        /* a conversion error stops the walk early; malformed JSON anywhere in
+         * the value still fails the message as such */
+        sqlkc_rt_jcur_init(&r.c, data, len, alloc, arg);
+        if (sqlkc_rt_json_skip(&r.c) < 0)
+            malformed(&r);
     }
-    int rc = get_fields(&r, root, fields, rec, legacy, TOP_RECORD);
-    json_decref(root);
+    if (!r.fatal && check_controls(&r, begin, (size_t)(r.c.p - begin)) < 0)
+        rc = -1;
     return rc;
 }
