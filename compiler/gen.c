@@ -393,15 +393,20 @@ static bool *used_columns(gen_t *g, const table_t *t)
     return used;
 }
 
+const plan_node_t *gen_sink_of(gen_t *g, const plan_node_t *node)
+{
+    for (int s = 0; s < g->p->nsinks; s++)
+        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
+            if (p == node)
+                return g->p->sinks[s];
+    return NULL;
+}
+
 int gen_scan_fields(gen_t *g, const plan_node_t *norm, int **fields)
 {
     const plan_node_t *scan = norm->input;
     const table_t *t = scan->table;
-    const plan_node_t *sink = NULL;
-    for (int s = 0; s < g->p->nsinks && !sink; s++)
-        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
-            if (p == norm)
-                sink = g->p->sinks[s];
+    const plan_node_t *sink = gen_sink_of(g, norm);
     bool *used = arena_alloc(g->a, sizeof(bool) * (size_t)(t->ncols + 1));
     int *field_col = field_cols(g, t);
     mark_scan_use(t, sink, norm, used, field_col);

@@ -106,6 +106,8 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n);
 /* gen.c: the fields of a ChangelogNormalize's rows its own INSERT reads (its
  * scan's projection, key and rowtime included), into *fields; their count. */
 int gen_scan_fields(gen_t *g, const plan_node_t *norm, int **fields);
+/* gen.c: the sink of the INSERT whose operator chain holds node. */
+const plan_node_t *gen_sink_of(gen_t *g, const plan_node_t *node);
 void gen_norm_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_norm_init(gen_t *g, const plan_node_t *n);
 void gen_norm_fini(gen_t *g, const plan_node_t *n);

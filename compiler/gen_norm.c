@@ -124,15 +124,6 @@ static void fields_equal(gen_t *g, const char *name, const char *row_type, const
     emit_blank(e);
 }
 
-static const char *norm_sink_name(gen_t *g, const plan_node_t *n)
-{
-    for (int s = 0; s < g->p->nsinks; s++)
-        for (const plan_node_t *p = g->p->sinks[s]; p; p = p->input)
-            if (p == n)
-                return g->p->sinks[s]->table->name;
-    return "?";
-}
-
 void gen_norm_decls(gen_t *g, const plan_node_t *n)
 {
     emit_t *e = g->e;
@@ -164,7 +155,7 @@ void gen_norm_decls(gen_t *g, const plan_node_t *n)
      * (The decoder may fill more columns, for other INSERTs on the table.) */
     int *idx;
     int nidx = gen_scan_fields(g, n, &idx);
-    emit_line(e, "/* Equal in the columns INSERT INTO %s reads. */", emit_comment(g->a, norm_sink_name(g, n)));
+    emit_line(e, "/* Equal in the columns INSERT INTO %s reads. */", emit_comment(g->a, gen_sink_of(g, n)->table->name));
     fields_equal(g, arena_printf(g->a, "norm_%d_same", n->id), row, n->fields, idx, nidx);
 }
 

@@ -328,26 +328,30 @@ int rt_sink_produce(sqlkc_rt_ctx_t *ctx, rt_sink_t *sink, const void *key, size_
     return SQLKC_RT_OK;
 }
 
-void rt_sinks_poll(sqlkc_rt_ctx_t *ctx)
+/* Writes what the buffered sinks hold; with due_only, only those whose
+ * interval has passed since their last flush. A failed write is fatal. */
+static void drain_buffers(sqlkc_rt_ctx_t *ctx, bool due_only)
 {
     int64_t now = rt_now_ms();
     for (size_t t = 0; t < ctx->ntables; t++) {
         rt_sink_t *sink = ctx->tables[t].sink;
-        if (sink && sink->max_rows && sink->nheld && now - sink->last_flush >= sink->interval_ms &&
-            drain(ctx, sink) != SQLKC_RT_OK && !ctx->has_fatal)
+        if (!sink || !sink->max_rows || !sink->nheld || (due_only && now - sink->last_flush < sink->interval_ms))
+            continue;
+        if (drain(ctx, sink) != SQLKC_RT_OK && !ctx->has_fatal)
             rt_set_fatal(ctx, "table '%s': %s", sink->t->def->name, ctx->errmsg);
     }
+}
+
+void rt_sinks_poll(sqlkc_rt_ctx_t *ctx)
+{
+    drain_buffers(ctx, true);
     for (size_t i = 0; i < ctx->nproducers; i++)
         rd_kafka_poll(ctx->producers[i]->rk, 0);
 }
 
 int rt_sinks_flush(sqlkc_rt_ctx_t *ctx)
 {
-    for (size_t t = 0; t < ctx->ntables; t++) {
-        rt_sink_t *sink = ctx->tables[t].sink;
-        if (sink && sink->max_rows && sink->nheld && drain(ctx, sink) != SQLKC_RT_OK && !ctx->has_fatal)
-            rt_set_fatal(ctx, "table '%s': %s", sink->t->def->name, ctx->errmsg);
-    }
+    drain_buffers(ctx, false);
     for (size_t i = 0; i < ctx->nproducers && !ctx->has_fatal; i++) {
         rd_kafka_t *rk = ctx->producers[i]->rk;
         /* No overall timeout: a record is either acknowledged or fails with
