@@ -26,14 +26,14 @@ static const char *ts_unit(const type_t *t)
     return t->p <= 3 ? "SQLKC_RT_AVRO_MILLIS" : t->p <= 6 ? "SQLKC_RT_AVRO_MICROS" : "SQLKC_RT_AVRO_NANOS";
 }
 
-static void put_value(gen_t *g, const char *buf, const char *v, const type_t *t, const char *name, bool legacy)
+static void put_value(gen_t *g, const format_t *f, const char *buf, const char *v, const type_t *t, const char *name)
 {
+    bool legacy = f->avro_ts_legacy;
     emit_t *e = g->e;
     switch (t->kind) {
     case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
         emit_open(e, "%s", "");
-        emit_line(e, "const char *why = sqlkc_rt_avro_put_nested%s(%s, &%s, &%s, scratch_alloc, ctx);",
-                  legacy ? "" : "_ts", buf, v, gen_rt_type(g, t));
+        emit_line(e, "const char *why = %s(%s, &%s, ctx);", gen_avro_nested_writer(g, t, f), buf, v);
         emit_line(e, "if (why)");
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Fail to serialize at field: %%s. (%%s)\", %s, why);",
                   emit_cstr(g->a, name, strlen(name)));
@@ -129,7 +129,7 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         }
         const char *v = arena_printf(g->a, "%s->f%d", row, map[i]);
         if (!ty->nullable) {
-            put_value(g, buf, v, ty, f->names[i], f->avro_ts_legacy);
+            put_value(g, f, buf, v, ty, f->names[i]);
             continue;
         }
         emit_open(e, "if (%s)", gen_isnull(g, row, map[i]));
@@ -137,19 +137,19 @@ void gen_avro_encode(gen_t *g, const table_t *t, const format_t *f, const char *
         emit_close(e, " else {");
         e->indent++;
         emit_line(e, "sqlkc_rt_avro_put_int(%s, 1); /* union branch 1: the value */", buf);
-        put_value(g, buf, v, ty, f->names[i], f->avro_ts_legacy);
+        put_value(g, f, buf, v, ty, f->names[i]);
         emit_close(e, NULL);
     }
 }
 
 /* Emits reading one value of type t at the cursor into dst (an lvalue). */
-static void get_value(gen_t *g, const char *dst, const type_t *t, bool legacy)
+static void get_value(gen_t *g, const format_t *f, const char *dst, const type_t *t)
 {
+    bool legacy = f->avro_ts_legacy;
     emit_t *e = g->e;
     switch (t->kind) {
     case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
-        emit_line(e, "if (sqlkc_rt_avro_get_nested%s(&c, &%s, &%s, scratch_alloc, ctx) < 0) goto fail;",
-                  legacy ? "" : "_ts", dst, gen_rt_type(g, t));
+        emit_line(e, "if (%s(&c, &%s, ctx) < 0) goto fail;", gen_avro_nested_reader(g, t, f), dst);
         break;
     case TY_BOOLEAN: emit_line(e, "if (sqlkc_rt_avro_get_bool(&c, &%s) < 0) goto fail;", dst); break;
     case TY_TINYINT: case TY_SMALLINT:
@@ -233,12 +233,12 @@ void gen_avro_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
             emit_line(e, "bool has_value;");
             emit_line(e, "if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;");
             emit_open(e, "if (has_value)");
-            get_value(g, dst, ty, f->avro_ts_legacy);
+            get_value(g, f, dst, ty);
             gen_setnull(g, "row", rf, "false");
             emit_close(e, NULL);
             emit_close(e, NULL);
         } else {
-            get_value(g, dst, ty, f->avro_ts_legacy);
+            get_value(g, f, dst, ty);
             gen_setnull(g, "row", rf, "false");
         }
     }

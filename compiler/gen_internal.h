@@ -13,6 +13,7 @@ typedef struct gen {
     const plan_t *p;
     int tmp; /* counter for temporaries */
     struct gen_nested *nested; /* gen_nested.c: the type descriptors emitted */
+    struct gen_codecs *codecs; /* gen_ncodec.c: the nested values' codecs emitted */
 } gen_t;
 
 /* A generated value: C expressions for the value and its NULL flag. */
@@ -98,6 +99,22 @@ void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
  * name of the one for type t (an expression of type const sqlkc_rt_type_t *). */
 void gen_nested_decls(gen_t *g);
 const char *gen_rt_type(gen_t *g, const type_t *t);
+/* Same type, nullability and field names included. */
+bool gen_type_same(const type_t *a, const type_t *b);
+
+/* gen_ncodec.c: the json and avro codecs of the ARRAY, MAP, MULTISET and ROW
+ * columns of every format the job reads or writes, emitted up front (after
+ * gen_nested_decls); and their names for a column's type under format f:
+ *   json reader  int NAME(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out): 1 or -1
+ *   json writer  const char *NAME(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v): NULL or why not
+ *   avro reader  int NAME(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx): 0 or -1
+ *   avro writer  const char *NAME(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx)
+ * (the column's own NULL, or its union, is the caller's). */
+void gen_nested_codecs(gen_t *g);
+const char *gen_json_nested_reader(gen_t *g, const type_t *t, const format_t *f);
+const char *gen_json_nested_writer(gen_t *g, const type_t *t, const format_t *f);
+const char *gen_avro_nested_reader(gen_t *g, const type_t *t, const format_t *f);
+const char *gen_avro_nested_writer(gen_t *g, const type_t *t, const format_t *f);
 
 /* gen_norm.c: <name>_store(dst, &blob, src) copies a row with its strings
  * into a heap block; <name>_equal(a, b) compares rows field by field. */

@@ -62,11 +62,11 @@ static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field
     emit_t *e = g->e;
     const char *get = getter(r->type);
     emit_line(e, "/* %s %s */", emit_comment(g->a, r->name), emit_comment(g->a, type_str(g->a, r->type)));
-    if (type_is_nested(r->type))
-        emit_line(e, "r = sqlkc_rt_json_get_nested(cur, &row->f%d, &%s, %s);", r->row_field, gen_rt_type(g, r->type),
-                  arena_printf(g->a, "%s%s%s0u", f->ignore_parse_errors ? "SQLKC_RT_JSON_F_IGNORE | " : "",
-                               f->fail_on_missing ? "SQLKC_RT_JSON_F_FAIL_MISSING | " : "",
-                               f->ts_iso ? "SQLKC_RT_JSON_F_TS_ISO | " : ""));
+    if (type_is_nested(r->type)) { /* the field's own null, then the value by its type's reader */
+        emit_line(e, "r = sqlkc_rt_json_null(cur);");
+        emit_line(e, "r = r < 0 ? -1 : r == 1 ? 0 : %s(cur, &row->f%d);", gen_json_nested_reader(g, r->type, f),
+                  r->row_field);
+    }
     else if (r->type->kind == TY_DECIMAL)
         emit_line(e, "r = sqlkc_rt_json_get_decimal(cur, &row->f%d, %d, %d);", r->row_field, r->type->p,
                   r->type->s);
@@ -219,19 +219,13 @@ static void put_value(gen_t *g, const format_t *f, const char *buf, const char *
         emit_line(e, "sqlkc_rt_json_put_timestamp(%s, %s, %s, %s);", buf, v, f->ts_iso ? "true" : "false",
                   t->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
         break;
-    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW: {
-        static const char *const modes[] = {"SQLKC_RT_JSON_NULL_KEY_FAIL", "SQLKC_RT_JSON_NULL_KEY_DROP",
-                                            "SQLKC_RT_JSON_NULL_KEY_LITERAL"};
+    case TY_ARRAY: case TY_MAP: case TY_MULTISET: case TY_ROW:
         emit_open(e, "%s", "");
-        emit_line(e, "static const sqlkc_rt_json_opts_t opts = {%s, %s, %s, %s};", f->ts_iso ? "true" : "false",
-                  f->decimal_plain ? "true" : "false", modes[f->map_null_key],
-                  emit_cstr(g->a, f->map_null_literal, strlen(f->map_null_literal)));
-        emit_line(e, "const char *why = sqlkc_rt_json_put_nested(%s, &%s, &%s, &opts);", buf, v, gen_rt_type(g, t));
+        emit_line(e, "const char *why = %s(%s, &%s);", gen_json_nested_writer(g, t, f), buf, v);
         emit_line(e, "if (why)");
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"%%s\", why);");
         emit_close(e, NULL);
         break;
-    }
     default:
         emit_line(e, "sqlkc_rt_json_put_null(%s);", buf);
     }

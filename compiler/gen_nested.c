@@ -17,18 +17,17 @@ struct gen_nested {
     int ids; /* names handed out */
 };
 
-/* Same type, nullability and field names included. */
-static bool same(const type_t *a, const type_t *b)
+bool gen_type_same(const type_t *a, const type_t *b)
 {
     if (a->kind != b->kind || a->p != b->p || a->s != b->s || a->nullable != b->nullable ||
         a->nfields != b->nfields || !a->elem != !b->elem || !a->val != !b->val)
         return false;
-    if (a->elem && !same(a->elem, b->elem))
+    if (a->elem && !gen_type_same(a->elem, b->elem))
         return false;
-    if (a->val && !same(a->val, b->val))
+    if (a->val && !gen_type_same(a->val, b->val))
         return false;
     for (int i = 0; i < a->nfields; i++)
-        if (strcmp(a->names[i], b->names[i]) != 0 || !same(a->fields[i], b->fields[i]))
+        if (strcmp(a->names[i], b->names[i]) != 0 || !gen_type_same(a->fields[i], b->fields[i]))
             return false;
     return true;
 }
@@ -37,7 +36,7 @@ static const char *find(gen_t *g, const type_t *t)
 {
     struct gen_nested *r = g->nested;
     for (int i = 0; r && i < r->n; i++)
-        if (same(r->v[i].t, t))
+        if (gen_type_same(r->v[i].t, t))
             return r->v[i].name;
     return NULL;
 }

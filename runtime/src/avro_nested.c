@@ -42,6 +42,18 @@ static int32_t utf8_hash(const char *p, size_t n)
 
 /* ==== writing ============================================================= */
 
+uint32_t sqlkc_rt_avro_map_write_order(const sqlkc_rt_nested_t *v, sqlkc_rt_item_t **items, sqlkc_rt_alloc_fn alloc,
+                                       void *arg)
+{
+    /* new HashMap<String, Object>(computeRequiredCapacity(n)) */
+    uint32_t n = v->n;
+    uint32_t want = n <= 2 ? n + 1 : (uint32_t)ceil((double)((float)n / 0.75f));
+    *items = alloc(arg, sizeof **items * 2 * (n ? n : 1));
+    if (n)
+        memcpy(*items, v->items, sizeof **items * 2 * n);
+    return sqlkc_rt_map_hash_order(*items, n, sqlkc_rt_java_string_hash, table_size_for(want), alloc, arg);
+}
+
 static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,
                              sqlkc_rt_alloc_fn alloc, void *arg);
 
@@ -70,11 +82,8 @@ static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, con
         for (uint32_t i = 0; i < v->n; i++)
             if (v->items[2 * i].null) /* keyArray.getString(i).toString() */
                 return "Avro cannot write a map entry with a NULL key";
-        uint32_t n = v->n;
-        uint32_t want = n <= 2 ? n + 1 : (uint32_t)ceil((double)((float)n / 0.75f));
-        sqlkc_rt_item_t *items = alloc(arg, sizeof *items * 2 * n);
-        memcpy(items, v->items, sizeof *items * 2 * n);
-        n = sqlkc_rt_map_hash_order(items, n, sqlkc_rt_java_string_hash, table_size_for(want), alloc, arg);
+        sqlkc_rt_item_t *items;
+        uint32_t n = sqlkc_rt_avro_map_write_order(v, &items, alloc, arg);
         sqlkc_rt_avro_put_long(b, n);
         for (uint32_t i = 0; i < n; i++) {
             sqlkc_rt_avro_put_bytes(b, items[2 * i].v.s.p, items[2 * i].v.s.n);
@@ -94,7 +103,7 @@ static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const
         if (it->null)
             return NULL;
     } else if (it->null) {
-        return "a NULL value where the Avro schema has no null (a NOT NULL element, value or field)";
+        return SQLKC_RT_AVRO_NOT_NULL_MSG;
     }
     switch (t->kind) {
     case SQLKC_RT_T_BOOLEAN: sqlkc_rt_avro_put_bool(b, it->v.b); break;
@@ -142,7 +151,7 @@ static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_typ
 
 /* A block count: negative counts are followed by the block's byte size
  * (Avro's spec), which is skipped. */
-static int block_count(sqlkc_rt_acur_t *c, int64_t *n)
+int sqlkc_rt_avro_block_count(sqlkc_rt_acur_t *c, int64_t *n)
 {
     if (sqlkc_rt_avro_get_long(c, n) < 0)
         return -1;
@@ -184,7 +193,7 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
     sqlkc_rt_item_t *items = NULL;
     for (bool first = true;; first = false) {
         int64_t count;
-        if (block_count(c, &count) < 0)
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
             return -1;
         if (first)
             first_block = (uint32_t)count;
@@ -216,13 +225,20 @@ static int get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt
     }
     out->items = items;
     out->n = n;
-    if (map && n) {
-        /* GenericDatumReader: new HashMap<Utf8, ...>(first block count);
-         * AvroToRowDataConverters: its entries into new HashMap<StringData, ...>() */
-        out->n = sqlkc_rt_map_hash_order(items, n, utf8_hash, table_size_for(first_block), alloc, arg);
-        out->n = sqlkc_rt_map_hash_order(items, out->n, sqlkc_rt_flink_string_hash, 16, alloc, arg);
-    }
+    if (map)
+        out->n = sqlkc_rt_avro_map_read_order(items, n, first_block, alloc, arg);
     return 0;
+}
+
+uint32_t sqlkc_rt_avro_map_read_order(sqlkc_rt_item_t *items, uint32_t n, uint32_t first_block,
+                                      sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    if (!n)
+        return 0;
+    /* GenericDatumReader: new HashMap<Utf8, ...>(first block count);
+     * AvroToRowDataConverters: its entries into new HashMap<StringData, ...>() */
+    n = sqlkc_rt_map_hash_order(items, n, utf8_hash, table_size_for(first_block), alloc, arg);
+    return sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, alloc, arg);
 }
 
 static int get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, bool legacy,

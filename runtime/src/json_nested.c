@@ -84,9 +84,7 @@ static int get_scalar(sqlkc_rt_jcur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_ty
     }
 }
 
-/* Expects the container `open` ('{' or '['); anything else is consumed and
- * is a conversion error (Flink: "Illegal JSON ... data"). */
-static int begin(sqlkc_rt_jcur_t *c, char open, const char *what)
+int sqlkc_rt_json_container_begin(sqlkc_rt_jcur_t *c, char open, const char *what)
 {
     int ch = sqlkc_rt_json_peek(c);
     if (ch != open) {
@@ -98,6 +96,31 @@ static int begin(sqlkc_rt_jcur_t *c, char open, const char *what)
         return conv_err(c, "Illegal JSON %s data at byte %zu", what, at);
     }
     return open == '{' ? sqlkc_rt_json_object_begin(c) : sqlkc_rt_json_array_begin(c);
+}
+
+static int begin(sqlkc_rt_jcur_t *c, char open, const char *what)
+{
+    return sqlkc_rt_json_container_begin(c, open, what);
+}
+
+int sqlkc_rt_json_convert_error(sqlkc_rt_jcur_t *c, const char *msg)
+{
+    return conv_err(c, "%s", msg);
+}
+
+int sqlkc_rt_json_inside_error(sqlkc_rt_jcur_t *c)
+{
+    return inside_err(c);
+}
+
+int sqlkc_rt_json_field_error(sqlkc_rt_jcur_t *c, const char *name)
+{
+    if (!c->fatal) {
+        char why[sizeof c->err];
+        memcpy(why, c->err, sizeof why);
+        snprintf(c->err, sizeof c->err, "Fail to deserialize at field: %.40s. (%.60s)", name, why);
+    }
+    return inside_err(c);
 }
 
 static int get_array(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_type_t *t, unsigned flags)
@@ -185,14 +208,8 @@ static int get_row(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out, const sqlkc_rt_ty
                 return -1;
             continue;
         }
-        if (get_value(c, &items[idx], t->sub[idx], flags) < 0) {
-            if (!c->fatal) {
-                char why[sizeof c->err];
-                memcpy(why, c->err, sizeof why);
-                snprintf(c->err, sizeof c->err, "Fail to deserialize at field: %.40s. (%.60s)", t->names[idx], why);
-            }
-            return inside_err(c);
-        }
+        if (get_value(c, &items[idx], t->sub[idx], flags) < 0)
+            return sqlkc_rt_json_field_error(c, t->names[idx]);
         cnt++;
     }
     if (r < 0)
@@ -281,60 +298,60 @@ static const char *put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, con
         sqlkc_rt_buf_putc(b, '}');
         return NULL;
     }
-    /* MAP, MULTISET: an ObjectNode (a LinkedHashMap) set in the map's order;
-     * a NULL key per map-null-key.mode, where the literal can meet a key that
-     * is already there: its value is then replaced in place */
+    /* MAP, MULTISET: an ObjectNode (a LinkedHashMap) set in the map's order */
     bool has_null = false;
     for (uint32_t i = 0; i < v->n; i++)
         has_null = has_null || v->items[2 * i].null;
     if (has_null && o->map_null_key == SQLKC_RT_JSON_NULL_KEY_FAIL)
-        return "JSON format doesn't support to serialize map data with null keys. You can drop null key entries "
-               "or encode null in literals by specifying map-null-key.mode option.";
+        return SQLKC_RT_JSON_NULL_KEY_MSG;
     sqlkc_rt_buf_putc(b, '{');
     bool first = true;
     for (uint32_t i = 0; i < v->n; i++) {
-        const sqlkc_rt_item_t *k = &v->items[2 * i];
-        sqlkc_rt_str_t name = k->v.s;
-        if (k->null) {
-            if (o->map_null_key == SQLKC_RT_JSON_NULL_KEY_DROP)
-                continue;
-            name.p = o->map_null_literal;
-            name.n = strlen(o->map_null_literal);
-        }
-        const sqlkc_rt_item_t *val = &v->items[2 * i + 1];
-        if (has_null) {
-            /* the last entry with this name gives the value, the first the place */
-            bool earlier = false;
-            for (uint32_t j = 0; j < i && !earlier; j++) {
-                const sqlkc_rt_item_t *kj = &v->items[2 * j];
-                if (kj->null && o->map_null_key == SQLKC_RT_JSON_NULL_KEY_DROP)
-                    continue;
-                sqlkc_rt_str_t nj = kj->null ? (sqlkc_rt_str_t){o->map_null_literal, strlen(o->map_null_literal)}
-                                             : kj->v.s;
-                earlier = nj.n == name.n && memcmp(nj.p, name.p, name.n) == 0;
-            }
-            if (earlier)
-                continue;
-            for (uint32_t j = i + 1; j < v->n; j++) {
-                const sqlkc_rt_item_t *kj = &v->items[2 * j];
-                if (kj->null && o->map_null_key == SQLKC_RT_JSON_NULL_KEY_DROP)
-                    continue;
-                sqlkc_rt_str_t nj = kj->null ? (sqlkc_rt_str_t){o->map_null_literal, strlen(o->map_null_literal)}
-                                             : kj->v.s;
-                if (nj.n == name.n && memcmp(nj.p, name.p, name.n) == 0)
-                    val = &v->items[2 * j + 1];
-            }
-        }
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null && !sqlkc_rt_json_map_entry(v, i, o->map_null_key, o->map_null_literal, &name, &at))
+            continue;
         if (!first)
             sqlkc_rt_buf_putc(b, ',');
         first = false;
         sqlkc_rt_json_put_str(b, name.p, name.n);
         sqlkc_rt_buf_putc(b, ':');
-        if ((err = put_value(b, val, t->sub[1], o)))
+        if ((err = put_value(b, &v->items[2 * at + 1], t->sub[1], o)))
             return err;
     }
     sqlkc_rt_buf_putc(b, '}');
     return NULL;
+}
+
+/* The name entry j is written under, or false when it is dropped. */
+static bool entry_name(const sqlkc_rt_nested_t *v, uint32_t j, int mode, const char *literal, sqlkc_rt_str_t *name)
+{
+    const sqlkc_rt_item_t *k = &v->items[2 * j];
+    if (!k->null) {
+        *name = k->v.s;
+        return true;
+    }
+    if (mode == SQLKC_RT_JSON_NULL_KEY_DROP)
+        return false;
+    *name = (sqlkc_rt_str_t){literal, strlen(literal)};
+    return true;
+}
+
+bool sqlkc_rt_json_map_entry(const sqlkc_rt_nested_t *v, uint32_t i, int mode, const char *literal,
+                             sqlkc_rt_str_t *name, uint32_t *val)
+{
+    if (!entry_name(v, i, mode, literal, name))
+        return false;
+    /* the first entry with this name gives the place, the last the value */
+    sqlkc_rt_str_t nj;
+    for (uint32_t j = 0; j < i; j++)
+        if (entry_name(v, j, mode, literal, &nj) && nj.n == name->n && memcmp(nj.p, name->p, nj.n) == 0)
+            return false;
+    *val = i;
+    for (uint32_t j = i + 1; j < v->n; j++)
+        if (entry_name(v, j, mode, literal, &nj) && nj.n == name->n && memcmp(nj.p, name->p, nj.n) == 0)
+            *val = j;
+    return true;
 }
 
 static const char *put_value(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t,

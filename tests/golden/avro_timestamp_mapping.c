@@ -72,6 +72,283 @@ __attribute__((unused)) static const sqlkc_rt_type_t nty_9 = {SQLKC_RT_T_ROW, tr
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_7_sub[] = {&nty_8, &nty_9};
 __attribute__((unused)) static const sqlkc_rt_type_t nty_7 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_7_sub, NULL}; /* MAP<STRING, ROW<`e` TIMESTAMP(3)>> */
 
+/* The codecs of the ARRAY, MAP, MULTISET and ROW values of the job's formats. */
+/* Reads an Avro ROW<`d` TIMESTAMP_LTZ(9)>. */
+__attribute__((unused)) static int avro_read_0(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 1);
+    memset(items, 0, sizeof *items * 1);
+    out->items = items;
+    out->n = 1;
+    /* d TIMESTAMP_LTZ(9) */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_NANOS) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro ROW<`a` TIMESTAMP(6), `b` TIMESTAMP_LTZ(3) NOT NULL, `c` ROW<`d` TIMESTAMP_LTZ(9)>>. */
+__attribute__((unused)) static int avro_read_1(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 3);
+    memset(items, 0, sizeof *items * 3);
+    out->items = items;
+    out->n = 3;
+    /* a TIMESTAMP(6) */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_MICROS) < 0)
+                    return -1;
+            }
+        }
+    }
+    /* b TIMESTAMP_LTZ(3) NOT NULL */
+    {
+        sqlkc_rt_item_t *it = &items[1];
+        if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_MILLIS) < 0)
+            return -1;
+    }
+    /* c ROW<`d` TIMESTAMP_LTZ(9)> */
+    {
+        sqlkc_rt_item_t *it = &items[2];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (avro_read_0(c, &it->v.nest, ctx) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro ARRAY<TIMESTAMP(3)>. */
+__attribute__((unused)) static int avro_read_2(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 1, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[n];
+            memset(it, 0, sizeof *it * 1);
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_MILLIS) < 0)
+                        return -1;
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = n;
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro ROW<`e` TIMESTAMP(3)>. */
+__attribute__((unused)) static int avro_read_3(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 1);
+    memset(items, 0, sizeof *items * 1);
+    out->items = items;
+    out->n = 1;
+    /* e TIMESTAMP(3) */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_MILLIS) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro MAP<STRING, ROW<`e` TIMESTAMP(3)>>. */
+__attribute__((unused)) static int avro_read_4(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 2, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[2 * n];
+            memset(it, 0, sizeof *it * 2);
+            if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                return -1;
+            it++;
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    if (avro_read_3(c, &it->v.nest, ctx) < 0)
+                        return -1;
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = sqlkc_rt_avro_map_read_order(items, n, first_block, scratch_alloc, ctx);
+    (void)first_block;
+    return 0;
+}
+
+/* Writes an Avro ROW<`d` TIMESTAMP_LTZ(9)>. */
+__attribute__((unused)) static const char *avro_write_5(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 1)
+        return "a ROW value whose field count is not its type's";
+    /* d TIMESTAMP_LTZ(9) */
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            sqlkc_rt_avro_put_ts(b, it->v.ts, SQLKC_RT_AVRO_NANOS);
+        }
+    }
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro ROW<`a` TIMESTAMP(6), `b` TIMESTAMP_LTZ(3) NOT NULL, `c` ROW<`d` TIMESTAMP_LTZ(9)>>. */
+__attribute__((unused)) static const char *avro_write_6(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 3)
+        return "a ROW value whose field count is not its type's";
+    /* a TIMESTAMP(6) */
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            sqlkc_rt_avro_put_ts(b, it->v.ts, SQLKC_RT_AVRO_MICROS);
+        }
+    }
+    /* b TIMESTAMP_LTZ(3) NOT NULL */
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null)
+            return SQLKC_RT_AVRO_NOT_NULL_MSG;
+        sqlkc_rt_avro_put_ts(b, it->v.ts, SQLKC_RT_AVRO_MILLIS);
+    }
+    /* c ROW<`d` TIMESTAMP_LTZ(9)> */
+    {
+        const sqlkc_rt_item_t *it = &v->items[2];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            {
+                const char *why = avro_write_5(b, &it->v.nest, ctx);
+                if (why)
+                    return why;
+            }
+        }
+    }
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro ARRAY<TIMESTAMP(3)>. */
+__attribute__((unused)) static const char *avro_write_7(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n) {
+        sqlkc_rt_avro_put_long(b, v->n);
+        for (uint32_t i = 0; i < v->n; i++) {
+            const sqlkc_rt_item_t *it = &v->items[i];
+            sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+            if (!it->null) {
+                sqlkc_rt_avro_put_ts(b, it->v.ts, SQLKC_RT_AVRO_MILLIS);
+            }
+        }
+    }
+    sqlkc_rt_avro_put_long(b, 0);
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro ROW<`e` TIMESTAMP(3)>. */
+__attribute__((unused)) static const char *avro_write_8(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 1)
+        return "a ROW value whose field count is not its type's";
+    /* e TIMESTAMP(3) */
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            sqlkc_rt_avro_put_ts(b, it->v.ts, SQLKC_RT_AVRO_MILLIS);
+        }
+    }
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro MAP<STRING, ROW<`e` TIMESTAMP(3)>>. */
+__attribute__((unused)) static const char *avro_write_9(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n) {
+        for (uint32_t i = 0; i < v->n; i++)
+            if (v->items[2 * i].null) /* keyArray.getString(i).toString() */
+                return "Avro cannot write a map entry with a NULL key";
+        sqlkc_rt_item_t *items;
+        uint32_t n = sqlkc_rt_avro_map_write_order(v, &items, scratch_alloc, ctx);
+        sqlkc_rt_avro_put_long(b, n);
+        for (uint32_t i = 0; i < n; i++) {
+            sqlkc_rt_avro_put_bytes(b, items[2 * i].v.s.p, items[2 * i].v.s.n);
+            const sqlkc_rt_item_t *it = &items[2 * i + 1];
+            sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+            if (!it->null) {
+                {
+                    const char *why = avro_write_8(b, &it->v.nest, ctx);
+                    if (why)
+                        return why;
+                }
+            }
+        }
+    }
+    sqlkc_rt_avro_put_long(b, 0);
+    return NULL;
+}
+
 /* A row of source table src */
 typedef struct src_src_row {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -170,7 +447,7 @@ static int src_src_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t le
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested_ts(&c, &row->f8, &nty_0, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_1(&c, &row->f8, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 8);
         }
     }
@@ -180,7 +457,7 @@ static int src_src_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t le
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested_ts(&c, &row->f9, &nty_5, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_2(&c, &row->f9, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 9);
         }
     }
@@ -190,7 +467,7 @@ static int src_src_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t le
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested_ts(&c, &row->f10, &nty_7, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_4(&c, &row->f10, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 10);
         }
     }
@@ -273,7 +550,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
         } else {
             sqlkc_rt_avro_put_int(value, 1); /* union branch 1: the value */
             {
-                const char *why = sqlkc_rt_avro_put_nested_ts(value, &in->f6, &nty_0, scratch_alloc, ctx);
+                const char *why = avro_write_6(value, &in->f6, ctx);
                 if (why)
                     return sqlkc_rt_fail(ctx, "Fail to serialize at field: %s. (%s)", "r", why);
             }
@@ -284,7 +561,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
         } else {
             sqlkc_rt_avro_put_int(value, 1); /* union branch 1: the value */
             {
-                const char *why = sqlkc_rt_avro_put_nested_ts(value, &in->f7, &nty_5, scratch_alloc, ctx);
+                const char *why = avro_write_7(value, &in->f7, ctx);
                 if (why)
                     return sqlkc_rt_fail(ctx, "Fail to serialize at field: %s. (%s)", "arr", why);
             }
@@ -295,7 +572,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
         } else {
             sqlkc_rt_avro_put_int(value, 1); /* union branch 1: the value */
             {
-                const char *why = sqlkc_rt_avro_put_nested_ts(value, &in->f8, &nty_7, scratch_alloc, ctx);
+                const char *why = avro_write_9(value, &in->f8, ctx);
                 if (why)
                     return sqlkc_rt_fail(ctx, "Fail to serialize at field: %s. (%s)", "m", why);
             }

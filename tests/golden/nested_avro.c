@@ -97,6 +97,755 @@ __attribute__((unused)) static const char *const nty_17_names[] = {
 };
 __attribute__((unused)) static const sqlkc_rt_type_t nty_17 = {SQLKC_RT_T_ROW, true, -1, -1, 2, nty_17_sub, nty_17_names}; /* ROW<`x` DOUBLE, `label` STRING> */
 
+/* The codecs of the ARRAY, MAP, MULTISET and ROW values of the job's formats. */
+/* Reads an Avro ARRAY<STRING>. */
+__attribute__((unused)) static int avro_read_0(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 1, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[n];
+            memset(it, 0, sizeof *it * 1);
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                        return -1;
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = n;
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro MAP<STRING, INT NOT NULL>. */
+__attribute__((unused)) static int avro_read_1(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 2, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[2 * n];
+            memset(it, 0, sizeof *it * 2);
+            if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                return -1;
+            it++;
+            {
+                int32_t x;
+                if (sqlkc_rt_avro_get_int(c, &x) < 0)
+                    return -1;
+                it->v.i = x;
+            }
+        }
+    }
+    out->items = items;
+    out->n = sqlkc_rt_avro_map_read_order(items, n, first_block, scratch_alloc, ctx);
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro MULTISET<STRING>. */
+__attribute__((unused)) static int avro_read_2(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 2, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[2 * n];
+            memset(it, 0, sizeof *it * 2);
+            if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                return -1;
+            it++;
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    {
+                        int32_t x;
+                        if (sqlkc_rt_avro_get_int(c, &x) < 0)
+                            return -1;
+                        it->v.i = x;
+                    }
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = sqlkc_rt_avro_map_read_order(items, n, first_block, scratch_alloc, ctx);
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro ROW<`z` INT, `d` DECIMAL(10, 2)>. */
+__attribute__((unused)) static int avro_read_3(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 2);
+    memset(items, 0, sizeof *items * 2);
+    out->items = items;
+    out->n = 2;
+    /* z INT */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                {
+                    int32_t x;
+                    if (sqlkc_rt_avro_get_int(c, &x) < 0)
+                        return -1;
+                    it->v.i = x;
+                }
+            }
+        }
+    }
+    /* d DECIMAL(10, 2) */
+    {
+        sqlkc_rt_item_t *it = &items[1];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_decimal(c, &it->v.dec) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro ROW<`x` DOUBLE, `label` STRING NOT NULL, `sub` ROW<`z` INT, `d` DECIMAL(10, 2)>>. */
+__attribute__((unused)) static int avro_read_4(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 3);
+    memset(items, 0, sizeof *items * 3);
+    out->items = items;
+    out->n = 3;
+    /* x DOUBLE */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_double(c, &it->v.d) < 0)
+                    return -1;
+            }
+        }
+    }
+    /* label STRING NOT NULL */
+    {
+        sqlkc_rt_item_t *it = &items[1];
+        if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+            return -1;
+    }
+    /* sub ROW<`z` INT, `d` DECIMAL(10, 2)> */
+    {
+        sqlkc_rt_item_t *it = &items[2];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (avro_read_3(c, &it->v.nest, ctx) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro ARRAY<INT NOT NULL>. */
+__attribute__((unused)) static int avro_read_5(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 1, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[n];
+            memset(it, 0, sizeof *it * 1);
+            {
+                int32_t x;
+                if (sqlkc_rt_avro_get_int(c, &x) < 0)
+                    return -1;
+                it->v.i = x;
+            }
+        }
+    }
+    out->items = items;
+    out->n = n;
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro ROW<`k` STRING, `v` ARRAY<INT NOT NULL>>. */
+__attribute__((unused)) static int avro_read_6(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_item_t *items = scratch_alloc(ctx, sizeof *items * 2);
+    memset(items, 0, sizeof *items * 2);
+    out->items = items;
+    out->n = 2;
+    /* k STRING */
+    {
+        sqlkc_rt_item_t *it = &items[0];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                    return -1;
+            }
+        }
+    }
+    /* v ARRAY<INT NOT NULL> */
+    {
+        sqlkc_rt_item_t *it = &items[1];
+        {
+            bool has;
+            if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                return -1;
+            it->null = !has;
+            if (has) {
+                if (avro_read_5(c, &it->v.nest, ctx) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Reads an Avro ARRAY<ROW<`k` STRING, `v` ARRAY<INT NOT NULL>>>. */
+__attribute__((unused)) static int avro_read_7(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 1, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[n];
+            memset(it, 0, sizeof *it * 1);
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    if (avro_read_6(c, &it->v.nest, ctx) < 0)
+                        return -1;
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = n;
+    (void)first_block;
+    return 0;
+}
+
+/* Reads an Avro MAP<STRING, TIMESTAMP(3)>. */
+__attribute__((unused)) static int avro_read_8(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, sqlkc_rt_ctx_t *ctx) {
+    uint32_t n = 0, cap = 0, first_block = 0;
+    sqlkc_rt_item_t *items = NULL;
+    for (bool first = true;; first = false) {
+        int64_t count;
+        if (sqlkc_rt_avro_block_count(c, &count) < 0)
+            return -1;
+        if (first)
+            first_block = (uint32_t)count;
+        if (count == 0)
+            break;
+        if (count > (int64_t)(UINT32_MAX / 4) || !(items = sqlkc_rt_items_reserve(items, n, (uint32_t)count, &cap, 2, scratch_alloc, ctx))) {
+            c->err = "too many items";
+            return -1;
+        }
+        for (int64_t k = 0; k < count; k++, n++) {
+            sqlkc_rt_item_t *it = &items[2 * n];
+            memset(it, 0, sizeof *it * 2);
+            if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+                return -1;
+            it++;
+            {
+                bool has;
+                if (sqlkc_rt_avro_get_branch(c, &has) < 0)
+                    return -1;
+                it->null = !has;
+                if (has) {
+                    if (sqlkc_rt_avro_get_ts(c, &it->v.ts, SQLKC_RT_AVRO_MILLIS) < 0)
+                        return -1;
+                }
+            }
+        }
+    }
+    out->items = items;
+    out->n = sqlkc_rt_avro_map_read_order(items, n, first_block, scratch_alloc, ctx);
+    (void)first_block;
+    return 0;
+}
+
+/* Writes a JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *json_write_9(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON MAP<STRING, INT NOT NULL>. */
+__attribute__((unused)) static const char *json_write_10(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    if (has_null)
+        return SQLKC_RT_JSON_NULL_KEY_MSG;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null)
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON MULTISET<STRING>. */
+__attribute__((unused)) static const char *json_write_11(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    if (has_null)
+        return SQLKC_RT_JSON_NULL_KEY_MSG;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null)
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`z` INT, `d` DECIMAL(10, 2)>. */
+__attribute__((unused)) static const char *json_write_12(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 2)
+        return "a ROW value whose field count is not its type's";
+    /* z INT */
+    sqlkc_rt_buf_put(b, "{\"z\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    /* d DECIMAL(10, 2) */
+    sqlkc_rt_buf_put(b, ",\"d\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_decimal(b, it->v.dec, 2, false);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`x` DOUBLE, `label` STRING NOT NULL, `sub` ROW<`z` INT, `d` DECIMAL(10, 2)>>. */
+__attribute__((unused)) static const char *json_write_13(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 3)
+        return "a ROW value whose field count is not its type's";
+    /* x DOUBLE */
+    sqlkc_rt_buf_put(b, "{\"x\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_double(b, it->v.d);
+        }
+    }
+    /* label STRING NOT NULL */
+    sqlkc_rt_buf_put(b, ",\"label\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    /* sub ROW<`z` INT, `d` DECIMAL(10, 2)> */
+    sqlkc_rt_buf_put(b, ",\"sub\":", 7);
+    {
+        const sqlkc_rt_item_t *it = &v->items[2];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            const char *why = json_write_12(b, &it->v.nest);
+            if (why)
+                return why;
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<INT NOT NULL>. */
+__attribute__((unused)) static const char *json_write_14(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`k` STRING, `v` ARRAY<INT NOT NULL>>. */
+__attribute__((unused)) static const char *json_write_15(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 2)
+        return "a ROW value whose field count is not its type's";
+    /* k STRING */
+    sqlkc_rt_buf_put(b, "{\"k\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    /* v ARRAY<INT NOT NULL> */
+    sqlkc_rt_buf_put(b, ",\"v\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            const char *why = json_write_14(b, &it->v.nest);
+            if (why)
+                return why;
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<ROW<`k` STRING, `v` ARRAY<INT NOT NULL>>>. */
+__attribute__((unused)) static const char *json_write_16(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            const char *why = json_write_15(b, &it->v.nest);
+            if (why)
+                return why;
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON MAP<STRING, TIMESTAMP(3)>. */
+__attribute__((unused)) static const char *json_write_17(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    if (has_null)
+        return SQLKC_RT_JSON_NULL_KEY_MSG;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null)
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_timestamp(b, it->v.ts, false, false);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Reads a JSON MAP<STRING, INT>. */
+__attribute__((unused)) static int json_read_18(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "map") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 2, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[2 * n];
+        memset(it, 0, sizeof *it * 2);
+        it->v.s = key;
+        it++;
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            {
+                int32_t x = 0;
+                r = sqlkc_rt_json_get_i32(c, &x);
+                it->v.i = x;
+            }
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, c->alloc, c->alloc_arg);
+    return 1;
+}
+
+/* Reads a JSON ROW<`x` DOUBLE, `label` STRING>. */
+__attribute__((unused)) static int json_read_19(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "object") < 0)
+        return -1;
+    sqlkc_rt_item_t *items = c->alloc(c->alloc_arg, sizeof *items * 2);
+    memset(items, 0, sizeof *items * 2);
+    items[0].null = true;
+    items[1].null = true;
+    uint32_t cnt = 0;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (cnt < 2) {
+            switch (key.n) {
+                case 1:
+                    if (memcmp(key.p, "x", 1) == 0) {
+                        /* x DOUBLE */
+                        sqlkc_rt_item_t *it = &items[0];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "x");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_double(c, &it->v.d);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "x");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (memcmp(key.p, "label", 5) == 0) {
+                        /* label STRING */
+                        sqlkc_rt_item_t *it = &items[1];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "label");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_str(c, &it->v.s);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "label");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (sqlkc_rt_json_skip(c) < 0)
+            return -1;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = 2;
+    return 1;
+}
+
+/* Writes an Avro MAP<STRING, INT>. */
+__attribute__((unused)) static const char *avro_write_20(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n) {
+        for (uint32_t i = 0; i < v->n; i++)
+            if (v->items[2 * i].null) /* keyArray.getString(i).toString() */
+                return "Avro cannot write a map entry with a NULL key";
+        sqlkc_rt_item_t *items;
+        uint32_t n = sqlkc_rt_avro_map_write_order(v, &items, scratch_alloc, ctx);
+        sqlkc_rt_avro_put_long(b, n);
+        for (uint32_t i = 0; i < n; i++) {
+            sqlkc_rt_avro_put_bytes(b, items[2 * i].v.s.p, items[2 * i].v.s.n);
+            const sqlkc_rt_item_t *it = &items[2 * i + 1];
+            sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+            if (!it->null) {
+                sqlkc_rt_avro_put_int(b, (int32_t)it->v.i);
+            }
+        }
+    }
+    sqlkc_rt_avro_put_long(b, 0);
+    return NULL;
+}
+
+/* Writes an Avro ROW<`x` DOUBLE, `label` STRING>. */
+__attribute__((unused)) static const char *avro_write_21(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 2)
+        return "a ROW value whose field count is not its type's";
+    /* x DOUBLE */
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            sqlkc_rt_avro_put_double(b, it->v.d);
+        }
+    }
+    /* label STRING */
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        sqlkc_rt_avro_put_int(b, it->null ? 0 : 1); /* union ["null", T] */
+        if (!it->null) {
+            sqlkc_rt_avro_put_bytes(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    (void)ctx;
+    return NULL;
+}
+
 /* A row of source table items */
 typedef struct src_items_row {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -123,7 +872,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f1, &nty_0, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_0(&c, &row->f1, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 1);
         }
     }
@@ -133,7 +882,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f2, &nty_2, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_1(&c, &row->f2, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 2);
         }
     }
@@ -143,7 +892,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f3, &nty_4, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_2(&c, &row->f3, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 3);
         }
     }
@@ -153,7 +902,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f4, &nty_6, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_4(&c, &row->f4, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 4);
         }
     }
@@ -163,7 +912,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f5, &nty_11, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_7(&c, &row->f5, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 5);
         }
     }
@@ -173,7 +922,7 @@ static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t 
         bool has_value;
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
-            if (sqlkc_rt_avro_get_nested(&c, &row->f6, &nty_14, scratch_alloc, ctx) < 0) goto fail;
+            if (avro_read_8(&c, &row->f6, ctx) < 0) goto fail;
             row->nulls[0] &= ~(UINT64_C(1) << 6);
         }
     }
@@ -211,14 +960,16 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     if (!sqlkc_rt_json_member_is(cur, "\"attrs\"", 7))
         goto members;
     /* attrs MAP<STRING, INT> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_16, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_18(cur, &row->f1);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
     if (!sqlkc_rt_json_member_is(cur, "\"pos\"", 5))
         goto members;
     /* pos ROW<`x` DOUBLE, `label` STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_17, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_19(cur, &row->f2);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -238,7 +989,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             case 3:
                 if (memcmp(key.p, "pos", 3) == 0) {
                     /* pos ROW<`x` DOUBLE, `label` STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_17, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_19(cur, &row->f2);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -248,7 +1000,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             case 5:
                 if (memcmp(key.p, "attrs", 5) == 0) {
                     /* attrs MAP<STRING, INT> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_16, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_18(cur, &row->f1);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -282,8 +1035,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f1, &nty_0, &opts);
+                const char *why = json_write_9(value, &in->f1);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -294,8 +1046,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f2, &nty_2, &opts);
+                const char *why = json_write_10(value, &in->f2);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -306,8 +1057,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f3, &nty_4, &opts);
+                const char *why = json_write_11(value, &in->f3);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -318,8 +1068,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f4, &nty_6, &opts);
+                const char *why = json_write_13(value, &in->f4);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -330,8 +1079,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f5, &nty_11, &opts);
+                const char *why = json_write_16(value, &in->f5);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -342,8 +1090,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f6, &nty_14, &opts);
+                const char *why = json_write_17(value, &in->f6);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -375,7 +1122,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) 
         } else {
             sqlkc_rt_avro_put_int(value, 1); /* union branch 1: the value */
             {
-                const char *why = sqlkc_rt_avro_put_nested(value, &in->f1, &nty_16, scratch_alloc, ctx);
+                const char *why = avro_write_20(value, &in->f1, ctx);
                 if (why)
                     return sqlkc_rt_fail(ctx, "Fail to serialize at field: %s. (%s)", "attrs", why);
             }
@@ -386,7 +1133,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_events_row_t *in) 
         } else {
             sqlkc_rt_avro_put_int(value, 1); /* union branch 1: the value */
             {
-                const char *why = sqlkc_rt_avro_put_nested(value, &in->f2, &nty_17, scratch_alloc, ctx);
+                const char *why = avro_write_21(value, &in->f2, ctx);
                 if (why)
                     return sqlkc_rt_fail(ctx, "Fail to serialize at field: %s. (%s)", "pos", why);
             }

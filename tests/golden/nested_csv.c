@@ -65,6 +65,332 @@ __attribute__((unused)) static const sqlkc_rt_type_t nty_11 = {SQLKC_RT_T_TIMEST
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_10_sub[] = {&nty_11};
 __attribute__((unused)) static const sqlkc_rt_type_t nty_10 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_10_sub, NULL}; /* ARRAY<TIMESTAMP(3)> */
 
+/* The codecs of the ARRAY, MAP, MULTISET and ROW values of the job's formats. */
+/* Writes a JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *json_write_0(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<INT>. */
+__attribute__((unused)) static const char *json_write_1(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`s` STRING, `i` INT, `b` BOOLEAN>. */
+__attribute__((unused)) static const char *json_write_2(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 3)
+        return "a ROW value whose field count is not its type's";
+    /* s STRING */
+    sqlkc_rt_buf_put(b, "{\"s\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    /* i INT */
+    sqlkc_rt_buf_put(b, ",\"i\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    /* b BOOLEAN */
+    sqlkc_rt_buf_put(b, ",\"b\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[2];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_bool(b, it->v.b);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<DECIMAL(10, 2)>. */
+__attribute__((unused)) static const char *json_write_3(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_decimal(b, it->v.dec, 2, false);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Reads a JSON ARRAY<STRING>. */
+__attribute__((unused)) static int json_read_4(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON ROW<`s` STRING, `i` INT, `b` BOOLEAN>. */
+__attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "object") < 0)
+        return -1;
+    sqlkc_rt_item_t *items = c->alloc(c->alloc_arg, sizeof *items * 3);
+    memset(items, 0, sizeof *items * 3);
+    items[0].null = true;
+    items[1].null = true;
+    items[2].null = true;
+    uint32_t cnt = 0;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (cnt < 3) {
+            switch (key.n) {
+                case 1:
+                    if (memcmp(key.p, "s", 1) == 0) {
+                        /* s STRING */
+                        sqlkc_rt_item_t *it = &items[0];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "s");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_str(c, &it->v.s);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "s");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    if (memcmp(key.p, "i", 1) == 0) {
+                        /* i INT */
+                        sqlkc_rt_item_t *it = &items[1];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "i");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            {
+                                int32_t x = 0;
+                                r = sqlkc_rt_json_get_i32(c, &x);
+                                it->v.i = x;
+                            }
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "i");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    if (memcmp(key.p, "b", 1) == 0) {
+                        /* b BOOLEAN */
+                        sqlkc_rt_item_t *it = &items[2];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "b");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_bool(c, &it->v.b);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "b");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (sqlkc_rt_json_skip(c) < 0)
+            return -1;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = 3;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<DECIMAL(10, 2)>. */
+__attribute__((unused)) static int json_read_6(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_decimal(c, &it->v.dec, 10, 2);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<BYTES>. */
+__attribute__((unused)) static int json_read_7(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_bytes(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<TIMESTAMP(3)>. */
+__attribute__((unused)) static int json_read_8(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
 /* A row of source table csv_in */
 typedef struct src_csv_in_row {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -169,35 +495,40 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
     if (!sqlkc_rt_json_member_is(cur, "\"tags\"", 6))
         goto members;
     /* tags ARRAY<STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_4(cur, &row->f1);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
     if (!sqlkc_rt_json_member_is(cur, "\"r\"", 3))
         goto members;
     /* r ROW<`s` STRING, `i` INT, `b` BOOLEAN> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_4, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_5(cur, &row->f2);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
     if (!sqlkc_rt_json_member_is(cur, "\"d\"", 3))
         goto members;
     /* d ARRAY<DECIMAL(10, 2)> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f3, &nty_6, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_6(cur, &row->f3);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
     if (!sqlkc_rt_json_member_is(cur, "\"bs\"", 4))
         goto members;
     /* bs ARRAY<BYTES> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f4, &nty_8, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_7(cur, &row->f4);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
     if (!sqlkc_rt_json_member_is(cur, "\"ts\"", 4))
         goto members;
     /* ts ARRAY<TIMESTAMP(3)> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f5, &nty_10, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_8(cur, &row->f5);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
@@ -207,7 +538,8 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
             case 1:
                 if (memcmp(key.p, "r", 1) == 0) {
                     /* r ROW<`s` STRING, `i` INT, `b` BOOLEAN> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_4, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_5(cur, &row->f2);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -215,7 +547,8 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
                 }
                 if (memcmp(key.p, "d", 1) == 0) {
                     /* d ARRAY<DECIMAL(10, 2)> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f3, &nty_6, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_6(cur, &row->f3);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
@@ -233,7 +566,8 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
                 }
                 if (memcmp(key.p, "bs", 2) == 0) {
                     /* bs ARRAY<BYTES> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f4, &nty_8, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_7(cur, &row->f4);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
@@ -241,7 +575,8 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
                 }
                 if (memcmp(key.p, "ts", 2) == 0) {
                     /* ts ARRAY<TIMESTAMP(3)> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f5, &nty_10, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_8(cur, &row->f5);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
@@ -251,7 +586,8 @@ static int src_json_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_
             case 4:
                 if (memcmp(key.p, "tags", 4) == 0) {
                     /* tags ARRAY<STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_4(cur, &row->f1);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -289,8 +625,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_csv_in_row_t *in) 
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f1, &nty_0, &opts);
+                const char *why = json_write_0(value, &in->f1);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -301,8 +636,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_csv_in_row_t *in) 
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f2, &nty_2, &opts);
+                const char *why = json_write_1(value, &in->f2);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -313,8 +647,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_csv_in_row_t *in) 
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f3, &nty_4, &opts);
+                const char *why = json_write_2(value, &in->f3);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -325,8 +658,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_csv_in_row_t *in) 
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f4, &nty_6, &opts);
+                const char *why = json_write_3(value, &in->f4);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }

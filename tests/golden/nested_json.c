@@ -74,6 +74,610 @@ __attribute__((unused)) static const sqlkc_rt_type_t nty_11 = {SQLKC_RT_T_TIMEST
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_10_sub[] = {&nty_11};
 __attribute__((unused)) static const sqlkc_rt_type_t nty_10 = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, nty_10_sub, NULL}; /* ARRAY<TIMESTAMP(3)> */
 
+/* The codecs of the ARRAY, MAP, MULTISET and ROW values of the job's formats. */
+/* Reads a JSON ARRAY<STRING>. */
+__attribute__((unused)) static int json_read_0(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON MAP<STRING, INT>. */
+__attribute__((unused)) static int json_read_1(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "map") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 2, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[2 * n];
+        memset(it, 0, sizeof *it * 2);
+        it->v.s = key;
+        it++;
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            {
+                int32_t x = 0;
+                r = sqlkc_rt_json_get_i32(c, &x);
+                it->v.i = x;
+            }
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, c->alloc, c->alloc_arg);
+    return 1;
+}
+
+/* Reads a JSON MULTISET<STRING>. */
+__attribute__((unused)) static int json_read_2(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "map") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 2, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[2 * n];
+        memset(it, 0, sizeof *it * 2);
+        it->v.s = key;
+        it++;
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            {
+                int32_t x = 0;
+                r = sqlkc_rt_json_get_i32(c, &x);
+                it->v.i = x;
+            }
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, c->alloc, c->alloc_arg);
+    return 1;
+}
+
+/* Reads a JSON ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING>. */
+__attribute__((unused)) static int json_read_3(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "object") < 0)
+        return -1;
+    sqlkc_rt_item_t *items = c->alloc(c->alloc_arg, sizeof *items * 3);
+    memset(items, 0, sizeof *items * 3);
+    items[0].null = true;
+    items[1].null = true;
+    items[2].null = true;
+    uint32_t cnt = 0;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (cnt < 3) {
+            switch (key.n) {
+                case 1:
+                    if (memcmp(key.p, "x", 1) == 0) {
+                        /* x DOUBLE */
+                        sqlkc_rt_item_t *it = &items[0];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "x");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_double(c, &it->v.d);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "x");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    if (memcmp(key.p, "y", 1) == 0) {
+                        /* y DOUBLE */
+                        sqlkc_rt_item_t *it = &items[1];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "y");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_double(c, &it->v.d);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "y");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (memcmp(key.p, "label", 5) == 0) {
+                        /* label STRING */
+                        sqlkc_rt_item_t *it = &items[2];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "label");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_str(c, &it->v.s);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "label");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (sqlkc_rt_json_skip(c) < 0)
+            return -1;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = 3;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<INT>. */
+__attribute__((unused)) static int json_read_4(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            {
+                int32_t x = 0;
+                r = sqlkc_rt_json_get_i32(c, &x);
+                it->v.i = x;
+            }
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON ROW<`k` STRING, `v` ARRAY<INT>>. */
+__attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "object") < 0)
+        return -1;
+    sqlkc_rt_item_t *items = c->alloc(c->alloc_arg, sizeof *items * 2);
+    memset(items, 0, sizeof *items * 2);
+    items[0].null = true;
+    items[1].null = true;
+    uint32_t cnt = 0;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (cnt < 2) {
+            switch (key.n) {
+                case 1:
+                    if (memcmp(key.p, "k", 1) == 0) {
+                        /* k STRING */
+                        sqlkc_rt_item_t *it = &items[0];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "k");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = sqlkc_rt_json_get_str(c, &it->v.s);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "k");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    if (memcmp(key.p, "v", 1) == 0) {
+                        /* v ARRAY<INT> */
+                        sqlkc_rt_item_t *it = &items[1];
+                        r = sqlkc_rt_json_null(c);
+                        if (r < 0)
+                            return sqlkc_rt_json_field_error(c, "v");
+                        if (r == 1) {
+                            it->null = true;
+                        } else {
+                            r = json_read_4(c, &it->v.nest);
+                            if (r < 0) {
+                                return sqlkc_rt_json_field_error(c, "v");
+                            } else {
+                                it->null = r == 0;
+                            }
+                        }
+                        cnt++;
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (sqlkc_rt_json_skip(c) < 0)
+            return -1;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = 2;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>>. */
+__attribute__((unused)) static int json_read_6(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = json_read_5(c, &it->v.nest);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON ARRAY<TIMESTAMP(3)>. */
+__attribute__((unused)) static int json_read_7(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Writes a JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *json_write_8(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON MAP<STRING, INT>. */
+__attribute__((unused)) static const char *json_write_9(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null && !sqlkc_rt_json_map_entry(v, i, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null", &name, &at))
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON MULTISET<STRING>. */
+__attribute__((unused)) static const char *json_write_10(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null && !sqlkc_rt_json_map_entry(v, i, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null", &name, &at))
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING>. */
+__attribute__((unused)) static const char *json_write_11(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 3)
+        return "a ROW value whose field count is not its type's";
+    /* x DOUBLE */
+    sqlkc_rt_buf_put(b, "{\"x\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_double(b, it->v.d);
+        }
+    }
+    /* y DOUBLE */
+    sqlkc_rt_buf_put(b, ",\"y\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_double(b, it->v.d);
+        }
+    }
+    /* label STRING */
+    sqlkc_rt_buf_put(b, ",\"label\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[2];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<INT>. */
+__attribute__((unused)) static const char *json_write_12(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ROW<`k` STRING, `v` ARRAY<INT>>. */
+__attribute__((unused)) static const char *json_write_13(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    if (v->n != 2)
+        return "a ROW value whose field count is not its type's";
+    /* k STRING */
+    sqlkc_rt_buf_put(b, "{\"k\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    /* v ARRAY<INT> */
+    sqlkc_rt_buf_put(b, ",\"v\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            const char *why = json_write_12(b, &it->v.nest);
+            if (why)
+                return why;
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>>. */
+__attribute__((unused)) static const char *json_write_14(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            const char *why = json_write_13(b, &it->v.nest);
+            if (why)
+                return why;
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<TIMESTAMP(3)>. */
+__attribute__((unused)) static const char *json_write_15(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_timestamp(b, it->v.ts, false, false);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *json_write_16(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
 /* A row of source table events */
 typedef struct src_events_row {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -110,42 +714,48 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
     if (!sqlkc_rt_json_member_is(cur, "\"tags\"", 6))
         goto members;
     /* tags ARRAY<STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
     if (!sqlkc_rt_json_member_is(cur, "\"attrs\"", 7))
         goto members;
     /* attrs MAP<STRING, INT> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_2, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_1(cur, &row->f2);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
     if (!sqlkc_rt_json_member_is(cur, "\"bag\"", 5))
         goto members;
     /* bag MULTISET<STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f3, &nty_4, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_2(cur, &row->f3);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
     if (!sqlkc_rt_json_member_is(cur, "\"pos\"", 5))
         goto members;
     /* pos ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f4, &nty_5, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_3(cur, &row->f4);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
     if (!sqlkc_rt_json_member_is(cur, "\"hist\"", 6))
         goto members;
     /* hist ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f5, &nty_7, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_6(cur, &row->f5);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
     if (!sqlkc_rt_json_member_is(cur, "\"when\"", 6))
         goto members;
     /* when ARRAY<TIMESTAMP(3)> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f6, &nty_10, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_7(cur, &row->f6);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
@@ -165,7 +775,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             case 3:
                 if (memcmp(key.p, "bag", 3) == 0) {
                     /* bag MULTISET<STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f3, &nty_4, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_2(cur, &row->f3);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
@@ -173,7 +784,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 }
                 if (memcmp(key.p, "pos", 3) == 0) {
                     /* pos ROW<`x` DOUBLE, `y` DOUBLE, `label` STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f4, &nty_5, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_3(cur, &row->f4);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
@@ -183,7 +795,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             case 4:
                 if (memcmp(key.p, "tags", 4) == 0) {
                     /* tags ARRAY<STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -191,7 +804,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 }
                 if (memcmp(key.p, "hist", 4) == 0) {
                     /* hist ARRAY<ROW<`k` STRING, `v` ARRAY<INT>>> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f5, &nty_7, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_6(cur, &row->f5);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(r == 0) << 5);
@@ -199,7 +813,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
                 }
                 if (memcmp(key.p, "when", 4) == 0) {
                     /* when ARRAY<TIMESTAMP(3)> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f6, &nty_10, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_7(cur, &row->f6);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(r == 0) << 6);
@@ -209,7 +824,8 @@ static int src_events_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             case 5:
                 if (memcmp(key.p, "attrs", 5) == 0) {
                     /* attrs MAP<STRING, INT> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_2, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_1(cur, &row->f2);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -292,7 +908,8 @@ static int src_profiles_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
     if (!sqlkc_rt_json_member_is(cur, "\"tags\"", 6))
         goto members;
     /* tags ARRAY<STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -319,7 +936,8 @@ static int src_profiles_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
             case 4:
                 if (memcmp(key.p, "tags", 4) == 0) {
                     /* tags ARRAY<STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -380,8 +998,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f1, &nty_0, &opts);
+                const char *why = json_write_8(value, &in->f1);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -392,8 +1009,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f2, &nty_2, &opts);
+                const char *why = json_write_9(value, &in->f2);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -404,8 +1020,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f3, &nty_4, &opts);
+                const char *why = json_write_10(value, &in->f3);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -416,8 +1031,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f4, &nty_5, &opts);
+                const char *why = json_write_11(value, &in->f4);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -428,8 +1042,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f5, &nty_7, &opts);
+                const char *why = json_write_14(value, &in->f5);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -440,8 +1053,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const row_1_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f6, &nty_10, &opts);
+                const char *why = json_write_15(value, &in->f6);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -594,8 +1206,7 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const row_5_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f1, &nty_0, &opts);
+                const char *why = json_write_16(value, &in->f1);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }

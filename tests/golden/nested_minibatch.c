@@ -43,6 +43,129 @@ __attribute__((unused)) static const sqlkc_rt_type_t nty_0 = {SQLKC_RT_T_ARRAY, 
 __attribute__((unused)) static const sqlkc_rt_type_t *const nty_2_sub[] = {&nty_1, &nty_1};
 __attribute__((unused)) static const sqlkc_rt_type_t nty_2 = {SQLKC_RT_T_MAP, true, -1, -1, 2, nty_2_sub, NULL}; /* MAP<STRING, STRING> */
 
+/* The codecs of the ARRAY, MAP, MULTISET and ROW values of the job's formats. */
+/* Reads a JSON ARRAY<STRING>. */
+__attribute__((unused)) static int json_read_0(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '[', "array") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    int r;
+    while ((r = sqlkc_rt_json_array_next(c)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[n];
+        memset(it, 0, sizeof *it * 1);
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = n;
+    return 1;
+}
+
+/* Reads a JSON MAP<STRING, STRING>. */
+__attribute__((unused)) static int json_read_1(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_json_container_begin(c, '{', "map") < 0)
+        return -1;
+    uint32_t n = 0, cap = 0;
+    sqlkc_rt_item_t *items = NULL;
+    sqlkc_rt_str_t key;
+    int r;
+    while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 2, c->alloc, c->alloc_arg))) {
+            sqlkc_rt_json_convert_error(c, "too many elements");
+            return sqlkc_rt_json_inside_error(c);
+        }
+        sqlkc_rt_item_t *it = &items[2 * n];
+        memset(it, 0, sizeof *it * 2);
+        it->v.s = key;
+        it++;
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_inside_error(c);
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_inside_error(c);
+            } else {
+                it->null = r == 0;
+            }
+        }
+        n++;
+    }
+    if (r < 0)
+        return -1;
+    out->items = items;
+    out->n = sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, c->alloc, c->alloc_arg);
+    return 1;
+}
+
+/* Writes a JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *json_write_2(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    return NULL;
+}
+
+/* Writes a JSON MAP<STRING, STRING>. */
+__attribute__((unused)) static const char *json_write_3(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v) {
+    bool has_null = false;
+    for (uint32_t i = 0; i < v->n; i++)
+        has_null |= v->items[2 * i].null;
+    if (has_null)
+        return SQLKC_RT_JSON_NULL_KEY_MSG;
+    sqlkc_rt_buf_putc(b, '{');
+    bool first = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        sqlkc_rt_str_t name = v->items[2 * i].v.s;
+        uint32_t at = i;
+        if (has_null)
+            continue;
+        if (!first)
+            sqlkc_rt_buf_putc(b, ',');
+        first = false;
+        sqlkc_rt_json_put_str(b, name.p, name.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &v->items[2 * at + 1];
+        if (it->null) {
+            sqlkc_rt_json_put_null(b);
+        } else {
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    return NULL;
+}
+
 /* A row of source table profiles */
 typedef struct src_profiles_row {
     uint64_t nulls[1]; /* bit i: field i is NULL */
@@ -111,14 +234,16 @@ static int src_profiles_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
     if (!sqlkc_rt_json_member_is(cur, "\"tags\"", 6))
         goto members;
     /* tags ARRAY<STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
     if (!sqlkc_rt_json_member_is(cur, "\"attrs\"", 7))
         goto members;
     /* attrs MAP<STRING, STRING> */
-    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_2, 0u);
+    r = sqlkc_rt_json_null(cur);
+    r = r < 0 ? -1 : r == 1 ? 0 : json_read_1(cur, &row->f2);
     if (r < 0)
         return -1;
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -145,7 +270,8 @@ static int src_profiles_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
             case 4:
                 if (memcmp(key.p, "tags", 4) == 0) {
                     /* tags ARRAY<STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f1, &nty_0, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_0(cur, &row->f1);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
@@ -155,7 +281,8 @@ static int src_profiles_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size
             case 5:
                 if (memcmp(key.p, "attrs", 5) == 0) {
                     /* attrs MAP<STRING, STRING> */
-                    r = sqlkc_rt_json_get_nested(cur, &row->f2, &nty_2, 0u);
+                    r = sqlkc_rt_json_null(cur);
+                    r = r < 0 ? -1 : r == 1 ? 0 : json_read_1(cur, &row->f2);
                     if (r < 0)
                         return -1;
                     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
@@ -301,8 +428,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f1, &nty_0, &opts);
+                const char *why = json_write_2(value, &in->f1);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }
@@ -313,8 +439,7 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
             sqlkc_rt_json_put_null(value);
         } else {
             {
-                static const sqlkc_rt_json_opts_t opts = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
-                const char *why = sqlkc_rt_json_put_nested(value, &in->f2, &nty_2, &opts);
+                const char *why = json_write_3(value, &in->f2);
                 if (why)
                     return sqlkc_rt_fail(ctx, "%s", why);
             }

@@ -259,6 +259,25 @@ static inline int sqlkc_rt_avro_get_ts(sqlkc_rt_acur_t *c, sqlkc_rt_ts_t *out, i
     return 0;
 }
 
+/* Primitives of the codecs the compiler generates per ARRAY, MAP, MULTISET
+ * and ROW type (avro_nested.c), for the schema Flink's AvroSchemaConverter
+ * derives (arrays and maps written as one block, maps with string keys). */
+/* A block count; a negative count's block size is skipped. 0 or -1. */
+int sqlkc_rt_avro_block_count(sqlkc_rt_acur_t *c, int64_t *n);
+/* The n entries read (pairs at items[2k], items[2k+1]) in the order Flink
+ * holds them: GenericDatumReader's HashMap<Utf8, ...> sized by the first
+ * block's count, then AvroToRowDataConverters' HashMap<StringData, ...>.
+ * The new entry count (a repeated key keeps its last value). */
+uint32_t sqlkc_rt_avro_map_read_order(sqlkc_rt_item_t *items, uint32_t n, uint32_t first_block,
+                                      sqlkc_rt_alloc_fn alloc, void *arg);
+/* The entries of map v in the order RowDataToAvroConverters writes them (a
+ * HashMap<String, Object> of v's entries): *items from alloc, the count
+ * returned. The caller has refused NULL keys. */
+uint32_t sqlkc_rt_avro_map_write_order(const sqlkc_rt_nested_t *v, sqlkc_rt_item_t **items, sqlkc_rt_alloc_fn alloc,
+                                       void *arg);
+/* Why a NULL cannot be written where the schema has no null. */
+#define SQLKC_RT_AVRO_NOT_NULL_MSG "a NULL value where the Avro schema has no null (a NOT NULL element, value or field)"
+
 /* ARRAY, MAP, MULTISET and ROW values (avro_nested.c) of descriptor t, the
  * column's own union being the caller's: the writer returns NULL or why it
  * cannot write the value (a NULL where the schema has none, a NULL map key);

@@ -336,6 +336,21 @@ struct sqlkc_rt_type;
 int sqlkc_rt_json_get_nested(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
                              unsigned flags);
 
+/* Primitives of the readers the compiler generates per ARRAY, MAP, MULTISET
+ * and ROW type (json_nested.c). Each returns -1 so that a reader can
+ * `return` it. */
+/* Expects the container `open` ('{' or '['); anything else is consumed and is
+ * a conversion error ("Illegal JSON <what> data at byte N"). 1 or -1. */
+int sqlkc_rt_json_container_begin(sqlkc_rt_jcur_t *c, char open, const char *what);
+/* A conversion error (msg): the value was consumed, the cursor is usable. */
+int sqlkc_rt_json_convert_error(sqlkc_rt_jcur_t *c, const char *msg);
+/* A value inside a container failed: the cursor stopped inside the
+ * container, so the record fails (a reason already in c->err). */
+int sqlkc_rt_json_inside_error(sqlkc_rt_jcur_t *c);
+/* The same for the value of a ROW's field `name`: a conversion error is
+ * reported as Flink's "Fail to deserialize at field: NAME. (why)". */
+int sqlkc_rt_json_field_error(sqlkc_rt_jcur_t *c, const char *name);
+
 /* json.map-null-key.mode */
 enum { SQLKC_RT_JSON_NULL_KEY_FAIL, SQLKC_RT_JSON_NULL_KEY_DROP, SQLKC_RT_JSON_NULL_KEY_LITERAL };
 
@@ -346,6 +361,20 @@ typedef struct sqlkc_rt_json_opts {
     int map_null_key;             /* SQLKC_RT_JSON_NULL_KEY_* */
     const char *map_null_literal; /* map-null-key.literal */
 } sqlkc_rt_json_opts_t;
+
+/* For a map with a NULL key (nested map writers call it only then): whether
+ * entry i of v is written under map-null-key.mode `mode` (DROP or LITERAL,
+ * with `literal`), with the name it is written under and the entry whose
+ * value it takes: a NULL key's name is the literal, which may meet a key that
+ * is already there; the first entry of a name gives the place, the last the
+ * value (as an ObjectNode's set does). */
+bool sqlkc_rt_json_map_entry(const sqlkc_rt_nested_t *v, uint32_t i, int mode, const char *literal,
+                             sqlkc_rt_str_t *name, uint32_t *val);
+
+/* Flink's message for a NULL map key under map-null-key.mode FAIL. */
+#define SQLKC_RT_JSON_NULL_KEY_MSG                                                                          \
+    "JSON format doesn't support to serialize map data with null keys. You can drop null key entries or " \
+    "encode null in literals by specifying map-null-key.mode option."
 
 /* Appends a nested value as RowDataToJsonConverters writes it: arrays as
  * arrays, maps and multisets (element -> count) as objects in the map's

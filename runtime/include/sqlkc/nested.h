@@ -65,6 +65,33 @@ typedef struct sqlkc_rt_item {
     bool null;
 } sqlkc_rt_item_t;
 
+/* Room for `more` groups of `per` items after the n groups at items
+ * (capacity *cap groups): the array itself, or a larger copy from alloc that
+ * at least doubles, so that items added one by one stay linear (the
+ * per-record allocator frees nothing before the record ends). NULL when the
+ * count would pass UINT32_MAX / 4. The generated codecs of nested values
+ * grow their items with it. */
+static inline sqlkc_rt_item_t *sqlkc_rt_items_reserve(sqlkc_rt_item_t *items, uint32_t n, uint32_t more,
+                                                      uint32_t *cap, size_t per, sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    if ((uint64_t)n + more <= *cap)
+        return items;
+    if ((uint64_t)n + more > UINT32_MAX / 4)
+        return NULL;
+    uint64_t ncap = (uint64_t)*cap * 2;
+    if (ncap < (uint64_t)n + more)
+        ncap = (uint64_t)n + more;
+    if (ncap < 8)
+        ncap = 8;
+    if (ncap > UINT32_MAX / 4)
+        ncap = UINT32_MAX / 4;
+    sqlkc_rt_item_t *m = (sqlkc_rt_item_t *)alloc(arg, sizeof *m * per * (size_t)ncap);
+    if (n)
+        __builtin_memcpy(m, items, sizeof *m * per * n);
+    *cap = (uint32_t)ncap;
+    return m;
+}
+
 /* Bytes that sqlkc_rt_nested_copy needs for v's items and strings. */
 size_t sqlkc_rt_nested_size(const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t);
 
