@@ -6,8 +6,10 @@
  * read as raw text in a charset the first byte picks, which must give valid
  * UTF-8, and written back in that charset. The whole datum is also read as
  * one nested value (ARRAY, MAP, MULTISET or ROW, picked by the first byte's
- * high bits); one that reads is written back, and what was written must read
- * again and write the same number of bytes. */
+ * high bits) by the reader the compiler generates (the job fuzz_nested.sql)
+ * and by the reference codec (tests/support), which must agree; one that
+ * reads goes through the job, which must write what the reference writer
+ * writes, and what was written must read again and write the same bytes. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -65,25 +67,58 @@ static const sqlkc_rt_type_t *const n_arr_row_sub[] = {&n_row};
 static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, false, -1, -1, 1, n_arr_row_sub, NULL};
 static const sqlkc_rt_type_t *const n_types[] = {&n_arr, &n_map, &n_bag, &n_row, &n_arr_row};
 
+#include "fuzz_job.h"
+
+/* The tables of fuzz_nested.sql for n_types[k] (NOT NULL columns: a datum is the bare value). */
+static const char *const fa_tables[5] = {"fa_arr", "fa_map", "fa_bag", "fa_row", "fa_arr_row"};
+
+#define FA_DECODER(T)                                                                                 \
+    static int get_##T(const void *d, size_t n, sqlkc_rt_nested_t *out)                               \
+    {                                                                                                 \
+        src_##T##_row_t row;                                                                          \
+        char err[200];                                                                                \
+        memset(&row, 0, sizeof row);                                                                  \
+        if (src_##T##_decode_value(fuzz_job(), d, n, &row, err, sizeof err) < 0)                      \
+            return -1;                                                                                \
+        *out = row.f0;                                                                                \
+        return 0;                                                                                     \
+    }
+FA_DECODER(fa_arr)
+FA_DECODER(fa_map)
+FA_DECODER(fa_bag)
+FA_DECODER(fa_row)
+FA_DECODER(fa_arr_row)
+static int (*const fa_get[5])(const void *, size_t, sqlkc_rt_nested_t *) = {get_fa_arr, get_fa_map, get_fa_bag,
+                                                                           get_fa_row, get_fa_arr_row};
+
 static void nested(const uint8_t *datum, size_t n, unsigned pick)
 {
-    const sqlkc_rt_type_t *t = n_types[pick % 5];
+    int k = (int)(pick % 5);
+    const sqlkc_rt_type_t *t = n_types[k];
     sqlkc_rt_acur_t c;
     sqlkc_rt_acur_init(&c, datum, n);
-    sqlkc_rt_nested_t v;
-    if (sqlkc_rt_avro_get_nested(&c, &v, t, fuzz_alloc, NULL) < 0) {
-        if (!c.err || c.p < c.start || c.p > c.end)
-            abort();
+    sqlkc_rt_nested_t v, g;
+    int r = ref_avro_get_nested(&c, &v, t, fuzz_alloc, NULL);
+    if (r < 0 && (!c.err || c.p < c.start || c.p > c.end))
+        abort();
+    if (fa_get[k](datum, n, &g) != r)
+        abort(); /* the generated reader and the reference disagree on whether it reads */
+    if (r == 0 && !sqlkc_rt_nested_equal(&g, &v, t))
+        abort(); /* or on what it reads */
+    sqlkc_rt_mem_end_record(fuzz_job());
+    if (r < 0)
         return;
-    }
     sqlkc_rt_buf_t once = {0}, twice = {0};
-    if (sqlkc_rt_avro_put_nested(&once, &v, t, fuzz_alloc, NULL) != NULL)
+    if (ref_avro_put_nested(&once, &v, t, fuzz_alloc, NULL) != NULL)
         abort(); /* what was read can be written */
+    if (!fuzz_job_process(fa_tables[k], datum, n) || fuzz_job_out.len != once.len ||
+        memcmp(fuzz_job_out.p, once.p, once.len) != 0)
+        abort(); /* the generated writer writes what the reference writes */
     sqlkc_rt_acur_init(&c, once.p, once.len);
     sqlkc_rt_nested_t w;
-    if (sqlkc_rt_avro_get_nested(&c, &w, t, fuzz_alloc, NULL) < 0 || c.p != c.end)
+    if (ref_avro_get_nested(&c, &w, t, fuzz_alloc, NULL) < 0 || c.p != c.end)
         abort(); /* what was written reads back, all of it */
-    if (sqlkc_rt_avro_put_nested(&twice, &w, t, fuzz_alloc, NULL) != NULL || twice.len != once.len)
+    if (ref_avro_put_nested(&twice, &w, t, fuzz_alloc, NULL) != NULL || twice.len != once.len)
         abort();
     size_t size = sqlkc_rt_nested_size(&w, t);
     char *mem = fuzz_alloc(NULL, size), *p = mem;

@@ -7,9 +7,12 @@
  *   y BYTES  D DATE  T TIME  p TIMESTAMP[_LTZ] (SQL or ISO)
  *   r ROW (a nested object, walked the same way)  a ARRAY (elements by the
  *   key's second byte)  n null-or-skip  k peek-then-skip  x skip
- *   N a nested value (sqlkc_rt_json_get_nested) of one of a few ARRAY, MAP,
- *     MULTISET and ROW types picked by the key, written back, read again and
- *     compared, and deep-copied
+ *   N a nested value of one of a few ARRAY, MAP, MULTISET and ROW types
+ *     picked by the key, read by the reference codec (tests/support), written
+ *     back, read again and compared, and deep-copied; in a member of the
+ *     root object also read and written by the codecs the compiler generates
+ *     (the job fuzz_nested.sql, under ignore-parse-errors or
+ *     fail-on-missing-field), which must agree with the reference
  * Any other first byte picks a getter from a hash of the key. Besides "never
  * crash, hang or leak", it checks that what the getters hand out is readable
  * and that containers read as STRING re-serialise to valid JSON, and that the
@@ -148,15 +151,112 @@ static const sqlkc_rt_type_t *const n_arr_row_sub[] = {&n_row};
 static const sqlkc_rt_type_t n_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_row_sub, NULL};
 static const sqlkc_rt_type_t *const n_nested_types[] = {&n_arr_int, &n_map, &n_bag, &n_row, &n_arr_row};
 
+#include "fuzz_job.h"
+
+/* The tables of fuzz_nested.sql for n_nested_types[k]: under
+ * ignore-parse-errors, and under fail-on-missing-field. */
+static const char *const fj_tables[2][5] = {{"fj_arr", "fj_map", "fj_bag", "fj_row", "fj_arr_row"},
+                                            {"fjm_arr", "fjm_map", "fjm_bag", "fjm_row", "fjm_arr_row"}};
+
+#define FJ_DECODER(T)                                                                                 \
+    static int get_##T(const char *d, size_t n, sqlkc_rt_nested_t *out)                               \
+    {                                                                                                 \
+        src_##T##_row_t row;                                                                          \
+        sqlkc_rt_jcur_t cur;                                                                          \
+        memset(&row, 0, sizeof row);                                                                  \
+        if (src_##T##_decode_value(fuzz_job(), d, n, &row, &cur) < 0)                                 \
+            return -1;                                                                                \
+        *out = row.f0;                                                                                \
+        return (row.nulls[0] & 1) ? 0 : 1;                                                            \
+    }
+FJ_DECODER(fj_arr)
+FJ_DECODER(fj_map)
+FJ_DECODER(fj_bag)
+FJ_DECODER(fj_row)
+FJ_DECODER(fj_arr_row)
+FJ_DECODER(fjm_arr)
+FJ_DECODER(fjm_map)
+FJ_DECODER(fjm_bag)
+FJ_DECODER(fjm_row)
+FJ_DECODER(fjm_arr_row)
+static int (*const fj_get[2][5])(const char *, size_t, sqlkc_rt_nested_t *) = {
+    {get_fj_arr, get_fj_map, get_fj_bag, get_fj_row, get_fj_arr_row},
+    {get_fjm_arr, get_fjm_map, get_fjm_bag, get_fjm_row, get_fjm_arr_row}};
+
+/* The value text [p, p + n) as the column of {"v": ...}: the generated reader
+ * and the reference reader (flags of the table's options) agree on it, and
+ * the job's generated writer writes what the reference writer writes. */
+static void compare_generated(const char *p, size_t n, unsigned h)
+{
+    int k = (int)(h % 5), miss = (h & 8) != 0;
+    const sqlkc_rt_type_t *t = n_nested_types[k];
+    unsigned flags = miss ? SQLKC_RT_JSON_F_FAIL_MISSING : SQLKC_RT_JSON_F_IGNORE;
+    sqlkc_rt_jcur_t c;
+    sqlkc_rt_jcur_init(&c, p, n, fuzz_alloc, NULL);
+    if (k >= 3) /* the ROW types hold a DECIMAL: Flink's mapper reads floats as BigDecimal */
+        c.flags = SQLKC_RT_JSON_DECIMAL_FLOATS;
+    sqlkc_rt_nested_t want;
+    int r = ref_json_get_nested(&c, &want, t, flags);
+    if (r < 0 && !c.fatal && !miss)
+        r = 0; /* the column itself: NULL under ignore-parse-errors */
+    char *doc = fuzz_alloc(NULL, n + 6);
+    memcpy(doc, "{\"v\":", 5);
+    memcpy(doc + 5, p, n);
+    doc[n + 5] = '}';
+    sqlkc_rt_nested_t got;
+    int g = fj_get[miss][k](doc, n + 6, &got);
+    if (g != r) {
+        fprintf(stderr, "fuzz_json: %s: generated reader %d, reference %d (%s) on %.*s\n", fj_tables[miss][k], g, r,
+                c.err, (int)n, p);
+        abort();
+    }
+    if (g == 1 && !sqlkc_rt_nested_equal(&got, &want, t)) {
+        fprintf(stderr, "fuzz_json: %s: the generated and the reference reader differ on %.*s\n",
+                fj_tables[miss][k], (int)n, p);
+        abort();
+    }
+    sqlkc_rt_mem_end_record(fuzz_job());
+    if (g < 0)
+        return;
+    if (!fuzz_job_process(fj_tables[miss][k], doc, n + 6)) {
+        fprintf(stderr, "fuzz_json: %s: the job failed a record its reader reads: %s\n", fj_tables[miss][k],
+                sqlkc_rt_mem_error(fuzz_job()));
+        abort();
+    }
+    sqlkc_rt_buf_t b = {0};
+    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
+    sqlkc_rt_buf_puts(&b, "{\"v\":");
+    if (g == 0)
+        sqlkc_rt_buf_puts(&b, "null");
+    else if (ref_json_put_nested(&b, &want, t, &o) != NULL)
+        abort();
+    sqlkc_rt_buf_putc(&b, '}');
+    if (b.len != fuzz_job_out.len || memcmp(b.p, fuzz_job_out.p, b.len) != 0) {
+        fprintf(stderr, "fuzz_json: %s: the generated writer wrote %.*s, the reference %.*s\n", fj_tables[miss][k],
+                (int)fuzz_job_out.len, fuzz_job_out.p, (int)b.len, b.p);
+        abort();
+    }
+    sqlkc_rt_buf_free(&b);
+}
+
 /* Reads a nested value (with ignore-parse-errors, so only malformed JSON
  * is fatal and the walk stays comparable with skip), then: written and
- * read again it is equal, and a deep copy is equal and fills its size. */
+ * read again it is equal, and a deep copy is equal and fills its size. A
+ * member of the root object is compared with the generated codecs too. */
 static int read_nested(sqlkc_rt_jcur_t *c, unsigned h)
 {
     const sqlkc_rt_type_t *t = n_nested_types[h % 5];
     unsigned flags = SQLKC_RT_JSON_F_IGNORE | (h & 8 ? SQLKC_RT_JSON_F_FAIL_MISSING : 0);
+    if (c->depth == 1) { /* the same depth as the column of {"v": ...} */
+        sqlkc_rt_jcur_t span = *c;
+        if (sqlkc_rt_json_peek(&span) >= 0) {
+            const char *from = span.p;
+            if (sqlkc_rt_json_skip(&span) == 0)
+                compare_generated(from, (size_t)(span.p - from), h);
+        }
+    }
     sqlkc_rt_nested_t v;
-    int r = sqlkc_rt_json_get_nested(c, &v, t, flags);
+    int r = ref_json_get_nested(c, &v, t, flags);
     check_ret(c, r);
     if (r < 0)
         return c->fatal ? -1 : 0;
@@ -164,12 +264,12 @@ static int read_nested(sqlkc_rt_jcur_t *c, unsigned h)
         return 0;
     sqlkc_rt_buf_t b = {0};
     static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
-    if (sqlkc_rt_json_put_nested(&b, &v, t, &o) != NULL)
+    if (ref_json_put_nested(&b, &v, t, &o) != NULL)
         fail("put_nested refused a value it read", c);
     sqlkc_rt_jcur_t again;
     sqlkc_rt_nested_t w;
     reread(&again, &b, 0);
-    if (sqlkc_rt_json_get_nested(&again, &w, t, flags) != 1 || sqlkc_rt_json_end(&again) < 0 ||
+    if (ref_json_get_nested(&again, &w, t, flags) != 1 || sqlkc_rt_json_end(&again) < 0 ||
         !sqlkc_rt_nested_equal(&v, &w, t))
         roundtrip_fail("nested value", &b, &again);
     sqlkc_rt_buf_free(&b);

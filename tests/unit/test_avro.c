@@ -128,59 +128,6 @@ static void ts_units(void **state)
     sqlkc_rt_buf_free(&b);
 }
 
-static void *test_alloc(void *arg, size_t n)
-{
-    (void)arg;
-    static _Alignas(16) char pool[1 << 14];
-    static size_t used;
-    void *p = pool + used;
-    used += (n + 15) & ~(size_t)15;
-    assert_true(used <= sizeof pool);
-    return p;
-}
-
-/* ROW<a TIMESTAMP(6), b TIMESTAMP_LTZ(9) NOT NULL, arr ARRAY<TIMESTAMP(3) NOT NULL>>:
- * the ROW's fields in their units, the array's elements in millis (legacy). */
-static void nested_ts_units(void **state)
-{
-    (void)state;
-    static const sqlkc_rt_type_t ts6 = {SQLKC_RT_T_TIMESTAMP, true, 6, 0, 0, NULL, NULL};
-    static const sqlkc_rt_type_t ltz9 = {SQLKC_RT_T_TIMESTAMP_LTZ, false, 9, 0, 0, NULL, NULL};
-    static const sqlkc_rt_type_t ts3 = {SQLKC_RT_T_TIMESTAMP, false, 3, 0, 0, NULL, NULL};
-    static const sqlkc_rt_type_t *const arr_sub[] = {&ts3};
-    static const sqlkc_rt_type_t arr = {SQLKC_RT_T_ARRAY, true, 0, 0, 1, arr_sub, NULL};
-    static const sqlkc_rt_type_t *const row_sub[] = {&ts6, &ltz9, &arr};
-    static const char *const names[] = {"a", "b", "arr"};
-    static const sqlkc_rt_type_t row = {SQLKC_RT_T_ROW, true, 0, 0, 3, row_sub, names};
-
-    sqlkc_rt_item_t el[1] = {{.v.ts = {1704164645123, 0}}};
-    sqlkc_rt_item_t f[3] = {{.v.ts = {1704164645123, 456789}}, {.v.ts = {-1, 999000}},
-                            {.v.nest = {el, 1}}};
-    sqlkc_rt_nested_t v = {f, 3};
-    sqlkc_rt_buf_t b = {0};
-    assert_null(sqlkc_rt_avro_put_nested_ts(&b, &v, &row, test_alloc, NULL));
-    /* 02 micros | nanos -1000 | 02, 1 item, millis, end */
-    expect(&b, "02" "80d6fd84b8fb8606" "cf0f" "02" "02" "86e486829963" "00");
-    assert_null(sqlkc_rt_avro_put_nested(&b, &(sqlkc_rt_nested_t){f, 1}, &(sqlkc_rt_type_t){SQLKC_RT_T_ROW, true, 0,
-                                         0, 1, row_sub, names}, test_alloc, NULL));
-    expect(&b, "02" "86e486829963"); /* the legacy entry point: millis */
-
-    sqlkc_rt_avro_put_nested_ts(&b, &v, &row, test_alloc, NULL);
-    sqlkc_rt_acur_t c;
-    sqlkc_rt_acur_init(&c, b.p, b.len);
-    sqlkc_rt_nested_t got;
-    assert_int_equal(sqlkc_rt_avro_get_nested_ts(&c, &got, &row, test_alloc, NULL), 0);
-    assert_int_equal(got.n, 3);
-    assert_int_equal(got.items[0].v.ts.millis, 1704164645123);
-    assert_int_equal(got.items[0].v.ts.nanos, 456000);
-    assert_int_equal(got.items[1].v.ts.millis, -1);
-    assert_int_equal(got.items[1].v.ts.nanos, 999000);
-    assert_int_equal(got.items[2].v.nest.n, 1);
-    assert_int_equal(got.items[2].v.nest.items[0].v.ts.millis, 1704164645123);
-    assert_int_equal(got.items[2].v.nest.items[0].v.ts.nanos, 0);
-    sqlkc_rt_buf_free(&b);
-}
-
 /* ---- Avro's JSON encoding: the reader (avro_json.c) ---- */
 
 static _Alignas(16) char json_pool[1 << 16];
@@ -335,7 +282,6 @@ int main(void)
         cmocka_unit_test(zigzag_varints),
         cmocka_unit_test(minimal_twos_complement),
         cmocka_unit_test(ts_units),
-        cmocka_unit_test(nested_ts_units),
         cmocka_unit_test(avro_json_members_by_name),
         cmocka_unit_test(avro_json_errors),
     };

@@ -1,9 +1,12 @@
-/* This file tests nested values (runtime nested.h) and their JSON codec:
- * Flink's map order (checked against a real java.util.HashMap through
- * tests/tools/FlinkMapOrder.java), deep copies that share nothing with the
- * original, equality, and the reader and writer of ARRAY, MAP, MULTISET and
- * ROW with Flink's rules (null at every level, ignore-parse-errors at the
- * innermost value, map-null-key modes, rows by name). */
+/* This file tests nested values (runtime nested.h) and their codecs: the
+ * readers and writers the compiler generates per type (gen_ncodec.c), driven
+ * through the job tests/unit/test_nested.sql in memory and compared with the
+ * reference codec (tests/support/ref_nested.c) on the same input; Flink's
+ * map order (checked against a real java.util.HashMap through
+ * tests/tools/FlinkMapOrder.java); deep copies that share nothing with the
+ * original; equality; and Flink's rules for ARRAY, MAP, MULTISET and ROW
+ * (null at every level, ignore-parse-errors at the innermost value,
+ * map-null-key modes, rows by name, timestamp units in Avro). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,9 +17,15 @@
 
 #include <cmocka.h>
 
+#include "ref_nested.h"
 #include "sqlkc/csv.h"
 #include "sqlkc/json.h"
+#include "sqlkc/mem.h"
 #include "sqlkc/nested.h"
+
+#define main sqlkc_job_main_unused
+#include TEST_JOB
+#undef main
 
 static void *heap_alloc(void *arg, size_t n)
 {
@@ -44,6 +53,104 @@ static const sqlkc_rt_type_t t_row = {SQLKC_RT_T_ROW, true, -1, -1, 4, row_sub, 
 static const sqlkc_rt_type_t *const arr_row_sub[] = {&t_row};
 static const sqlkc_rt_type_t t_arr_row = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, arr_row_sub, NULL};
 
+/* ---- the generated codecs, through the job ---- */
+
+static sqlkc_rt_ctx_t *ctx;
+static char *out_value; /* what the last record wrote to a sink */
+static size_t out_len;
+
+static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value, size_t value_len,
+                   int64_t ts)
+{
+    (void)arg, (void)table, (void)key, (void)key_len, (void)ts;
+    free(out_value);
+    out_value = malloc(value_len + 1);
+    memcpy(out_value, value, value_len);
+    out_value[value_len] = 0;
+    out_len = value_len;
+    return SQLKC_RT_OK;
+}
+
+static size_t table_index(const char *name)
+{
+    for (size_t i = 0; i < job.ntables; i++)
+        if (strcmp(job.tables[i].name, name) == 0)
+            return i;
+    fail_msg("no table %s in test_nested.sql", name);
+    return 0;
+}
+
+/* One record through source `table` and its copy into `table`_out:
+ * SQLKC_RT_OK with the bytes written in out_value, or SQLKC_RT_ERR. */
+static int through(const char *table, const void *value, size_t len)
+{
+    free(out_value);
+    out_value = NULL;
+    sqlkc_rt_msg_t msg = {table, 0, 0, -1, SQLKC_RT_TS_NONE, -1, NULL, 0, value, len, NULL};
+    return sqlkc_rt_mem_process(ctx, table_index(table), &msg);
+}
+
+/* The generated json decoder of table T's value: 1 with the column, 0 for
+ * NULL, -1 with why in err. */
+#define JSON_DECODER(T)                                                                                  \
+    static int get_##T(const char *data, size_t len, sqlkc_rt_nested_t *out, char *err)                   \
+    {                                                                                                    \
+        src_##T##_row_t row;                                                                             \
+        sqlkc_rt_jcur_t cur;                                                                             \
+        memset(&row, 0, sizeof row);                                                                     \
+        int r = src_##T##_decode_value(ctx, data, len, &row, &cur);                                      \
+        snprintf(err, 160, "%s", r < 0 ? cur.err : "");                                                  \
+        if (r < 0)                                                                                       \
+            return -1;                                                                                   \
+        *out = row.f0;                                                                                   \
+        return (row.nulls[0] & 1) ? 0 : 1;                                                               \
+    }
+JSON_DECODER(j_arr_str)
+JSON_DECODER(j_arr_int)
+JSON_DECODER(j_map)
+JSON_DECODER(j_bag)
+JSON_DECODER(j_row)
+JSON_DECODER(j_arr_row)
+JSON_DECODER(ji_arr_int)
+JSON_DECODER(ji_arr_row)
+JSON_DECODER(ji_map)
+JSON_DECODER(jm_row)
+
+typedef int (*get_fn)(const char *, size_t, sqlkc_rt_nested_t *, char *);
+
+/* The tables of a descriptor: its json source under flags and its avro one. */
+static const struct {
+    const sqlkc_rt_type_t *t;
+    unsigned flags;
+    const char *table, *avro;
+    get_fn get;
+} cases[] = {
+    {&t_arr_str, 0, "j_arr_str", "a_arr_str", get_j_arr_str},
+    {&t_arr_int, 0, "j_arr_int", "a_arr_int", get_j_arr_int},
+    {&t_map, 0, "j_map", "a_map", get_j_map},
+    {&t_bag, 0, "j_bag", "a_bag", get_j_bag},
+    {&t_row, 0, "j_row", "a_row", get_j_row},
+    {&t_arr_row, 0, "j_arr_row", "a_arr_row", get_j_arr_row},
+    {&t_arr_int, SQLKC_RT_JSON_F_IGNORE, "ji_arr_int", NULL, get_ji_arr_int},
+    {&t_arr_row, SQLKC_RT_JSON_F_IGNORE, "ji_arr_row", NULL, get_ji_arr_row},
+    {&t_map, SQLKC_RT_JSON_F_IGNORE, "ji_map", NULL, get_ji_map},
+    {&t_row, SQLKC_RT_JSON_F_FAIL_MISSING, "jm_row", NULL, get_jm_row},
+};
+
+static int find(const sqlkc_rt_type_t *t, unsigned flags)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (cases[i].t == t && cases[i].flags == flags)
+            return (int)i;
+    fail_msg("no table for this type and flags");
+    return -1;
+}
+
+/* Reads a JSON value of type t under flags with the generated reader (the
+ * column v of {"v": json}) and with the reference reader, which must agree:
+ * the same outcome and equal values. Returns the generated reader's 1, 0
+ * (NULL) or -1 (why in err) and its value. The value lives until the next
+ * record goes through the job. */
 static int get(const char *json, const sqlkc_rt_type_t *t, unsigned flags, sqlkc_rt_nested_t *out, char *err)
 {
     sqlkc_rt_jcur_t c;
@@ -51,18 +158,35 @@ static int get(const char *json, const sqlkc_rt_type_t *t, unsigned flags, sqlkc
     char *copy = malloc(n ? n : 1); /* exact size: a stray read is caught by ASan */
     memcpy(copy, json, n);
     sqlkc_rt_jcur_init(&c, copy, n, heap_alloc, NULL);
-    int r = sqlkc_rt_json_get_nested(&c, out, t, flags);
+    sqlkc_rt_nested_t want;
+    int r = ref_json_get_nested(&c, &want, t, flags);
     if (r >= 0 && sqlkc_rt_json_end(&c) < 0)
-        r = -2;
+        r = -1;
+    /* a conversion error of the column itself is NULL under ignore-parse-errors */
+    if (r < 0 && !c.fatal && (flags & SQLKC_RT_JSON_F_IGNORE))
+        r = 0;
+
+    int k = find(t, flags);
+    size_t wn = n + 6;
+    char *wrapped = malloc(wn); /* copies stay alive: strings may point into them */
+    memcpy(wrapped, "{\"v\":", 5);
+    memcpy(wrapped + 5, json, n);
+    wrapped[wn - 1] = '}';
+    char gerr[160];
+    int g = cases[k].get(wrapped, wn, out, gerr);
+    if (g != r)
+        fail_msg("%s (%s): generated %d (%s), reference %d (%s)", json, cases[k].table, g, gerr, r, c.err);
+    if (g == 1 && !sqlkc_rt_nested_equal(out, &want, t))
+        fail_msg("%s (%s): the generated and the reference reader read different values", json, cases[k].table);
     if (err)
-        snprintf(err, 160, "%s", c.err);
-    return r; /* copy stays alive: strings may point into it */
+        snprintf(err, 160, "%s", gerr);
+    return g;
 }
 
 static char *put(const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t, const sqlkc_rt_json_opts_t *o)
 {
     sqlkc_rt_buf_t b = {0};
-    const char *why = sqlkc_rt_json_put_nested(&b, v, t, o);
+    const char *why = ref_json_put_nested(&b, v, t, o);
     if (why) {
         sqlkc_rt_buf_free(&b);
         return strdup(why);
@@ -70,6 +194,41 @@ static char *put(const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t, const sql
     char *s = strndup(b.p ? b.p : "", b.len);
     sqlkc_rt_buf_free(&b);
     return s;
+}
+
+/* v (read by get) written by the reference Avro writer, read by the job's
+ * generated avro reader and written by its generated writer: the same
+ * bytes, and the job reads the same value. */
+static void avro_check(const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t, bool is_null)
+{
+    int k = find(t, 0);
+    sqlkc_rt_buf_t b = {0};
+    sqlkc_rt_avro_put_int(&b, is_null ? 0 : 1); /* the column's union */
+    if (!is_null)
+        assert_null(ref_avro_put_nested(&b, v, t, heap_alloc, NULL));
+    char *datum = malloc(b.len ? b.len : 1);
+    memcpy(datum, b.p, b.len);
+    if (through(cases[k].avro, datum, b.len) != SQLKC_RT_OK)
+        fail_msg("%s: %s", cases[k].avro, sqlkc_rt_mem_error(ctx));
+    assert_non_null(out_value);
+    assert_int_equal(out_len, b.len);
+    assert_memory_equal(out_value, b.p, b.len);
+    sqlkc_rt_buf_free(&b);
+    free(datum);
+}
+
+/* A JSON document {"v": in} through table j_<t> and its sink: {"v": want}. */
+static void job_roundtrip(const char *table, const char *in, const char *want)
+{
+    char *doc = malloc(strlen(in) + 8), *exp = malloc(strlen(want) + 8);
+    sprintf(doc, "{\"v\":%s}", in);
+    sprintf(exp, "{\"v\":%s}", want);
+    if (through(table, doc, strlen(doc)) != SQLKC_RT_OK)
+        fail_msg("%s: %s: %s", table, in, sqlkc_rt_mem_error(ctx));
+    assert_non_null(out_value);
+    assert_string_equal(out_value, exp);
+    free(doc);
+    free(exp);
 }
 
 static const sqlkc_rt_json_opts_t plain = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
@@ -85,6 +244,8 @@ static void roundtrip(const char *in, const sqlkc_rt_type_t *t, const char *want
     char *s = put(&v, t, &plain);
     assert_string_equal(s, want);
     free(s);
+    avro_check(&v, t, r == 0);
+    job_roundtrip(cases[find(t, 0)].table, in, want);
 }
 
 static void test_map_order(void **state)
@@ -199,6 +360,66 @@ static void test_errors(void **state)
     assert_int_equal(get("{\"a\" 1}", &t_map, SQLKC_RT_JSON_F_IGNORE, &v, err), -1);
     /* JSON null at the top is NULL */
     assert_int_equal(get("null", &t_map, 0, &v, err), 0);
+    /* and through the job's sinks */
+    job_roundtrip("ji_arr_int", "[1,\"x\",3]", "[1,null,3]");
+    job_roundtrip("ji_arr_row", "[{\"x\":\"no\",\"label\":\"ok\"}]",
+                  "[{\"x\":null,\"label\":\"ok\",\"v\":null,\"at\":null}]");
+    job_roundtrip("ji_map", "\"notamap\"", "null"); /* the column itself: NULL under ignore-parse-errors */
+    job_roundtrip("j_map", "null", "null");
+    assert_int_equal(through("jm_row", "{\"v\":{\"x\":1}}", 13), SQLKC_RT_ERR);
+    assert_non_null(strstr(sqlkc_rt_mem_error(ctx), "Some field is missing in the JSON data."));
+    assert_int_equal(through("j_arr_int", "{\"v\":[1,\"x\"]}", 13), SQLKC_RT_ERR);
+    assert_null(out_value);
+}
+
+/* ROW<a TIMESTAMP(6), b TIMESTAMP_LTZ(9) NOT NULL, arr ARRAY<TIMESTAMP(3) NOT NULL>>
+ * under 'avro.timestamp_mapping.legacy' = 'false': the ROW's fields in their
+ * units, the array's elements in millis (the legacy mapping, as Flink derives
+ * the schema of array elements). */
+static void test_avro_ts_units(void **state)
+{
+    (void)state;
+    /* column union 02 | a: 02 micros | b: nanos of -1 ms + 999000 ns | arr: 02, 1 item, millis, end */
+    static const unsigned char datum[] = {0x02, 0x02, 0x80, 0xd6, 0xfd, 0x84, 0xb8, 0xfb, 0x86, 0x06, 0xcf, 0x0f,
+                                          0x02, 0x02, 0x86, 0xe4, 0x86, 0x82, 0x99, 0x63, 0x00};
+    src_a_ts_row_t row;
+    char err[160];
+    memset(&row, 0, sizeof row);
+    assert_int_equal(src_a_ts_decode_value(ctx, datum, sizeof datum, &row, err, sizeof err), 0);
+    assert_false(row.nulls[0] & 1);
+    sqlkc_rt_nested_t got = row.f0;
+    assert_int_equal(got.n, 3);
+    assert_int_equal(got.items[0].v.ts.millis, 1704164645123);
+    assert_int_equal(got.items[0].v.ts.nanos, 456000);
+    assert_int_equal(got.items[1].v.ts.millis, -1);
+    assert_int_equal(got.items[1].v.ts.nanos, 999000);
+    assert_int_equal(got.items[2].v.nest.n, 1);
+    assert_int_equal(got.items[2].v.nest.items[0].v.ts.millis, 1704164645123);
+    assert_int_equal(got.items[2].v.nest.items[0].v.ts.nanos, 0);
+    /* the reference reads the same, and the job writes the same bytes back */
+    static const sqlkc_rt_type_t ts6 = {SQLKC_RT_T_TIMESTAMP, true, 6, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t ltz9 = {SQLKC_RT_T_TIMESTAMP_LTZ, false, 9, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t ts3 = {SQLKC_RT_T_TIMESTAMP, false, 3, 0, 0, NULL, NULL};
+    static const sqlkc_rt_type_t *const arr_sub[] = {&ts3};
+    static const sqlkc_rt_type_t arr = {SQLKC_RT_T_ARRAY, true, 0, 0, 1, arr_sub, NULL};
+    static const sqlkc_rt_type_t *const sub[] = {&ts6, &ltz9, &arr};
+    static const char *const names[] = {"a", "b", "arr"};
+    static const sqlkc_rt_type_t t = {SQLKC_RT_T_ROW, true, 0, 0, 3, sub, names};
+    sqlkc_rt_acur_t c;
+    sqlkc_rt_acur_init(&c, datum + 1, sizeof datum - 1);
+    sqlkc_rt_nested_t want;
+    assert_int_equal(ref_avro_get_nested_ts(&c, &want, &t, heap_alloc, NULL), 0);
+    assert_true(sqlkc_rt_nested_equal(&got, &want, &t));
+    assert_int_equal(through("a_ts", datum, sizeof datum), SQLKC_RT_OK);
+    assert_int_equal(out_len, sizeof datum);
+    assert_memory_equal(out_value, datum, sizeof datum);
+    /* bad bytes fail the record, never read past it */
+    for (size_t n = 0; n < sizeof datum; n++) {
+        unsigned char *cut = malloc(n ? n : 1);
+        memcpy(cut, datum, n);
+        assert_int_equal(src_a_ts_decode_value(ctx, cut, n, &row, err, sizeof err), -1);
+        free(cut);
+    }
 }
 
 static void test_null_keys(void **state)
@@ -263,12 +484,27 @@ static void test_copy_equal(void **state)
     assert_false(sqlkc_rt_nested_equal(&c, &w, &t_arr_row));
 }
 
+static int setup(void **state)
+{
+    (void)state;
+    ctx = sqlkc_rt_mem_open(&job, on_emit, NULL, stderr);
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(out_value);
+    out_value = NULL;
+    return sqlkc_rt_mem_close(ctx, false) == SQLKC_RT_OK ? 0 : -1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_order),  cmocka_unit_test(test_hashes),     cmocka_unit_test(test_rows_arrays),
         cmocka_unit_test(test_errors),     cmocka_unit_test(test_null_keys),  cmocka_unit_test(test_copy_equal),
-        cmocka_unit_test(test_csv_array_escape),
+        cmocka_unit_test(test_csv_array_escape), cmocka_unit_test(test_avro_ts_units),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -278,25 +278,6 @@ uint32_t sqlkc_rt_avro_map_write_order(const sqlkc_rt_nested_t *v, sqlkc_rt_item
 /* Why a NULL cannot be written where the schema has no null. */
 #define SQLKC_RT_AVRO_NOT_NULL_MSG "a NULL value where the Avro schema has no null (a NOT NULL element, value or field)"
 
-/* ARRAY, MAP, MULTISET and ROW values (avro_nested.c) of descriptor t, the
- * column's own union being the caller's: the writer returns NULL or why it
- * cannot write the value (a NULL where the schema has none, a NULL map key);
- * the reader returns 0, or -1 with c->err. Scratch memory (maps reordered as
- * Flink's HashMaps order them; the items read) comes from alloc. */
-const char *sqlkc_rt_avro_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const struct sqlkc_rt_type *t,
-                                     sqlkc_rt_alloc_fn alloc, void *arg);
-int sqlkc_rt_avro_get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
-                             sqlkc_rt_alloc_fn alloc, void *arg);
-
-/* The same under 'avro.timestamp_mapping.legacy' = 'false': TIMESTAMP and
- * TIMESTAMP_LTZ fields of ROWs (and of ROWs in them) in their precision's
- * unit; array elements and map values, whose schema Flink derives with the
- * legacy mapping, in millis. */
-const char *sqlkc_rt_avro_put_nested_ts(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const struct sqlkc_rt_type *t,
-                                        sqlkc_rt_alloc_fn alloc, void *arg);
-int sqlkc_rt_avro_get_nested_ts(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
-                                sqlkc_rt_alloc_fn alloc, void *arg);
-
 /* Avro's JSON encoding ('avro.encoding' = 'json', avro_json.c) of the
  * format's record: rec is the descriptor of a ROW of the format's columns
  * (NOT NULL), fields its values; legacy the timestamp mapping. The writer

@@ -319,23 +319,6 @@ int sqlkc_rt_json_get_timestamp(sqlkc_rt_jcur_t *c, sqlkc_rt_ts_t *out, bool iso
 
 /* ==== ARRAY, MAP, MULTISET, ROW (json_nested.c) ========================== */
 
-struct sqlkc_rt_type;
-
-/* Reader flags for nested values. */
-#define SQLKC_RT_JSON_F_IGNORE 1u       /* ignore-parse-errors: a bad value inside is NULL */
-#define SQLKC_RT_JSON_F_FAIL_MISSING 2u /* fail-on-missing-field, for nested rows */
-#define SQLKC_RT_JSON_F_TS_ISO 4u       /* timestamp-format.standard = ISO-8601 */
-
-/* The nested value of type t (ARRAY, MAP, MULTISET or ROW) like the typed
- * readers above: 1 read, 0 JSON null, -1 error. Items and unescaped strings
- * come from the cursor's allocator, other strings point into the input.
- * Inside the value, a JSON null is NULL at any level, and with
- * SQLKC_RT_JSON_F_IGNORE a value that does not convert is NULL; the value
- * itself follows the caller's policy like any field. Maps keep the last
- * value of a repeated key and Flink's HashMap order (nested.h). */
-int sqlkc_rt_json_get_nested(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out, const struct sqlkc_rt_type *t,
-                             unsigned flags);
-
 /* Primitives of the readers the compiler generates per ARRAY, MAP, MULTISET
  * and ROW type (json_nested.c). Each returns -1 so that a reader can
  * `return` it. */
@@ -354,14 +337,6 @@ int sqlkc_rt_json_field_error(sqlkc_rt_jcur_t *c, const char *name);
 /* json.map-null-key.mode */
 enum { SQLKC_RT_JSON_NULL_KEY_FAIL, SQLKC_RT_JSON_NULL_KEY_DROP, SQLKC_RT_JSON_NULL_KEY_LITERAL };
 
-/* What a sink's json format says about writing nested values. */
-typedef struct sqlkc_rt_json_opts {
-    bool ts_iso;
-    bool decimal_plain;
-    int map_null_key;             /* SQLKC_RT_JSON_NULL_KEY_* */
-    const char *map_null_literal; /* map-null-key.literal */
-} sqlkc_rt_json_opts_t;
-
 /* For a map with a NULL key (nested map writers call it only then): whether
  * entry i of v is written under map-null-key.mode `mode` (DROP or LITERAL,
  * with `literal`), with the name it is written under and the entry whose
@@ -375,13 +350,6 @@ bool sqlkc_rt_json_map_entry(const sqlkc_rt_nested_t *v, uint32_t i, int mode, c
 #define SQLKC_RT_JSON_NULL_KEY_MSG                                                                          \
     "JSON format doesn't support to serialize map data with null keys. You can drop null key entries or " \
     "encode null in literals by specifying map-null-key.mode option."
-
-/* Appends a nested value as RowDataToJsonConverters writes it: arrays as
- * arrays, maps and multisets (element -> count) as objects in the map's
- * order, rows as objects in field order. Returns NULL, or Flink's message
- * when a map has a NULL key under map-null-key.mode FAIL. */
-const char *sqlkc_rt_json_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const struct sqlkc_rt_type *t,
-                                     const sqlkc_rt_json_opts_t *o);
 
 #ifdef __cplusplus
 }
