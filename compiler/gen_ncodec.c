@@ -201,6 +201,31 @@ static void json_reader_row(gen_t *g, const type_t *t, unsigned flags)
     emit_line(e, "uint32_t cnt = 0;");
     emit_line(e, "sqlkc_rt_str_t key;");
     emit_line(e, "int r;");
+    /* members in the declared order are matched by their bytes; from the
+     * first surprise on, the general loop reads the rest */
+    int fast = 0;
+    while (fast < n && plain_name(t->names[fast]))
+        fast++;
+    if (fast)
+        emit_line(e, "/* fast path: the members in the order of the fields */");
+    for (int i = 0; i < fast; i++) {
+        char *q = arena_printf(g->a, "\"%s\"", t->names[i]);
+        emit_line(e, "if (!sqlkc_rt_json_member_is(c, %s, %zu))", emit_cstr(g->a, q, strlen(q)), strlen(q));
+        emit_line(e, "    goto members;");
+        emit_open(e, "%s", "");
+        emit_line(e, "/* %s %s */", emit_comment(g->a, t->names[i]), emit_comment(g->a, type_str(g->a, t->fields[i])));
+        emit_line(e, "sqlkc_rt_item_t *it = &items[%d];", i);
+        json_read_item(g, t->fields[i], flags, "it",
+                       arena_printf(g->a, "return sqlkc_rt_json_field_error(c, %s);",
+                                    emit_cstr(g->a, t->names[i], strlen(t->names[i]))));
+        emit_line(e, "cnt++;");
+        emit_close(e, NULL);
+    }
+    if (fast) {
+        e->indent--;
+        emit_line(e, "members:");
+        e->indent++;
+    }
     emit_open(e, "while ((r = sqlkc_rt_json_object_next(c, &key)) == 1)");
     if (n) {
         /* Flink's row converter stops matching names after as many members

@@ -741,6 +741,48 @@ __attribute__((unused)) static int json_read_19(sqlkc_rt_jcur_t *c, sqlkc_rt_nes
     uint32_t cnt = 0;
     sqlkc_rt_str_t key;
     int r;
+    /* fast path: the members in the order of the fields */
+    if (!sqlkc_rt_json_member_is(c, "\"x\"", 3))
+        goto members;
+    {
+        /* x DOUBLE */
+        sqlkc_rt_item_t *it = &items[0];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "x");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_double(c, &it->v.d);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "x");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"label\"", 7))
+        goto members;
+    {
+        /* label STRING */
+        sqlkc_rt_item_t *it = &items[1];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "label");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "label");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+members:
     while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
         if (cnt < 2) {
             switch (key.n) {

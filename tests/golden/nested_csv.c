@@ -203,6 +203,72 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     uint32_t cnt = 0;
     sqlkc_rt_str_t key;
     int r;
+    /* fast path: the members in the order of the fields */
+    if (!sqlkc_rt_json_member_is(c, "\"s\"", 3))
+        goto members;
+    {
+        /* s STRING */
+        sqlkc_rt_item_t *it = &items[0];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "s");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "s");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"i\"", 3))
+        goto members;
+    {
+        /* i INT */
+        sqlkc_rt_item_t *it = &items[1];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "i");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            {
+                int32_t x = 0;
+                r = sqlkc_rt_json_get_i32(c, &x);
+                it->v.i = x;
+            }
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "i");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"b\"", 3))
+        goto members;
+    {
+        /* b BOOLEAN */
+        sqlkc_rt_item_t *it = &items[2];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "b");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_bool(c, &it->v.b);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "b");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+members:
     while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
         if (cnt < 3) {
             switch (key.n) {

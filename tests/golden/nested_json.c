@@ -209,6 +209,68 @@ __attribute__((unused)) static int json_read_3(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     uint32_t cnt = 0;
     sqlkc_rt_str_t key;
     int r;
+    /* fast path: the members in the order of the fields */
+    if (!sqlkc_rt_json_member_is(c, "\"x\"", 3))
+        goto members;
+    {
+        /* x DOUBLE */
+        sqlkc_rt_item_t *it = &items[0];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "x");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_double(c, &it->v.d);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "x");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"y\"", 3))
+        goto members;
+    {
+        /* y DOUBLE */
+        sqlkc_rt_item_t *it = &items[1];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "y");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_double(c, &it->v.d);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "y");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"label\"", 7))
+        goto members;
+    {
+        /* label STRING */
+        sqlkc_rt_item_t *it = &items[2];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "label");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "label");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+members:
     while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
         if (cnt < 3) {
             switch (key.n) {
@@ -338,6 +400,48 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     uint32_t cnt = 0;
     sqlkc_rt_str_t key;
     int r;
+    /* fast path: the members in the order of the fields */
+    if (!sqlkc_rt_json_member_is(c, "\"k\"", 3))
+        goto members;
+    {
+        /* k STRING */
+        sqlkc_rt_item_t *it = &items[0];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "k");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = sqlkc_rt_json_get_str(c, &it->v.s);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "k");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+    if (!sqlkc_rt_json_member_is(c, "\"v\"", 3))
+        goto members;
+    {
+        /* v ARRAY<INT> */
+        sqlkc_rt_item_t *it = &items[1];
+        r = sqlkc_rt_json_null(c);
+        if (r < 0)
+            return sqlkc_rt_json_field_error(c, "v");
+        if (r == 1) {
+            it->null = true;
+        } else {
+            r = json_read_4(c, &it->v.nest);
+            if (r < 0) {
+                return sqlkc_rt_json_field_error(c, "v");
+            } else {
+                it->null = r == 0;
+            }
+        }
+        cnt++;
+    }
+members:
     while ((r = sqlkc_rt_json_object_next(c, &key)) == 1) {
         if (cnt < 2) {
             switch (key.n) {
