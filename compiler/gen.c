@@ -748,7 +748,7 @@ static int64_t job_timer_ms(const plan_t *p)
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
 {
     emit_t e = {out, arg, 0, a};
-    gen_t g = {&e, a, p, 0, NULL, NULL};
+    gen_t g = {&e, a, p, 0, NULL, NULL, NULL};
     char abi[16];
     snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
     const char *base = strrchr(p->sql_file, '/');
@@ -764,6 +764,7 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
     gen_avro_confluent_decls(&g);
     gen_nested_decls(&g);
     gen_nested_codecs(&g);
+    gen_avro_json_codecs(&g);
     for (int i = 0; i < p->ntables; i++)
         if (p->tables[i]->role & SQLKC_RT_ROLE_SOURCE)
             source(&g, p->tables[i]);

@@ -5,8 +5,9 @@
  * (a PRIMARY KEY column) as T itself; and the decoder of a source's. With
  * 'avro.timestamp_mapping.legacy' = 'false' a TIMESTAMP(p) or
  * TIMESTAMP_LTZ(p) is a long of millis, micros or nanos by p (avro.h). With
- * 'avro.encoding' = 'json' the record goes through the runtime's writer and
- * reader of Avro's JSON encoding (avro_json.c) as an array of items. */
+ * 'avro.encoding' = 'json' the record goes through the reader and writer of
+ * Avro's JSON encoding generated for it (gen_avro_json.c) as an array of
+ * items. */
 #include <stdio.h>
 #include <string.h>
 
@@ -106,8 +107,11 @@ static void json_encode(gen_t *g, const table_t *t, const format_t *f, const cha
         emit_line(e, "if (!rec[%d].null)", i);
         emit_line(e, "    rec[%d].v.%s = %s->f%d;", i, item_member(ty), row, map[i]);
     }
-    emit_line(e, "const char *why = sqlkc_rt_avro_json_put(%s, rec, &%s, %s, &started, scratch_alloc, ctx);", buf,
-              gen_rt_type(g, gen_avro_record_type(g, t, f)), f->avro_ts_legacy ? "true" : "false");
+    emit_line(e, "if (started)");
+    emit_line(e, "    sqlkc_rt_buf_putc(%s, '\\n'); /* MinimalPrettyPrinter's root value separator */", buf);
+    emit_line(e, "started = true;");
+    emit_line(e, "const char *why = %s(%s, &(sqlkc_rt_nested_t){rec, %d}, ctx);", gen_avro_json_writer(g, t, f), buf,
+              f->ncols);
     emit_line(e, "if (why)");
     emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to serialize Avro record as JSON: %%s\", why);");
 }
@@ -187,21 +191,23 @@ static void json_decoder(gen_t *g, const table_t *t, const format_t *f, const ch
               f->prefix[0] == 'k' ? "key" : "value", emit_comment(g->a, t->name));
     emit_open(e, "static int %s(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, %s *row, char *err, "
                  "size_t errlen)", fn, row_type);
-    emit_line(e, "sqlkc_rt_item_t rec[%d];", f->ncols);
-    emit_line(e, "if (sqlkc_rt_avro_json_get(data, len, rec, &%s, %s, scratch_alloc, ctx, err, errlen) < 0)",
-              gen_rt_type(g, gen_avro_record_type(g, t, f)), f->avro_ts_legacy ? "true" : "false");
+    emit_line(e, "sqlkc_rt_ajson_t rd;");
+    emit_line(e, "sqlkc_rt_ajson_init(&rd, data, len, scratch_alloc, ctx, err, errlen);");
+    emit_line(e, "sqlkc_rt_nested_t record = {0};");
+    emit_line(e, "if (sqlkc_rt_ajson_finish(&rd, %s(&rd, &record), data, len) < 0)", gen_avro_json_reader(g, t, f));
     emit_line(e, "    return -1;");
+    emit_line(e, "const sqlkc_rt_item_t *rec = record.items;");
     for (int i = 0; i < f->ncols; i++) {
         const type_t *ty = t->cols[f->cols[i]].type;
         int rf = gen_row_field(t, f->cols[i]);
         emit_line(e, "/* %s %s */", emit_comment(g->a, f->names[i]), emit_comment(g->a, type_str(g->a, ty)));
         gen_setnull(g, "row", rf, arena_printf(g->a, "rec[%d].null", i));
-        emit_line(e, "if (!rec[%d].null)", i);
+        /* the reader zeroes its items: a NULL one copies zeros */
         const char *m = item_member(ty);
         if (!strcmp(m, "s") || !strcmp(m, "ts") || !strcmp(m, "nest")) /* the same struct type */
-            emit_line(e, "    row->f%d = rec[%d].v.%s;", rf, i, m);
+            emit_line(e, "row->f%d = rec[%d].v.%s;", rf, i, m);
         else /* TINYINT, SMALLINT, INT, DATE, TIME from the int64_t, which holds their value */
-            emit_line(e, "    row->f%d = (%s)rec[%d].v.%s;", rf, gen_ctype(ty), i, m);
+            emit_line(e, "row->f%d = (%s)rec[%d].v.%s;", rf, gen_ctype(ty), i, m);
     }
     emit_line(e, "return 0;");
     emit_close(e, NULL);

@@ -14,6 +14,7 @@ typedef struct gen {
     int tmp; /* counter for temporaries */
     struct gen_nested *nested; /* gen_nested.c: the type descriptors emitted */
     struct gen_codecs *codecs; /* gen_ncodec.c: the nested values' codecs emitted */
+    struct gen_ajson *ajson;   /* gen_avro_json.c: Avro JSON codecs emitted */
 } gen_t;
 
 /* A generated value: C expressions for the value and its NULL flag. */
@@ -111,6 +112,15 @@ bool gen_type_same(const type_t *a, const type_t *b);
  *   avro writer  const char *NAME(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx)
  * (the column's own NULL, or its union, is the caller's). */
 void gen_nested_codecs(gen_t *g);
+/* gen_avro_json.c: the reader and writer of Avro's JSON encoding of every
+ * avro format with 'avro.encoding' = 'json', emitted up front (after
+ * gen_nested_codecs); and their names for format f of table t:
+ *   int NAME(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *record): 0 or -1
+ *   const char *NAME(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *record, sqlkc_rt_ctx_t *ctx)
+ * the record being the items of the format's columns. */
+void gen_avro_json_codecs(gen_t *g);
+const char *gen_avro_json_reader(gen_t *g, const table_t *t, const format_t *f);
+const char *gen_avro_json_writer(gen_t *g, const table_t *t, const format_t *f);
 const char *gen_json_nested_reader(gen_t *g, const type_t *t, const format_t *f);
 const char *gen_json_nested_writer(gen_t *g, const type_t *t, const format_t *f);
 const char *gen_avro_nested_reader(gen_t *g, const type_t *t, const format_t *f);

@@ -143,15 +143,6 @@ void gen_nested_decls(gen_t *g)
                 any = true;
                 declare(g, t->cols[c].type);
             }
-        /* Avro's JSON encoding reads and writes a record through the runtime */
-        const format_t *fs[2] = {&t->key, &t->value};
-        for (int k = 0; k < 2; k++)
-            if (fs[k]->avro_json) {
-                if (!any)
-                    emit_line(g->e, "/* Types of the ARRAY, MAP, MULTISET and ROW values the job holds. */");
-                any = true;
-                declare(g, gen_avro_record_type(g, t, fs[k]));
-            }
     }
     for (int s = 0; s < p->nsinks; s++)
         for (const plan_node_t *n = p->sinks[s]; n; n = n->input)

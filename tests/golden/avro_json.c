@@ -61,75 +61,972 @@ __attribute__((unused)) static const char *const nty_4_names[] = {
     "sub",
 };
 __attribute__((unused)) static const sqlkc_rt_type_t nty_4 = {SQLKC_RT_T_ROW, true, -1, -1, 2, nty_4_sub, nty_4_names}; /* ROW<`x` DOUBLE, `sub` ROW<`z` INT>> */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_9 = {SQLKC_RT_T_BIGINT, false, -1, -1, 0, NULL, NULL}; /* BIGINT NOT NULL */
-__attribute__((unused)) static const sqlkc_rt_type_t *const nty_8_sub[] = {
-    &nty_9, /* id */
-};
-__attribute__((unused)) static const char *const nty_8_names[] = {
-    "id",
-};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_8 = {SQLKC_RT_T_ROW, false, -1, -1, 1, nty_8_sub, nty_8_names}; /* ROW<`id` BIGINT NOT NULL> NOT NULL */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_11 = {SQLKC_RT_T_DECIMAL, true, 10, 2, 0, NULL, NULL}; /* DECIMAL(10, 2) */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_12 = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL}; /* BYTES */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_13 = {SQLKC_RT_T_FLOAT, true, -1, -1, 0, NULL, NULL}; /* FLOAT */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_14 = {SQLKC_RT_T_DOUBLE, false, -1, -1, 0, NULL, NULL}; /* DOUBLE NOT NULL */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_15 = {SQLKC_RT_T_DATE, true, -1, -1, 0, NULL, NULL}; /* DATE */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_16 = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL}; /* TIMESTAMP(3) */
-__attribute__((unused)) static const sqlkc_rt_type_t *const nty_10_sub[] = {
-    &nty_9, /* id */
-    &nty_1, /* name */
-    &nty_11, /* price */
-    &nty_12, /* raw */
-    &nty_13, /* ratio */
-    &nty_14, /* score */
-    &nty_15, /* day */
-    &nty_16, /* ts */
-    &nty_0, /* tags */
-    &nty_2, /* attrs */
-    &nty_4, /* pos */
-};
-__attribute__((unused)) static const char *const nty_10_names[] = {
-    "id",
-    "name",
-    "price",
-    "raw",
-    "ratio",
-    "score",
-    "day",
-    "ts",
-    "tags",
-    "attrs",
-    "pos",
-};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_10 = {SQLKC_RT_T_ROW, false, -1, -1, 11, nty_10_sub, nty_10_names}; /* ROW<`id` BIGINT NOT NULL, `name` STRING, `price` DECIMAL(10, 2), `raw` BYTES, `ratio` FLOAT, `score` DOUBLE NOT NULL, `day` DATE, `ts` TIMESTAMP(3), `tags` ARRAY<STRING>, `attrs` MAP<STRING, INT NOT NULL>, `pos` ROW<`x` DOUBLE, `sub` ROW<`z` INT>>> NOT NULL */
-__attribute__((unused)) static const sqlkc_rt_type_t nty_18 = {SQLKC_RT_T_TIMESTAMP, true, 6, -1, 0, NULL, NULL}; /* TIMESTAMP(6) */
-__attribute__((unused)) static const sqlkc_rt_type_t *const nty_17_sub[] = {
-    &nty_9, /* id */
-    &nty_1, /* name */
-    &nty_11, /* price */
-    &nty_12, /* raw */
-    &nty_13, /* ratio */
-    &nty_14, /* score */
-    &nty_15, /* day */
-    &nty_18, /* ts */
-    &nty_0, /* tags */
-    &nty_2, /* attrs */
-    &nty_4, /* pos */
-};
-__attribute__((unused)) static const char *const nty_17_names[] = {
-    "id",
-    "name",
-    "price",
-    "raw",
-    "ratio",
-    "score",
-    "day",
-    "ts",
-    "tags",
-    "attrs",
-    "pos",
-};
-__attribute__((unused)) static const sqlkc_rt_type_t nty_17 = {SQLKC_RT_T_ROW, false, -1, -1, 11, nty_17_sub, nty_17_names}; /* ROW<`id` BIGINT NOT NULL, `name` STRING, `price` DECIMAL(10, 2), `raw` BYTES, `ratio` FLOAT, `score` DOUBLE NOT NULL, `day` DATE, `ts` TIMESTAMP(6), `tags` ARRAY<STRING>, `attrs` MAP<STRING, INT NOT NULL>, `pos` ROW<`x` DOUBLE, `sub` ROW<`z` INT>>> NOT NULL */
+
+/* Reads an Avro JSON BIGINT NOT NULL. */
+__attribute__((unused)) static int ajson_value_0(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    if (sqlkc_rt_ajson_peek(rd) == 'n')
+        return sqlkc_rt_ajson_expected(rd, "long");
+    return sqlkc_rt_ajson_int(rd, 64, &it->v.i);
+}
+
+/* Reads an Avro JSON ROW<`id` BIGINT NOT NULL> NOT NULL, record org.apache.flink.avro.generated.record. */
+__attribute__((unused)) static int ajson_read_1(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_record_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = rd->c.alloc(rd->c.alloc_arg, sizeof *items * 1);
+    memset(items, 0, sizeof *items * 1);
+    unsigned char st[1] = {0};
+    sqlkc_rt_ajson_mark_t pend[1];
+    sqlkc_rt_str_t key;
+    int k;
+    while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1) {
+        sqlkc_rt_ajson_mark_t at = sqlkc_rt_ajson_mark(rd);
+        int i = -1, ok = 0;
+        switch (key.n) {
+            case 2:
+                if (memcmp(key.p, "id", 2) == 0) {
+                    i = 0;
+                    memset(&items[0], 0, sizeof items[0]);
+                    ok = ajson_value_0(rd, &items[0]);
+                }
+                break;
+            default:
+                break;
+        }
+        if (i < 0) {
+            if (sqlkc_rt_ajson_skip(rd) < 0) /* not in the schema: skipped */
+                return -1;
+            continue;
+        }
+        if (ok == 0) {
+            st[i] = 1;
+            continue;
+        }
+        if (rd->fatal)
+            return -1;
+        sqlkc_rt_ajson_reset(rd, at); /* reported below, if no later member of that name converts */
+        if (sqlkc_rt_ajson_skip(rd) < 0)
+            return -1;
+        st[i] = 2;
+        pend[i] = at;
+    }
+    if (k < 0)
+        return -1;
+    sqlkc_rt_ajson_mark_t end = sqlkc_rt_ajson_mark(rd);
+    if (st[0] == 0)
+        return sqlkc_rt_ajson_missing(rd, "id");
+    if (st[0] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[0]);
+        memset(&items[0], 0, sizeof items[0]);
+        if (ajson_value_0(rd, &items[0]) < 0)
+            return -1;
+    }
+    sqlkc_rt_ajson_reset(rd, end);
+    (void)pend;
+    out->items = items;
+    out->n = 1;
+    return 0;
+}
+
+/* Reads an Avro JSON STRING. */
+__attribute__((unused)) static int ajson_value_2(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "string", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_string(rd, &it->v.s) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "string", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_string(rd, &it->v.s) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON DECIMAL(10, 2). */
+__attribute__((unused)) static int ajson_value_3(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "bytes", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_decimal(rd, &it->v.dec) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "bytes", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_decimal(rd, &it->v.dec) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON BYTES. */
+__attribute__((unused)) static int ajson_value_4(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "bytes", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_bytes(rd, &it->v.s) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "bytes", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_bytes(rd, &it->v.s) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON FLOAT. */
+__attribute__((unused)) static int ajson_value_5(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "float", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_float(rd, &it->v.f) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "float", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_float(rd, &it->v.f) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON DOUBLE NOT NULL. */
+__attribute__((unused)) static int ajson_value_6(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    if (sqlkc_rt_ajson_peek(rd) == 'n')
+        return sqlkc_rt_ajson_expected(rd, "double");
+    return sqlkc_rt_ajson_double(rd, "double", &it->v.d);
+}
+
+/* Reads an Avro JSON DATE. */
+__attribute__((unused)) static int ajson_value_7(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "int", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_int(rd, 32, &it->v.i) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "int", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_int(rd, 32, &it->v.i) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON TIMESTAMP(3). */
+__attribute__((unused)) static int ajson_value_8(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "long", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_ts(rd, SQLKC_RT_AVRO_MILLIS, &it->v.ts) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "long", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_ts(rd, SQLKC_RT_AVRO_MILLIS, &it->v.ts) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON ARRAY<STRING>. */
+__attribute__((unused)) static int ajson_read_9(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_array_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = NULL;
+    uint32_t n = 0, cap = 0;
+    int k;
+    while ((k = sqlkc_rt_ajson_element(rd)) == 1) {
+        if (!(items = sqlkc_rt_items_reserve(items, n, 1, &cap, 1, rd->c.alloc, rd->c.alloc_arg)))
+            return sqlkc_rt_ajson_fail(rd, "too many array elements");
+        memset(&items[n], 0, sizeof items[n]);
+        if (ajson_value_2(rd, &items[n]) < 0)
+            return -1;
+        n++;
+    }
+    if (k < 0)
+        return -1;
+    out->items = items ? items : rd->c.alloc(rd->c.alloc_arg, sizeof *items);
+    out->n = n;
+    return 0;
+}
+
+/* Reads an Avro JSON ARRAY<STRING>. */
+__attribute__((unused)) static int ajson_value_10(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "array", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && ajson_read_9(rd, &it->v.nest) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "array", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (ajson_read_9(rd, &it->v.nest) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON INT NOT NULL. */
+__attribute__((unused)) static int ajson_value_11(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    if (sqlkc_rt_ajson_peek(rd) == 'n')
+        return sqlkc_rt_ajson_expected(rd, "int");
+    return sqlkc_rt_ajson_int(rd, 32, &it->v.i);
+}
+
+/* Reads an Avro JSON MAP<STRING, INT NOT NULL>. */
+__attribute__((unused)) static int ajson_read_12(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_map_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = NULL; /* key, value pairs */
+    unsigned char *bad = NULL;
+    sqlkc_rt_ajson_mark_t *at = NULL;
+    uint32_t n = 0, cap = 0;
+    bool any_bad = false;
+    sqlkc_rt_str_t key;
+    int k;
+    while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1) {
+        if (sqlkc_rt_ajson_entries_reserve(rd, &items, &bad, &at, n, &cap) < 0)
+            return -1;
+        sqlkc_rt_ajson_map_key(rd, key, &items[2 * n]);
+        at[n] = sqlkc_rt_ajson_mark(rd);
+        bad[n] = ajson_value_11(rd, &items[2 * n + 1]) < 0;
+        if (bad[n]) {
+            if (rd->fatal)
+                return -1;
+            sqlkc_rt_ajson_reset(rd, at[n]);
+            if (sqlkc_rt_ajson_skip(rd) < 0)
+                return -1;
+            any_bad = true;
+        }
+        n++;
+    }
+    if (k < 0)
+        return -1;
+    if (any_bad) {
+        int64_t w = sqlkc_rt_ajson_map_bad(rd, items, n, bad);
+        if (w >= 0) {
+            sqlkc_rt_ajson_reset(rd, at[w]);
+            memset(&items[2 * w + 1], 0, sizeof items[0]);
+            if (ajson_value_11(rd, &items[2 * w + 1]) < 0)
+                return -1;
+            return sqlkc_rt_ajson_fail(rd, "a map value that failed to convert once converted on a second read");
+        }
+    }
+    out->items = items ? items : rd->c.alloc(rd->c.alloc_arg, sizeof *items * 2);
+    out->n = sqlkc_rt_ajson_map_order(rd, items, n);
+    return 0;
+}
+
+/* Reads an Avro JSON MAP<STRING, INT NOT NULL>. */
+__attribute__((unused)) static int ajson_value_13(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "map", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && ajson_read_12(rd, &it->v.nest) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "map", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (ajson_read_12(rd, &it->v.nest) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON DOUBLE. */
+__attribute__((unused)) static int ajson_value_14(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "double", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_double(rd, "double", &it->v.d) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "double", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_double(rd, "double", &it->v.d) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON INT. */
+__attribute__((unused)) static int ajson_value_15(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "int", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && sqlkc_rt_ajson_int(rd, 32, &it->v.i) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "int", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (sqlkc_rt_ajson_int(rd, 32, &it->v.i) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON ROW<`z` INT>, record org.apache.flink.avro.generated.record_pos_sub. */
+__attribute__((unused)) static int ajson_read_16(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_record_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = rd->c.alloc(rd->c.alloc_arg, sizeof *items * 1);
+    memset(items, 0, sizeof *items * 1);
+    unsigned char st[1] = {0};
+    sqlkc_rt_ajson_mark_t pend[1];
+    sqlkc_rt_str_t key;
+    int k;
+    while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1) {
+        sqlkc_rt_ajson_mark_t at = sqlkc_rt_ajson_mark(rd);
+        int i = -1, ok = 0;
+        switch (key.n) {
+            case 1:
+                if (memcmp(key.p, "z", 1) == 0) {
+                    i = 0;
+                    memset(&items[0], 0, sizeof items[0]);
+                    ok = ajson_value_15(rd, &items[0]);
+                }
+                break;
+            default:
+                break;
+        }
+        if (i < 0) {
+            if (sqlkc_rt_ajson_skip(rd) < 0) /* not in the schema: skipped */
+                return -1;
+            continue;
+        }
+        if (ok == 0) {
+            st[i] = 1;
+            continue;
+        }
+        if (rd->fatal)
+            return -1;
+        sqlkc_rt_ajson_reset(rd, at); /* reported below, if no later member of that name converts */
+        if (sqlkc_rt_ajson_skip(rd) < 0)
+            return -1;
+        st[i] = 2;
+        pend[i] = at;
+    }
+    if (k < 0)
+        return -1;
+    sqlkc_rt_ajson_mark_t end = sqlkc_rt_ajson_mark(rd);
+    if (st[0] == 0)
+        return sqlkc_rt_ajson_missing(rd, "z");
+    if (st[0] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[0]);
+        memset(&items[0], 0, sizeof items[0]);
+        if (ajson_value_15(rd, &items[0]) < 0)
+            return -1;
+    }
+    sqlkc_rt_ajson_reset(rd, end);
+    (void)pend;
+    out->items = items;
+    out->n = 1;
+    return 0;
+}
+
+/* Reads an Avro JSON ROW<`z` INT>. */
+__attribute__((unused)) static int ajson_value_17(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "org.apache.flink.avro.generated.record_pos_sub", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && ajson_read_16(rd, &it->v.nest) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "org.apache.flink.avro.generated.record_pos_sub", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (ajson_read_16(rd, &it->v.nest) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON ROW<`x` DOUBLE, `sub` ROW<`z` INT>>, record org.apache.flink.avro.generated.record_pos. */
+__attribute__((unused)) static int ajson_read_18(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_record_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = rd->c.alloc(rd->c.alloc_arg, sizeof *items * 2);
+    memset(items, 0, sizeof *items * 2);
+    unsigned char st[2] = {0};
+    sqlkc_rt_ajson_mark_t pend[2];
+    sqlkc_rt_str_t key;
+    int k;
+    while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1) {
+        sqlkc_rt_ajson_mark_t at = sqlkc_rt_ajson_mark(rd);
+        int i = -1, ok = 0;
+        switch (key.n) {
+            case 1:
+                if (memcmp(key.p, "x", 1) == 0) {
+                    i = 0;
+                    memset(&items[0], 0, sizeof items[0]);
+                    ok = ajson_value_14(rd, &items[0]);
+                }
+                break;
+            case 3:
+                if (memcmp(key.p, "sub", 3) == 0) {
+                    i = 1;
+                    memset(&items[1], 0, sizeof items[1]);
+                    ok = ajson_value_17(rd, &items[1]);
+                }
+                break;
+            default:
+                break;
+        }
+        if (i < 0) {
+            if (sqlkc_rt_ajson_skip(rd) < 0) /* not in the schema: skipped */
+                return -1;
+            continue;
+        }
+        if (ok == 0) {
+            st[i] = 1;
+            continue;
+        }
+        if (rd->fatal)
+            return -1;
+        sqlkc_rt_ajson_reset(rd, at); /* reported below, if no later member of that name converts */
+        if (sqlkc_rt_ajson_skip(rd) < 0)
+            return -1;
+        st[i] = 2;
+        pend[i] = at;
+    }
+    if (k < 0)
+        return -1;
+    sqlkc_rt_ajson_mark_t end = sqlkc_rt_ajson_mark(rd);
+    if (st[0] == 0)
+        return sqlkc_rt_ajson_missing(rd, "x");
+    if (st[0] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[0]);
+        memset(&items[0], 0, sizeof items[0]);
+        if (ajson_value_14(rd, &items[0]) < 0)
+            return -1;
+    }
+    if (st[1] == 0)
+        return sqlkc_rt_ajson_missing(rd, "sub");
+    if (st[1] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[1]);
+        memset(&items[1], 0, sizeof items[1]);
+        if (ajson_value_17(rd, &items[1]) < 0)
+            return -1;
+    }
+    sqlkc_rt_ajson_reset(rd, end);
+    (void)pend;
+    out->items = items;
+    out->n = 2;
+    return 0;
+}
+
+/* Reads an Avro JSON ROW<`x` DOUBLE, `sub` ROW<`z` INT>>. */
+__attribute__((unused)) static int ajson_value_19(sqlkc_rt_ajson_t *rd, sqlkc_rt_item_t *it) {
+    sqlkc_rt_ajson_mark_t start, end;
+    int u = sqlkc_rt_ajson_union(rd, "org.apache.flink.avro.generated.record_pos", &start);
+    if (u <= 0) {
+        it->null = u == 0;
+        return u;
+    }
+    if (u == 1 && ajson_read_18(rd, &it->v.nest) == 0 && (u = sqlkc_rt_ajson_union_end(rd)) == 1)
+        return 0;
+    /* not the simple {"branch": value}: JsonDecoder sees the object as a whole */
+    if (rd->fatal || sqlkc_rt_ajson_union_slow(rd, "org.apache.flink.avro.generated.record_pos", &start, &end) < 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    if (ajson_read_18(rd, &it->v.nest) < 0)
+        return -1;
+    sqlkc_rt_ajson_reset(rd, end);
+    return 0;
+}
+
+/* Reads an Avro JSON ROW<`id` BIGINT NOT NULL, `name` STRING, `price` DECIMAL(10, 2), `raw` BYTES, `ratio` FLOAT, `score` DOUBLE NOT NULL, `day` DATE, `ts` TIMESTAMP(3), `tags` ARRAY<STRING>, `attrs` MAP<STRING, INT NOT NULL>, `pos` ROW<`x` DOUBLE, `sub` ROW<`z` INT>>> NOT NULL, record org.apache.flink.avro.generated.record. */
+__attribute__((unused)) static int ajson_read_20(sqlkc_rt_ajson_t *rd, sqlkc_rt_nested_t *out) {
+    if (sqlkc_rt_ajson_record_begin(rd) < 0)
+        return -1;
+    sqlkc_rt_item_t *items = rd->c.alloc(rd->c.alloc_arg, sizeof *items * 11);
+    memset(items, 0, sizeof *items * 11);
+    unsigned char st[11] = {0};
+    sqlkc_rt_ajson_mark_t pend[11];
+    sqlkc_rt_str_t key;
+    int k;
+    while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1) {
+        sqlkc_rt_ajson_mark_t at = sqlkc_rt_ajson_mark(rd);
+        int i = -1, ok = 0;
+        switch (key.n) {
+            case 2:
+                if (memcmp(key.p, "id", 2) == 0) {
+                    i = 0;
+                    memset(&items[0], 0, sizeof items[0]);
+                    ok = ajson_value_0(rd, &items[0]);
+                }
+                else if (memcmp(key.p, "ts", 2) == 0) {
+                    i = 7;
+                    memset(&items[7], 0, sizeof items[7]);
+                    ok = ajson_value_8(rd, &items[7]);
+                }
+                break;
+            case 3:
+                if (memcmp(key.p, "raw", 3) == 0) {
+                    i = 3;
+                    memset(&items[3], 0, sizeof items[3]);
+                    ok = ajson_value_4(rd, &items[3]);
+                }
+                else if (memcmp(key.p, "day", 3) == 0) {
+                    i = 6;
+                    memset(&items[6], 0, sizeof items[6]);
+                    ok = ajson_value_7(rd, &items[6]);
+                }
+                else if (memcmp(key.p, "pos", 3) == 0) {
+                    i = 10;
+                    memset(&items[10], 0, sizeof items[10]);
+                    ok = ajson_value_19(rd, &items[10]);
+                }
+                break;
+            case 4:
+                if (memcmp(key.p, "name", 4) == 0) {
+                    i = 1;
+                    memset(&items[1], 0, sizeof items[1]);
+                    ok = ajson_value_2(rd, &items[1]);
+                }
+                else if (memcmp(key.p, "tags", 4) == 0) {
+                    i = 8;
+                    memset(&items[8], 0, sizeof items[8]);
+                    ok = ajson_value_10(rd, &items[8]);
+                }
+                break;
+            case 5:
+                if (memcmp(key.p, "price", 5) == 0) {
+                    i = 2;
+                    memset(&items[2], 0, sizeof items[2]);
+                    ok = ajson_value_3(rd, &items[2]);
+                }
+                else if (memcmp(key.p, "ratio", 5) == 0) {
+                    i = 4;
+                    memset(&items[4], 0, sizeof items[4]);
+                    ok = ajson_value_5(rd, &items[4]);
+                }
+                else if (memcmp(key.p, "score", 5) == 0) {
+                    i = 5;
+                    memset(&items[5], 0, sizeof items[5]);
+                    ok = ajson_value_6(rd, &items[5]);
+                }
+                else if (memcmp(key.p, "attrs", 5) == 0) {
+                    i = 9;
+                    memset(&items[9], 0, sizeof items[9]);
+                    ok = ajson_value_13(rd, &items[9]);
+                }
+                break;
+            default:
+                break;
+        }
+        if (i < 0) {
+            if (sqlkc_rt_ajson_skip(rd) < 0) /* not in the schema: skipped */
+                return -1;
+            continue;
+        }
+        if (ok == 0) {
+            st[i] = 1;
+            continue;
+        }
+        if (rd->fatal)
+            return -1;
+        sqlkc_rt_ajson_reset(rd, at); /* reported below, if no later member of that name converts */
+        if (sqlkc_rt_ajson_skip(rd) < 0)
+            return -1;
+        st[i] = 2;
+        pend[i] = at;
+    }
+    if (k < 0)
+        return -1;
+    sqlkc_rt_ajson_mark_t end = sqlkc_rt_ajson_mark(rd);
+    if (st[0] == 0)
+        return sqlkc_rt_ajson_missing(rd, "id");
+    if (st[0] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[0]);
+        memset(&items[0], 0, sizeof items[0]);
+        if (ajson_value_0(rd, &items[0]) < 0)
+            return -1;
+    }
+    if (st[1] == 0)
+        return sqlkc_rt_ajson_missing(rd, "name");
+    if (st[1] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[1]);
+        memset(&items[1], 0, sizeof items[1]);
+        if (ajson_value_2(rd, &items[1]) < 0)
+            return -1;
+    }
+    if (st[2] == 0)
+        return sqlkc_rt_ajson_missing(rd, "price");
+    if (st[2] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[2]);
+        memset(&items[2], 0, sizeof items[2]);
+        if (ajson_value_3(rd, &items[2]) < 0)
+            return -1;
+    }
+    if (st[3] == 0)
+        return sqlkc_rt_ajson_missing(rd, "raw");
+    if (st[3] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[3]);
+        memset(&items[3], 0, sizeof items[3]);
+        if (ajson_value_4(rd, &items[3]) < 0)
+            return -1;
+    }
+    if (st[4] == 0)
+        return sqlkc_rt_ajson_missing(rd, "ratio");
+    if (st[4] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[4]);
+        memset(&items[4], 0, sizeof items[4]);
+        if (ajson_value_5(rd, &items[4]) < 0)
+            return -1;
+    }
+    if (st[5] == 0)
+        return sqlkc_rt_ajson_missing(rd, "score");
+    if (st[5] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[5]);
+        memset(&items[5], 0, sizeof items[5]);
+        if (ajson_value_6(rd, &items[5]) < 0)
+            return -1;
+    }
+    if (st[6] == 0)
+        return sqlkc_rt_ajson_missing(rd, "day");
+    if (st[6] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[6]);
+        memset(&items[6], 0, sizeof items[6]);
+        if (ajson_value_7(rd, &items[6]) < 0)
+            return -1;
+    }
+    if (st[7] == 0)
+        return sqlkc_rt_ajson_missing(rd, "ts");
+    if (st[7] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[7]);
+        memset(&items[7], 0, sizeof items[7]);
+        if (ajson_value_8(rd, &items[7]) < 0)
+            return -1;
+    }
+    if (st[8] == 0)
+        return sqlkc_rt_ajson_missing(rd, "tags");
+    if (st[8] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[8]);
+        memset(&items[8], 0, sizeof items[8]);
+        if (ajson_value_10(rd, &items[8]) < 0)
+            return -1;
+    }
+    if (st[9] == 0)
+        return sqlkc_rt_ajson_missing(rd, "attrs");
+    if (st[9] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[9]);
+        memset(&items[9], 0, sizeof items[9]);
+        if (ajson_value_13(rd, &items[9]) < 0)
+            return -1;
+    }
+    if (st[10] == 0)
+        return sqlkc_rt_ajson_missing(rd, "pos");
+    if (st[10] == 2) {
+        sqlkc_rt_ajson_reset(rd, pend[10]);
+        memset(&items[10], 0, sizeof items[10]);
+        if (ajson_value_19(rd, &items[10]) < 0)
+            return -1;
+    }
+    sqlkc_rt_ajson_reset(rd, end);
+    (void)pend;
+    out->items = items;
+    out->n = 11;
+    return 0;
+}
+
+/* Writes an Avro JSON ARRAY<STRING>. */
+__attribute__((unused)) static const char *ajson_write_21(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    sqlkc_rt_buf_putc(b, '[');
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        const sqlkc_rt_item_t *it = &v->items[i];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"string\":", 10);
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    sqlkc_rt_buf_putc(b, ']');
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro JSON MAP<STRING, INT NOT NULL>. */
+__attribute__((unused)) static const char *ajson_write_22(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    for (uint32_t i = 0; i < v->n; i++)
+        if (v->items[2 * i].null) /* keyArray.getString(i).toString() */
+            return "Avro cannot write a map entry with a NULL key";
+    sqlkc_rt_item_t *items = NULL;
+    uint32_t n = v->n ? sqlkc_rt_avro_map_write_order(v, &items, scratch_alloc, ctx) : 0;
+    sqlkc_rt_buf_putc(b, '{');
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            sqlkc_rt_buf_putc(b, ',');
+        sqlkc_rt_json_put_str(b, items[2 * i].v.s.p, items[2 * i].v.s.n);
+        sqlkc_rt_buf_putc(b, ':');
+        const sqlkc_rt_item_t *it = &items[2 * i + 1];
+        if (it->null) {
+            return SQLKC_RT_AVRO_NOT_NULL_MSG;
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro JSON ROW<`z` INT>, record org.apache.flink.avro.generated.record_pos_sub. */
+__attribute__((unused)) static const char *ajson_write_23(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 1)
+        return "a ROW value whose field count is not its type's";
+    /* z INT */
+    sqlkc_rt_buf_put(b, "{\"z\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"int\":", 7);
+            sqlkc_rt_json_put_i64(b, it->v.i);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro JSON ROW<`x` DOUBLE, `sub` ROW<`z` INT>>, record org.apache.flink.avro.generated.record_pos. */
+__attribute__((unused)) static const char *ajson_write_24(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 2)
+        return "a ROW value whose field count is not its type's";
+    /* x DOUBLE */
+    sqlkc_rt_buf_put(b, "{\"x\":", 5);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"double\":", 10);
+            sqlkc_rt_json_put_double(b, it->v.d);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* sub ROW<`z` INT> */
+    sqlkc_rt_buf_put(b, ",\"sub\":", 7);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"org.apache.flink.avro.generated.record_pos_sub\":", 50);
+            {
+                const char *why = ajson_write_23(b, &it->v.nest, ctx);
+                if (why)
+                    return why;
+            }
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    (void)ctx;
+    return NULL;
+}
+
+/* Writes an Avro JSON ROW<`id` BIGINT NOT NULL, `name` STRING, `price` DECIMAL(10, 2), `raw` BYTES, `ratio` FLOAT, `score` DOUBLE NOT NULL, `day` DATE, `ts` TIMESTAMP(6), `tags` ARRAY<STRING>, `attrs` MAP<STRING, INT NOT NULL>, `pos` ROW<`x` DOUBLE, `sub` ROW<`z` INT>>> NOT NULL, record org.apache.flink.avro.generated.record. */
+__attribute__((unused)) static const char *ajson_write_25(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx) {
+    if (v->n != 11)
+        return "a ROW value whose field count is not its type's";
+    /* id BIGINT NOT NULL */
+    sqlkc_rt_buf_put(b, "{\"id\":", 6);
+    {
+        const sqlkc_rt_item_t *it = &v->items[0];
+        if (it->null) {
+            return SQLKC_RT_AVRO_NOT_NULL_MSG;
+        } else {
+            sqlkc_rt_json_put_i64(b, it->v.i);
+        }
+    }
+    /* name STRING */
+    sqlkc_rt_buf_put(b, ",\"name\":", 8);
+    {
+        const sqlkc_rt_item_t *it = &v->items[1];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"string\":", 10);
+            sqlkc_rt_json_put_str(b, it->v.s.p, it->v.s.n);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* price DECIMAL(10, 2) */
+    sqlkc_rt_buf_put(b, ",\"price\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[2];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"bytes\":", 9);
+            sqlkc_rt_ajson_put_decimal(b, it->v.dec);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* raw BYTES */
+    sqlkc_rt_buf_put(b, ",\"raw\":", 7);
+    {
+        const sqlkc_rt_item_t *it = &v->items[3];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"bytes\":", 9);
+            sqlkc_rt_ajson_put_latin1(b, it->v.s.p, it->v.s.n);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* ratio FLOAT */
+    sqlkc_rt_buf_put(b, ",\"ratio\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[4];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"float\":", 9);
+            sqlkc_rt_json_put_float(b, it->v.f);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* score DOUBLE NOT NULL */
+    sqlkc_rt_buf_put(b, ",\"score\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[5];
+        if (it->null) {
+            return SQLKC_RT_AVRO_NOT_NULL_MSG;
+        } else {
+            sqlkc_rt_json_put_double(b, it->v.d);
+        }
+    }
+    /* day DATE */
+    sqlkc_rt_buf_put(b, ",\"day\":", 7);
+    {
+        const sqlkc_rt_item_t *it = &v->items[6];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"int\":", 7);
+            sqlkc_rt_json_put_i64(b, it->v.i);
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* ts TIMESTAMP(6) */
+    sqlkc_rt_buf_put(b, ",\"ts\":", 6);
+    {
+        const sqlkc_rt_item_t *it = &v->items[7];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"long\":", 8);
+            sqlkc_rt_json_put_i64(b, sqlkc_rt_avro_ts_long(it->v.ts, SQLKC_RT_AVRO_MICROS));
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* tags ARRAY<STRING> */
+    sqlkc_rt_buf_put(b, ",\"tags\":", 8);
+    {
+        const sqlkc_rt_item_t *it = &v->items[8];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"array\":", 9);
+            {
+                const char *why = ajson_write_21(b, &it->v.nest, ctx);
+                if (why)
+                    return why;
+            }
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* attrs MAP<STRING, INT NOT NULL> */
+    sqlkc_rt_buf_put(b, ",\"attrs\":", 9);
+    {
+        const sqlkc_rt_item_t *it = &v->items[9];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"map\":", 7);
+            {
+                const char *why = ajson_write_22(b, &it->v.nest, ctx);
+                if (why)
+                    return why;
+            }
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    /* pos ROW<`x` DOUBLE, `sub` ROW<`z` INT>> */
+    sqlkc_rt_buf_put(b, ",\"pos\":", 7);
+    {
+        const sqlkc_rt_item_t *it = &v->items[10];
+        if (it->null) {
+            sqlkc_rt_buf_put(b, "null", 4);
+        } else {
+            sqlkc_rt_buf_put(b, "{\"org.apache.flink.avro.generated.record_pos\":", 46);
+            {
+                const char *why = ajson_write_24(b, &it->v.nest, ctx);
+                if (why)
+                    return why;
+            }
+            sqlkc_rt_buf_putc(b, '}');
+        }
+    }
+    sqlkc_rt_buf_putc(b, '}');
+    (void)ctx;
+    return NULL;
+}
 
 /* A row of source table src */
 typedef struct src_src_row {
@@ -149,65 +1046,59 @@ typedef struct src_src_row {
 
 /* Decodes the avro key of table src: Avro's JSON encoding of the derived record schema. */
 static int src_src_decode_key(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, src_src_row_t *row, char *err, size_t errlen) {
-    sqlkc_rt_item_t rec[1];
-    if (sqlkc_rt_avro_json_get(data, len, rec, &nty_8, true, scratch_alloc, ctx, err, errlen) < 0)
+    sqlkc_rt_ajson_t rd;
+    sqlkc_rt_ajson_init(&rd, data, len, scratch_alloc, ctx, err, errlen);
+    sqlkc_rt_nested_t record = {0};
+    if (sqlkc_rt_ajson_finish(&rd, ajson_read_1(&rd, &record), data, len) < 0)
         return -1;
+    const sqlkc_rt_item_t *rec = record.items;
     /* id BIGINT NOT NULL */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(rec[0].null) << 0);
-    if (!rec[0].null)
-        row->f0 = (int64_t)rec[0].v.i;
+    row->f0 = (int64_t)rec[0].v.i;
     return 0;
 }
 
 /* Decodes the avro value of table src: Avro's JSON encoding of the derived record schema. */
 static int src_src_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, src_src_row_t *row, char *err, size_t errlen) {
-    sqlkc_rt_item_t rec[11];
-    if (sqlkc_rt_avro_json_get(data, len, rec, &nty_10, true, scratch_alloc, ctx, err, errlen) < 0)
+    sqlkc_rt_ajson_t rd;
+    sqlkc_rt_ajson_init(&rd, data, len, scratch_alloc, ctx, err, errlen);
+    sqlkc_rt_nested_t record = {0};
+    if (sqlkc_rt_ajson_finish(&rd, ajson_read_20(&rd, &record), data, len) < 0)
         return -1;
+    const sqlkc_rt_item_t *rec = record.items;
     /* id BIGINT NOT NULL */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!(rec[0].null) << 0);
-    if (!rec[0].null)
-        row->f0 = (int64_t)rec[0].v.i;
+    row->f0 = (int64_t)rec[0].v.i;
     /* name STRING */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(rec[1].null) << 1);
-    if (!rec[1].null)
-        row->f1 = rec[1].v.s;
+    row->f1 = rec[1].v.s;
     /* price DECIMAL(10, 2) */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(rec[2].null) << 2);
-    if (!rec[2].null)
-        row->f2 = (sqlkc_rt_dec_t)rec[2].v.dec;
+    row->f2 = (sqlkc_rt_dec_t)rec[2].v.dec;
     /* raw BYTES */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(rec[3].null) << 3);
-    if (!rec[3].null)
-        row->f3 = rec[3].v.s;
+    row->f3 = rec[3].v.s;
     /* ratio FLOAT */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(rec[4].null) << 4);
-    if (!rec[4].null)
-        row->f4 = (float)rec[4].v.f;
+    row->f4 = (float)rec[4].v.f;
     /* score DOUBLE NOT NULL */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 5)) | ((uint64_t)!!(rec[5].null) << 5);
-    if (!rec[5].null)
-        row->f5 = (double)rec[5].v.d;
+    row->f5 = (double)rec[5].v.d;
     /* day DATE */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 6)) | ((uint64_t)!!(rec[6].null) << 6);
-    if (!rec[6].null)
-        row->f6 = (int32_t)rec[6].v.i;
+    row->f6 = (int32_t)rec[6].v.i;
     /* ts TIMESTAMP(3) */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 7)) | ((uint64_t)!!(rec[7].null) << 7);
-    if (!rec[7].null)
-        row->f7 = rec[7].v.ts;
+    row->f7 = rec[7].v.ts;
     /* tags ARRAY<STRING> */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 8)) | ((uint64_t)!!(rec[8].null) << 8);
-    if (!rec[8].null)
-        row->f8 = rec[8].v.nest;
+    row->f8 = rec[8].v.nest;
     /* attrs MAP<STRING, INT NOT NULL> */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 9)) | ((uint64_t)!!(rec[9].null) << 9);
-    if (!rec[9].null)
-        row->f9 = rec[9].v.nest;
+    row->f9 = rec[9].v.nest;
     /* pos ROW<`x` DOUBLE, `sub` ROW<`z` INT>> */
     row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 10)) | ((uint64_t)!!(rec[10].null) << 10);
-    if (!rec[10].null)
-        row->f10 = rec[10].v.nest;
+    row->f10 = rec[10].v.nest;
     return 0;
 }
 
@@ -280,7 +1171,10 @@ static int op_3_push(sqlkc_rt_ctx_t *ctx, int kind, const row_2_t *in) {
         rec[10].null = (in->nulls[0] >> 10 & 1);
         if (!rec[10].null)
             rec[10].v.nest = in->f10;
-        const char *why = sqlkc_rt_avro_json_put(value, rec, &nty_17, false, &started, scratch_alloc, ctx);
+        if (started)
+            sqlkc_rt_buf_putc(value, '\n'); /* MinimalPrettyPrinter's root value separator */
+        started = true;
+        const char *why = ajson_write_25(value, &(sqlkc_rt_nested_t){rec, 11}, ctx);
         if (why)
             return sqlkc_rt_fail(ctx, "Failed to serialize Avro record as JSON: %s", why);
         value_data = value->p ? value->p : ""; /* a record of no fields is empty, not null */

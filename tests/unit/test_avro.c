@@ -1,19 +1,29 @@
 /* This file tests the Avro binary primitives against the encodings Avro's
  * specification and Java's BigInteger.toByteArray give, and the non-legacy
  * timestamp mapping (millis, micros, nanos longs as RowDataToAvroConverters
- * computes them from an Instant) with nested ROW, ARRAY and MAP values. The
- * expected bytes are python3-avro's BinaryEncoder.write_long of the longs. */
+ * computes them from an Instant); the expected bytes are python3-avro's
+ * BinaryEncoder.write_long of the longs. And the reader and writer of Avro's
+ * JSON encoding generated for the job test_avro.sql, run in memory, against
+ * the reference codec (tests/support/ref_avro_json.c) and JsonDecoder's
+ * messages. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "ref_avro_json.h"
 #include "sqlkc/avro.h"
+#include "sqlkc/mem.h"
+
+#define main sqlkc_job_main_unused
+#include TEST_JOB
+#undef main
 
 static void expect(sqlkc_rt_buf_t *b, const char *hex)
 {
@@ -128,7 +138,7 @@ static void ts_units(void **state)
     sqlkc_rt_buf_free(&b);
 }
 
-/* ---- Avro's JSON encoding: the reader (avro_json.c) ---- */
+/* ---- Avro's JSON encoding: the reader and writer generated for test_avro.sql, against the reference ---- */
 
 static _Alignas(16) char json_pool[1 << 16];
 static size_t json_used;
@@ -162,12 +172,64 @@ static const sqlkc_rt_type_t j_rec = {SQLKC_RT_T_ROW, false, 0, 0, 6, j_rec_sub,
 
 #define J_R "{\"org.apache.flink.avro.generated.record_r\":{\"x\":{\"long\":7}}}"
 
+/* The job of test_avro.sql: table aj (the columns of j_rec) copied into aj_out. */
+static sqlkc_rt_ctx_t *ctx;
+static char *out_value; /* what the last record wrote */
+
+static int on_emit(void *arg, size_t table, const void *key, size_t key_len, const void *value, size_t value_len,
+                   int64_t ts)
+{
+    (void)arg, (void)table, (void)key, (void)key_len, (void)ts;
+    free(out_value);
+    out_value = strndup(value, value_len);
+    return SQLKC_RT_OK;
+}
+
+/* The message read by the reader generated for aj and by the reference
+ * reader: the same result, the same error, the same values (into f). A
+ * message that reads also goes through the job, whose generated writer must
+ * write what the reference writer writes. */
 static int json_get(const char *msg, sqlkc_rt_item_t *f, char *err, size_t errlen)
 {
     json_used = 0;
     memset(f, 0xAB, sizeof *f * 6);
     err[0] = '\0';
-    return sqlkc_rt_avro_json_get(msg, strlen(msg), f, &j_rec, false, json_alloc, NULL, err, errlen);
+    char *copy = malloc(strlen(msg) + 1); /* exact size: a stray read is caught by ASan */
+    memcpy(copy, msg, strlen(msg));
+    int r = ref_avro_json_get(copy, strlen(msg), f, &j_rec, false, json_alloc, NULL, err, errlen);
+    src_aj_row_t row;
+    char gerr[200] = "";
+    memset(&row, 0, sizeof row);
+    int g = src_aj_decode_value(ctx, copy, strlen(msg), &row, gerr, sizeof gerr);
+    if (g != r || strcmp(gerr, err) != 0)
+        fail_msg("%s: generated %d (%s), reference %d (%s)", msg, g, gerr, r, err);
+    if (r == 0) {
+        sqlkc_rt_item_t got[6];
+        memset(got, 0, sizeof got);
+        for (int i = 0; i < 6; i++)
+            got[i].null = row.nulls[0] >> i & 1;
+        got[0].v.i = row.f0;
+        got[1].v.s = row.f1;
+        got[2].v.nest = row.f2;
+        got[3].v.d = row.f3;
+        got[4].v.nest = row.f4;
+        got[5].v.nest = row.f5;
+        if (!sqlkc_rt_nested_equal(&(sqlkc_rt_nested_t){got, 6}, &(sqlkc_rt_nested_t){f, 6}, &j_rec))
+            fail_msg("%s: the generated and the reference reader read different values", msg);
+        sqlkc_rt_buf_t b = {0};
+        bool started = false;
+        assert_null(ref_avro_json_put(&b, f, &j_rec, false, &started, json_alloc, NULL));
+        sqlkc_rt_buf_putc(&b, '\0');
+        sqlkc_rt_msg_t m = {"aj", 0, 0, -1, SQLKC_RT_TS_NONE, -1, NULL, 0, copy, strlen(msg), NULL};
+        assert_int_equal(sqlkc_rt_mem_process(ctx, 0, &m), SQLKC_RT_OK);
+        /* Flink's reused JsonEncoder: a line separator before every record but the first */
+        const char *out = out_value[0] == '\n' ? out_value + 1 : out_value;
+        assert_string_equal(out, b.p);
+        sqlkc_rt_buf_free(&b);
+    }
+    sqlkc_rt_mem_end_record(ctx);
+    free(copy);
+    return r;
 }
 
 static void avro_json_members_by_name(void **state)
@@ -206,13 +268,9 @@ static void avro_json_members_by_name(void **state)
     assert_int_equal(f[0].v.i, INT32_MIN);
     assert_true(f[1].null && f[2].null && f[4].null && f[5].null);
     assert_true(f[3].v.d == -1500.0);
-    sqlkc_rt_buf_t b = {0};
-    bool started = false;
-    assert_null(sqlkc_rt_avro_json_put(&b, f, &j_rec, false, &started, json_alloc, NULL));
-    sqlkc_rt_buf_putc(&b, '\0');
-    assert_string_equal(b.p, "{\"id\":-2147483648,\"name\":null,\"r\":null,\"d\":{\"double\":-1500.0},"
+    const char *out = out_value[0] == '\n' ? out_value + 1 : out_value; /* what the job wrote */
+    assert_string_equal(out, "{\"id\":-2147483648,\"name\":null,\"r\":null,\"d\":{\"double\":-1500.0},"
                              "\"tags\":null,\"arr\":null}");
-    sqlkc_rt_buf_free(&b);
 
     /* integers: range-checked, fractions truncated */
     msg = "{\"id\":7.9,\"name\":null,\"r\":null,\"d\":null,\"tags\":null,\"arr\":null}";
@@ -276,6 +334,20 @@ static void avro_json_errors(void **state)
     assert_string_equal(err, "Expected record-start. Got START_ARRAY");
 }
 
+static int setup(void **state)
+{
+    (void)state;
+    ctx = sqlkc_rt_mem_open(&job, on_emit, NULL, stderr);
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(out_value);
+    return sqlkc_rt_mem_close(ctx, false) == SQLKC_RT_OK ? 0 : -1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,5 +357,5 @@ int main(void)
         cmocka_unit_test(avro_json_members_by_name),
         cmocka_unit_test(avro_json_errors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

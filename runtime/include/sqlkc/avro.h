@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sqlkc/buf.h"
+#include "sqlkc/json.h"
 #include "sqlkc/nested.h"
 #include "sqlkc/types.h"
 
@@ -278,16 +279,105 @@ uint32_t sqlkc_rt_avro_map_write_order(const sqlkc_rt_nested_t *v, sqlkc_rt_item
 /* Why a NULL cannot be written where the schema has no null. */
 #define SQLKC_RT_AVRO_NOT_NULL_MSG "a NULL value where the Avro schema has no null (a NOT NULL element, value or field)"
 
-/* Avro's JSON encoding ('avro.encoding' = 'json', avro_json.c) of the
- * format's record: rec is the descriptor of a ROW of the format's columns
- * (NOT NULL), fields its values; legacy the timestamp mapping. The writer
- * appends the record (a "\n" first unless it is the first record *started has
- * seen, as Flink's reused JsonEncoder writes) and returns NULL or why it
- * cannot; the reader fills fields from the message (memory from alloc) and
- * returns 0, or -1 with err set. */
-const char *sqlkc_rt_avro_json_put(sqlkc_rt_buf_t *b, const sqlkc_rt_item_t *fields, const struct sqlkc_rt_type *rec,
-                                   bool legacy, bool *started, sqlkc_rt_alloc_fn alloc, void *arg);
-int sqlkc_rt_avro_json_get(const void *data, size_t len, sqlkc_rt_item_t *fields, const struct sqlkc_rt_type *rec,
-                           bool legacy, sqlkc_rt_alloc_fn alloc, void *arg, char *err, size_t errlen);
+/* ==== Avro's JSON encoding ('avro.encoding' = 'json', avro_json.c) =======
+ * The compiler generates each format's reader and writer of the record
+ * (compiler/gen_avro_json.c) over these primitives and the json format's
+ * (json.h): a nullable value is the union ["null", T], written null or
+ * {"<T's name>": value}; bytes and DECIMALs are strings of code points
+ * U+0000..U+00FF; records objects of their fields in order. */
+
+/* new String(bytes, ISO_8859_1) as Jackson writes it. */
+void sqlkc_rt_ajson_put_latin1(sqlkc_rt_buf_t *b, const void *p, size_t n);
+/* A DECIMAL's unscaled BigInteger.toByteArray, the same way. */
+void sqlkc_rt_ajson_put_decimal(sqlkc_rt_buf_t *b, sqlkc_rt_dec_t v);
+
+/* A reader over one message; errors go to err (JsonDecoder's messages). */
+typedef struct sqlkc_rt_ajson {
+    sqlkc_rt_jcur_t c;
+    char *err;
+    size_t errlen;
+    bool fatal;        /* the error is malformed JSON, not a conversion */
+    const char *begin; /* the first value, past a byte order mark */
+} sqlkc_rt_ajson_t;
+
+/* Where the cursor is, to come back to a value. */
+typedef struct sqlkc_rt_ajson_mark {
+    const char *p;
+    int depth;
+    bool first;
+} sqlkc_rt_ajson_mark_t;
+
+static inline sqlkc_rt_ajson_mark_t sqlkc_rt_ajson_mark(const sqlkc_rt_ajson_t *r)
+{
+    return (sqlkc_rt_ajson_mark_t){r->c.p, r->c.depth, r->c.first};
+}
+
+static inline void sqlkc_rt_ajson_reset(sqlkc_rt_ajson_t *r, sqlkc_rt_ajson_mark_t m)
+{
+    r->c.p = m.p;
+    r->c.depth = m.depth;
+    r->c.first = m.first;
+}
+
+void sqlkc_rt_ajson_init(sqlkc_rt_ajson_t *r, const void *data, size_t len, sqlkc_rt_alloc_fn alloc, void *arg,
+                         char *err, size_t errlen);
+/* After the record was read with result rc: a conversion error still
+ * reports malformed JSON in the first value as such, and a raw control
+ * character in a string fails the message. rc, or -1. */
+int sqlkc_rt_ajson_finish(sqlkc_rt_ajson_t *r, int rc, const void *data, size_t len);
+
+/* Each returns 0, or -1 with the error set (r->fatal for malformed JSON). */
+int sqlkc_rt_ajson_malformed(sqlkc_rt_ajson_t *r);
+int sqlkc_rt_ajson_fail(sqlkc_rt_ajson_t *r, const char *msg);
+int sqlkc_rt_ajson_missing(sqlkc_rt_ajson_t *r, const char *name); /* a record field */
+/* "Expected <what>. Got <token>", the value consumed. */
+int sqlkc_rt_ajson_expected(sqlkc_rt_ajson_t *r, const char *what);
+int sqlkc_rt_ajson_skip(sqlkc_rt_ajson_t *r);
+static inline int sqlkc_rt_ajson_peek(sqlkc_rt_ajson_t *r) { return sqlkc_rt_json_peek(&r->c); }
+
+/* Plain values. int: bits 8, 16, 32 (an Avro int, wrapped as
+ * Integer.byteValue / shortValue) or 64 (a long). */
+int sqlkc_rt_ajson_bool(sqlkc_rt_ajson_t *r, bool *out);
+int sqlkc_rt_ajson_int(sqlkc_rt_ajson_t *r, int bits, int64_t *out);
+int sqlkc_rt_ajson_ts(sqlkc_rt_ajson_t *r, int unit, sqlkc_rt_ts_t *out);
+int sqlkc_rt_ajson_float(sqlkc_rt_ajson_t *r, float *out);
+int sqlkc_rt_ajson_double(sqlkc_rt_ajson_t *r, const char *what, double *out);
+int sqlkc_rt_ajson_decimal(sqlkc_rt_ajson_t *r, sqlkc_rt_dec_t *out);
+int sqlkc_rt_ajson_string(sqlkc_rt_ajson_t *r, sqlkc_rt_str_t *out);
+int sqlkc_rt_ajson_bytes(sqlkc_rt_ajson_t *r, sqlkc_rt_str_t *out);
+
+/* Containers: begin expects the container; member and element return 1 at
+ * the next value (a member's name in *key), 0 after the end, -1. */
+int sqlkc_rt_ajson_record_begin(sqlkc_rt_ajson_t *r);
+int sqlkc_rt_ajson_array_begin(sqlkc_rt_ajson_t *r);
+int sqlkc_rt_ajson_map_begin(sqlkc_rt_ajson_t *r);
+int sqlkc_rt_ajson_member(sqlkc_rt_ajson_t *r, sqlkc_rt_str_t *key);
+int sqlkc_rt_ajson_element(sqlkc_rt_ajson_t *r);
+
+/* A nullable value (JsonDecoder.readIndex): 0 for null (consumed); 1 at the
+ * value of {"<branch>": value} (*start marks the object); 2 when the object
+ * does not start with the branch; -1. After the value,
+ * sqlkc_rt_ajson_union_end returns 1 at the object's end, 0 when more
+ * members follow. Whenever it is not that simple form (2, 0 or a value that
+ * does not convert), sqlkc_rt_ajson_union_slow goes back to *start and
+ * checks the object as JsonDecoder sees it (one member name, the branch):
+ * 0 at the (last) value, *end past the object. */
+int sqlkc_rt_ajson_union(sqlkc_rt_ajson_t *r, const char *branch, sqlkc_rt_ajson_mark_t *start);
+int sqlkc_rt_ajson_union_end(sqlkc_rt_ajson_t *r);
+int sqlkc_rt_ajson_union_slow(sqlkc_rt_ajson_t *r, const char *branch, const sqlkc_rt_ajson_mark_t *start,
+                              sqlkc_rt_ajson_mark_t *end);
+
+/* Maps: room for entry n (key, value pairs in *items, per entry whether its
+ * value failed in *bad and where it is in *at), the key of an entry (a copy),
+ * which failing entry's error to report (the first key by first appearance
+ * whose last value fails; -1 when every failing value was replaced by a
+ * later one), and the order Flink's HashMaps give the entries (the new
+ * count: a repeated key keeps its place and its last value). */
+int sqlkc_rt_ajson_entries_reserve(sqlkc_rt_ajson_t *r, sqlkc_rt_item_t **items, unsigned char **bad,
+                                   sqlkc_rt_ajson_mark_t **at, uint32_t n, uint32_t *cap);
+int sqlkc_rt_ajson_map_key(sqlkc_rt_ajson_t *r, sqlkc_rt_str_t key, sqlkc_rt_item_t *entry);
+int64_t sqlkc_rt_ajson_map_bad(sqlkc_rt_ajson_t *r, const sqlkc_rt_item_t *items, uint32_t n,
+                               const unsigned char *bad);
+uint32_t sqlkc_rt_ajson_map_order(sqlkc_rt_ajson_t *r, sqlkc_rt_item_t *items, uint32_t n);
 
 #endif /* SQLKC_AVRO_H */
