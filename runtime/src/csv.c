@@ -1,7 +1,9 @@
 /* This file is the reading half of Flink's csv format: the record tokenizer
  * (Jackson's CsvParser/CsvDecoder as CsvRowDataDeserializationSchema
- * configures it) and the field converters of CsvToRowDataConverters. The
- * generated decoders call these per declared column (compiler/gen_csv.c). */
+ * configures it), the field converters of CsvToRowDataConverters, and the
+ * splitting of an ARRAY or ROW field into its elements (CsvParser's array
+ * columns). The generated decoders call these per declared column, and per
+ * element of an ARRAY or ROW column (compiler/gen_csv.c). */
 #include <stdio.h>
 #include <string.h>
 
