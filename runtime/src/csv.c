@@ -1,7 +1,9 @@
 /* This file is the reading half of Flink's csv format: the record tokenizer
  * (Jackson's CsvParser/CsvDecoder as CsvRowDataDeserializationSchema
- * configures it) and the field converters of CsvToRowDataConverters. The
- * generated decoders call these per declared column (compiler/gen_csv.c). */
+ * configures it), the field converters of CsvToRowDataConverters, and the
+ * splitting of an ARRAY or ROW field into its elements (CsvParser's array
+ * columns). The generated decoders call these per declared column, and per
+ * element of an ARRAY or ROW column (compiler/gen_csv.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -375,4 +377,63 @@ void sqlkc_rt_csv_field_error(char *err, size_t errlen, const char *name, const 
     int shown = f.n > 60 ? 60 : (int)f.n;
     snprintf(err, errlen, "Fail to deserialize at field: %s. '%.*s%s' is not a valid %s", name, shown, f.p,
              f.n > 60 ? "..." : "", type);
+}
+
+/* ---- ARRAY and ROW columns: the elements of one field ---- */
+
+static bool blank(sqlkc_rt_str_t f)
+{
+    for (size_t i = 0; i < f.n; i++)
+        if ((unsigned char)f.p[i] > ' ')
+            return false;
+    return true;
+}
+
+uint32_t sqlkc_rt_csv_elems(const sqlkc_rt_csv_opts_t *o, sqlkc_rt_str_t *f, const char *sep, size_t seplen)
+{
+    if (!f->p) /* the split's null literal: an array column does not test it */
+        *f = (sqlkc_rt_str_t){o->null_lit ? o->null_lit : "", o->null_lit ? o->null_len : 0};
+    if (blank(*f))
+        return 0; /* CsvParser: an empty or blank array field has no elements */
+    uint32_t n = 1;
+    for (size_t i = 0; seplen && i + seplen <= f->n;)
+        if (memcmp(f->p + i, sep, seplen) == 0)
+            n++, i += seplen;
+        else
+            i++;
+    return n;
+}
+
+sqlkc_rt_str_t sqlkc_rt_csv_elem(const sqlkc_rt_csv_opts_t *o, sqlkc_rt_str_t *rest, const char *sep, size_t seplen)
+{
+    size_t end = 0;
+    while (seplen && end + seplen <= rest->n && memcmp(rest->p + end, sep, seplen) != 0)
+        end++;
+    if (!seplen || end + seplen > rest->n)
+        end = rest->n;
+    sqlkc_rt_str_t e = {rest->p, end};
+    size_t skip = end + seplen < rest->n ? end + seplen : rest->n;
+    rest->p += skip;
+    rest->n -= skip;
+    if (o->null_lit && e.n == o->null_len && memcmp(e.p, o->null_lit, e.n) == 0)
+        e.p = NULL; /* VALUE_NULL */
+    return e;
+}
+
+sqlkc_rt_item_t *sqlkc_rt_csv_items(sqlkc_rt_alloc_fn alloc, void *arg, uint32_t n)
+{
+    size_t size = sizeof(sqlkc_rt_item_t) * (n ? n : 1);
+    sqlkc_rt_item_t *items = alloc(arg, size);
+    memset(items, 0, size);
+    for (uint32_t k = 0; k < n; k++)
+        items[k].null = true;
+    return items;
+}
+
+void sqlkc_rt_csv_elem_error(char *err, size_t errlen, const char *name, uint32_t k, const char *type,
+                             sqlkc_rt_str_t e)
+{
+    int shown = e.n > 60 ? 60 : (int)e.n;
+    snprintf(err, errlen, "Fail to deserialize at field: %s. Element %u '%.*s%s' is not a valid %s", name, k, shown,
+             e.p, e.n > 60 ? "..." : "", type);
 }

@@ -2,16 +2,26 @@
  * pick the options (delimiter, quote or none, escape or none, comments, a
  * null literal "null" or none) and the number of columns (1..8), the rest
  * is one Kafka message, split as a generated decoder splits it and every
- * field run through every converter, as a table of any column types would.
- * Besides "never crash, hang or leak", it checks that the fields handed out
- * are readable, that the field count is within 1..max, and that errors are
- * NUL-terminated messages. */
+ * field run through every converter, as a table of any column types would,
+ * and through the element splitter of ARRAY and ROW fields under one of four
+ * element delimiters. The message is also given to one of the three csv
+ * sources of the job generated from fuzz_csv.sql (included here, FUZZ_JOB
+ * is its path), whose decoders read ARRAY and ROW columns of every element
+ * type and whose sinks write them back. Besides "never crash, hang or leak",
+ * it checks that the fields handed out are readable, that the field count
+ * is within 1..max, that the elements counted are the elements read (the
+ * field is used up), and that errors are NUL-terminated messages. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define main sqlkc_job_main_unused
+#include FUZZ_JOB
+#undef main
+
 #include "sqlkc/csv.h"
+#include "sqlkc/mem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,27 +46,62 @@ static void *fuzz_alloc(void *arg, size_t n)
 
 static volatile unsigned sink;
 
-/* ARRAY and ROW columns (csv_nested.c) of a few element types */
-static const sqlkc_rt_type_t n_str = {SQLKC_RT_T_STRING, true, 2147483647, -1, 0, NULL, NULL};
-static const sqlkc_rt_type_t n_int = {SQLKC_RT_T_INT, true, -1, -1, 0, NULL, NULL};
-static const sqlkc_rt_type_t n_dbl = {SQLKC_RT_T_DOUBLE, true, -1, -1, 0, NULL, NULL};
-static const sqlkc_rt_type_t n_dec = {SQLKC_RT_T_DECIMAL, true, 10, 2, 0, NULL, NULL};
-static const sqlkc_rt_type_t n_ts = {SQLKC_RT_T_TIMESTAMP, true, 3, -1, 0, NULL, NULL};
-static const sqlkc_rt_type_t n_bytes = {SQLKC_RT_T_BYTES, true, 2147483647, -1, 0, NULL, NULL};
-static const sqlkc_rt_type_t *const n_arr_str_sub[] = {&n_str};
-static const sqlkc_rt_type_t n_arr_str = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_str_sub, NULL};
-static const sqlkc_rt_type_t *const n_arr_int_sub[] = {&n_int};
-static const sqlkc_rt_type_t n_arr_int = {SQLKC_RT_T_ARRAY, true, -1, -1, 1, n_arr_int_sub, NULL};
-static const sqlkc_rt_type_t *const n_row_sub[] = {&n_str, &n_dbl, &n_dec, &n_ts, &n_bytes};
-static const char *const n_row_names[] = {"s", "d", "x", "t", "y"};
-static const sqlkc_rt_type_t n_row = {SQLKC_RT_T_ROW, true, -1, -1, 5, n_row_sub, n_row_names};
-
 static void touch(sqlkc_rt_str_t s)
 {
     unsigned h = 0;
     for (size_t i = 0; i < s.n; i++)
         h = h * 31 + (unsigned char)s.p[i];
     sink += h;
+}
+
+/* The elements of field f split at sep as a generated decoder splits them,
+ * each converted as an ARRAY<BIGINT> element would be. */
+static void elements(const sqlkc_rt_csv_opts_t *o, sqlkc_rt_str_t f, const char *sep)
+{
+    size_t seplen = strlen(sep);
+    sqlkc_rt_str_t rest = f;
+    uint32_t n = sqlkc_rt_csv_elems(o, &rest, sep, seplen);
+    sqlkc_rt_item_t *it = sqlkc_rt_csv_items(fuzz_alloc, NULL, n);
+    for (uint32_t k = 0; k < n; k++) {
+        if (!it[k].null)
+            abort();
+        sqlkc_rt_str_t e = sqlkc_rt_csv_elem(o, &rest, sep, seplen);
+        if (!e.p)
+            continue;
+        touch(e);
+        if (sqlkc_rt_csv_int(e, INT64_MIN, INT64_MAX, &it[k].v.i) == 0)
+            it[k].null = false;
+    }
+    if (n > 0 && rest.n != 0) /* every element read (a blank field has none) */
+        abort();
+}
+
+/* what the job's sinks write is read through */
+static int emitted(void *arg, size_t table, const void *key, size_t key_len, const void *value, size_t value_len,
+                   int64_t timestamp)
+{
+    (void)arg, (void)table, (void)timestamp;
+    touch((sqlkc_rt_str_t){key, key_len});
+    touch((sqlkc_rt_str_t){value, value_len});
+    return SQLKC_RT_OK;
+}
+
+/* The message through the process function of a source table of the job
+ * (table 0, 1 or 2: strict, ignore-parse-errors with "ab" between elements
+ * and odd delimiters, or without quotes and with ',' between elements). */
+static void job_record(unsigned table, const uint8_t *msg, size_t len)
+{
+    static sqlkc_rt_ctx_t *ctx; /* one for the process: reachable until exit */
+    if (!ctx && !(ctx = sqlkc_rt_mem_open(&job, emitted, NULL, stderr)))
+        abort();
+    sqlkc_rt_msg_t m = {"fuzz", 0, 0, -1, SQLKC_RT_TS_NONE, -1, NULL, 0, msg, len, NULL};
+    if (job.process(ctx, table, &m) != SQLKC_RT_OK) {
+        const char *why = sqlkc_rt_mem_error(ctx);
+        if (!why)
+            abort();
+        touch((sqlkc_rt_str_t){why, strlen(why)});
+    }
+    sqlkc_rt_mem_end_record(ctx);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -82,27 +127,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (n < 1 || n > max)
             abort();
         static const char *const seps[] = {";", "|", "ab", ","};
-        const char *sep = seps[data[2] >> 3 & 3];
-        const sqlkc_rt_type_t *types[] = {&n_arr_str, &n_arr_int, &n_row};
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 3; k++) {
-                sqlkc_rt_nested_t v;
-                memset(err, 'x', sizeof err);
-                int r = sqlkc_rt_csv_get_nested(&o, sep, f[i], "c", types[k], (data[2] & 0x20) != 0, fuzz_alloc, NULL,
-                                                &v, err, sizeof err);
-                if (r < -1 || r > 1 || (r < 0 && !memchr(err, 0, sizeof err)))
-                    abort();
-                if (r == 1) {
-                    for (uint32_t j = 0; j < v.n; j++)
-                        if (!v.items[j].null && (k == 0 || (k == 2 && (j == 0 || j == 4))))
-                            touch(v.items[j].v.s);
-                    /* written back, then split and read again: as many elements */
-                    sqlkc_rt_buf_t b = {0};
-                    sqlkc_rt_csv_put_nested(&b, &v, types[k], sep, o.null_lit, o.delim, o.quote, o.escape, fuzz_alloc,
-                                            NULL);
-                    sqlkc_rt_buf_free(&b);
-                }
-            }
+            elements(&o, f[i], seps[data[2] >> 3 & 3]);
             if (!f[i].p)
                 continue;
             touch(f[i]);
@@ -131,6 +157,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
         }
     }
+    if ((data[1] >> 3 & 3) < 3)
+        job_record(data[1] >> 3 & 3, data + 4, size - 4);
     while (chunks) {
         chunk_t *next = chunks->next;
         free(chunks);

@@ -495,32 +495,91 @@ static int src_csv_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
         }
     }
     /* tags ARRAY<STRING> */
-    if (n > 1) {
-        int r = sqlkc_rt_csv_get_nested(&opts, ";", f[1], "tags", &nty_0, false, scratch_alloc, ctx, &row->f1, err, errlen);
-        if (r < 0)
-            return -1;
-        row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!(r == 0) << 1);
+    {
+        sqlkc_rt_str_t rest = f[1];
+        uint32_t ne = sqlkc_rt_csv_elems(&opts, &rest, ";", 1);
+        sqlkc_rt_item_t *it = sqlkc_rt_csv_items(scratch_alloc, ctx, ne);
+        for (uint32_t k = 0; k < ne; k++) {
+            sqlkc_rt_str_t e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1);
+            if (e.p) {
+                it[k].v.s = e;
+                it[k].null = false;
+            }
+        }
+        row->f1 = (sqlkc_rt_nested_t){it, ne};
+        row->nulls[0] &= ~(UINT64_C(1) << 1);
     }
     /* nums ARRAY<INT> */
-    if (n > 2) {
-        int r = sqlkc_rt_csv_get_nested(&opts, ";", f[2], "nums", &nty_2, false, scratch_alloc, ctx, &row->f2, err, errlen);
-        if (r < 0)
-            return -1;
-        row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 2)) | ((uint64_t)!!(r == 0) << 2);
+    {
+        sqlkc_rt_str_t rest = f[2];
+        uint32_t ne = sqlkc_rt_csv_elems(&opts, &rest, ";", 1);
+        sqlkc_rt_item_t *it = sqlkc_rt_csv_items(scratch_alloc, ctx, ne);
+        for (uint32_t k = 0; k < ne; k++) {
+            sqlkc_rt_str_t e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1);
+            if (e.p) {
+                if (sqlkc_rt_csv_int(e, INT32_MIN, INT32_MAX, &it[k].v.i) == 0) {
+                    it[k].null = false;
+                } else {
+                    sqlkc_rt_csv_elem_error(err, errlen, "nums", k + 1, "INT", e);
+                    return -1;
+                }
+            }
+        }
+        row->f2 = (sqlkc_rt_nested_t){it, ne};
+        row->nulls[0] &= ~(UINT64_C(1) << 2);
     }
     /* r ROW<`s` STRING, `i` INT, `b` BOOLEAN> */
-    if (n > 3) {
-        int r = sqlkc_rt_csv_get_nested(&opts, ";", f[3], "r", &nty_4, false, scratch_alloc, ctx, &row->f3, err, errlen);
-        if (r < 0)
-            return -1;
-        row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 3)) | ((uint64_t)!!(r == 0) << 3);
+    {
+        sqlkc_rt_str_t rest = f[3];
+        uint32_t ne = sqlkc_rt_csv_elems(&opts, &rest, ";", 1);
+        if (ne > 0) {
+            if (ne != 3) {
+                snprintf(err, errlen, "Fail to deserialize at field: %s. Row length mismatch. 3 fields expected but was %u.", "r", ne);
+                return -1;
+            }
+            sqlkc_rt_item_t *it = sqlkc_rt_csv_items(scratch_alloc, ctx, 3);
+            sqlkc_rt_str_t e;
+            /* s STRING */
+            if ((e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1)).p) {
+                it[0].v.s = e;
+                it[0].null = false;
+            }
+            /* i INT */
+            if ((e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1)).p) {
+                if (sqlkc_rt_csv_int(e, INT32_MIN, INT32_MAX, &it[1].v.i) == 0) {
+                    it[1].null = false;
+                } else {
+                    sqlkc_rt_csv_elem_error(err, errlen, "r", 2, "INT", e);
+                    return -1;
+                }
+            }
+            /* b BOOLEAN */
+            if ((e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1)).p) {
+                it[2].v.b = sqlkc_rt_csv_bool(e);
+                it[2].null = false;
+            }
+            row->f3 = (sqlkc_rt_nested_t){it, 3};
+            row->nulls[0] &= ~(UINT64_C(1) << 3);
+        }
     }
     /* d ARRAY<DECIMAL(10, 2)> */
-    if (n > 4) {
-        int r = sqlkc_rt_csv_get_nested(&opts, ";", f[4], "d", &nty_6, false, scratch_alloc, ctx, &row->f4, err, errlen);
-        if (r < 0)
-            return -1;
-        row->nulls[0] = (row->nulls[0] & ~(UINT64_C(1) << 4)) | ((uint64_t)!!(r == 0) << 4);
+    {
+        sqlkc_rt_str_t rest = f[4];
+        uint32_t ne = sqlkc_rt_csv_elems(&opts, &rest, ";", 1);
+        sqlkc_rt_item_t *it = sqlkc_rt_csv_items(scratch_alloc, ctx, ne);
+        for (uint32_t k = 0; k < ne; k++) {
+            sqlkc_rt_str_t e = sqlkc_rt_csv_elem(&opts, &rest, ";", 1);
+            if (e.p) {
+                int r = sqlkc_rt_csv_decimal(e, 10, 2, &it[k].v.dec);
+                if (r < 0) {
+                    sqlkc_rt_csv_elem_error(err, errlen, "d", k + 1, "DECIMAL", e);
+                    return -1;
+                }
+                it[k].null = r <= 0;
+            }
+        }
+        row->f4 = (sqlkc_rt_nested_t){it, ne};
+        row->nulls[0] &= ~(UINT64_C(1) << 4);
     }
     (void)ctx;
     return 0;
@@ -753,31 +812,102 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_json_in_row_t *in)
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 1 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f1, &nty_0, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
+            {
+                sqlkc_rt_buf_t text = {0};
+                const sqlkc_rt_item_t *it = in->f1.items;
+                for (uint32_t k = 0; k < in->f1.n; k++) {
+                    if (k)
+                        sqlkc_rt_buf_put(&text, "|", 1);
+                    if (!it[k].null) {
+                        sqlkc_rt_buf_put(&text, it[k].v.s.p, it[k].v.s.n);
+                    }
+                }
+                sqlkc_rt_csv_put_text(value, text.p ? text.p : "", text.len, 44, 34);
+                sqlkc_rt_buf_free(&text);
+            }
         }
         /* r ROW<`s` STRING, `i` INT, `b` BOOLEAN> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 2 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f2, &nty_4, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
+            {
+                sqlkc_rt_buf_t text = {0};
+                const sqlkc_rt_item_t *it = in->f2.items;
+                /* s STRING */
+                if (!it[0].null) {
+                    sqlkc_rt_buf_put(&text, it[0].v.s.p, it[0].v.s.n);
+                }
+                /* i INT */
+                sqlkc_rt_buf_put(&text, "|", 1);
+                if (!it[1].null) {
+                    sqlkc_rt_buf_reserve(&text, 24);
+                    text.len += sqlkc_rt_fmt_i64(text.p + text.len, it[1].v.i);
+                }
+                /* b BOOLEAN */
+                sqlkc_rt_buf_put(&text, "|", 1);
+                if (!it[2].null) {
+                    sqlkc_rt_buf_puts(&text, it[2].v.b ? "true" : "false");
+                }
+                sqlkc_rt_csv_put_text(value, text.p ? text.p : "", text.len, 44, 34);
+                sqlkc_rt_buf_free(&text);
+            }
         }
         /* d ARRAY<DECIMAL(10, 2)> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 3 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f3, &nty_6, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
+            {
+                sqlkc_rt_buf_t text = {0};
+                const sqlkc_rt_item_t *it = in->f3.items;
+                for (uint32_t k = 0; k < in->f3.n; k++) {
+                    if (k)
+                        sqlkc_rt_buf_put(&text, "|", 1);
+                    if (!it[k].null) {
+                        sqlkc_rt_buf_reserve(&text, SQLKC_RT_FMT_MAX);
+                        text.len += sqlkc_rt_fmt_decimal(text.p + text.len, it[k].v.dec, 2, false);
+                    }
+                }
+                sqlkc_rt_csv_put_text(value, text.p ? text.p : "", text.len, 44, 34);
+                sqlkc_rt_buf_free(&text);
+            }
         }
         /* bs ARRAY<BYTES> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 4 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f4, &nty_8, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
+            {
+                sqlkc_rt_buf_t text = {0};
+                const sqlkc_rt_item_t *it = in->f4.items;
+                for (uint32_t k = 0; k < in->f4.n; k++) {
+                    if (k)
+                        sqlkc_rt_buf_put(&text, "|", 1);
+                    if (!it[k].null) {
+                        sqlkc_rt_buf_reserve(&text, sqlkc_rt_base64_len(it[k].v.s.n) + 1);
+                        text.len += sqlkc_rt_base64_encode(text.p + text.len, it[k].v.s.p, it[k].v.s.n);
+                    }
+                }
+                sqlkc_rt_csv_put_text(value, text.p ? text.p : "", text.len, 44, 34);
+                sqlkc_rt_buf_free(&text);
+            }
         }
         /* ts ARRAY<TIMESTAMP(3)> */
         sqlkc_rt_buf_putc(value, (char)44);
         if ((in->nulls[0] >> 5 & 1)) {
         } else {
-            sqlkc_rt_csv_put_nested(value, &in->f5, &nty_10, "|", NULL, 44, 34, -1, scratch_alloc, ctx);
+            {
+                sqlkc_rt_buf_t text = {0};
+                const sqlkc_rt_item_t *it = in->f5.items;
+                for (uint32_t k = 0; k < in->f5.n; k++) {
+                    if (k)
+                        sqlkc_rt_buf_put(&text, "|", 1);
+                    if (!it[k].null) {
+                        sqlkc_rt_buf_reserve(&text, SQLKC_RT_FMT_MAX);
+                        text.len += sqlkc_rt_fmt_timestamp(text.p + text.len, it[k].v.ts, false, false);
+                    }
+                }
+                sqlkc_rt_csv_put_text(value, text.p ? text.p : "", text.len, 44, 34);
+                sqlkc_rt_buf_free(&text);
+            }
         }
         value_data = value->p ? value->p : ""; /* an empty line is an empty message */
     }

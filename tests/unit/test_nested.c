@@ -18,7 +18,6 @@
 #include <cmocka.h>
 
 #include "ref_nested.h"
-#include "sqlkc/csv.h"
 #include "sqlkc/json.h"
 #include "sqlkc/mem.h"
 #include "sqlkc/nested.h"
@@ -309,27 +308,6 @@ static void test_rows_arrays(void **state)
               "{\"x\":4.0,\"label\":null,\"v\":null,\"at\":null}");
 }
 
-/* An ARRAY csv column is one field, quoted and escaped like the others:
- * with csv.escape-character the escape character forces quotes and is
- * doubled inside them (Jackson's CsvEncoder). */
-static void test_csv_array_escape(void **state)
-{
-    (void)state;
-    sqlkc_rt_nested_t v;
-    char err[160];
-    /* '~' is above the delimiter and the quote, so only an escape character quotes it */
-    assert_int_equal(get("[\"a~b\",\"c\",null]", &t_arr_str, 0, &v, err), 1);
-    sqlkc_rt_buf_t b = {0};
-    sqlkc_rt_csv_put_nested(&b, &v, &t_arr_str, "|", "n/a", ',', '"', '~', heap_alloc, NULL);
-    assert_int_equal(b.len, strlen("\"a~~b|c|n/a\""));
-    assert_memory_equal(b.p, "\"a~~b|c|n/a\"", b.len);
-    sqlkc_rt_buf_reset(&b);
-    sqlkc_rt_csv_put_nested(&b, &v, &t_arr_str, "|", "n/a", ',', '"', -1, heap_alloc, NULL);
-    assert_int_equal(b.len, strlen("a~b|c|n/a"));
-    assert_memory_equal(b.p, "a~b|c|n/a", b.len);
-    sqlkc_rt_buf_free(&b);
-}
-
 static void test_errors(void **state)
 {
     (void)state;
@@ -504,7 +482,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_order),  cmocka_unit_test(test_hashes),     cmocka_unit_test(test_rows_arrays),
         cmocka_unit_test(test_errors),     cmocka_unit_test(test_null_keys),  cmocka_unit_test(test_copy_equal),
-        cmocka_unit_test(test_csv_array_escape), cmocka_unit_test(test_avro_ts_units),
+        cmocka_unit_test(test_avro_ts_units),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

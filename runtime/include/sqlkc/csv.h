@@ -3,13 +3,15 @@
  * _mayNeedQuotes in its "loose" mode: longer than 24 characters, any
  * character below the minimal safe one (max(delimiter, quote) + 1), the quote
  * character or a backslash forces quotes; inside quotes the quote character
- * is doubled). Reading: the record tokenizer and the field converters the
- * generated csv decoders call (runtime/src/csv.c). */
+ * is doubled). Reading: the record tokenizer, the field converters and the
+ * element splitter of ARRAY and ROW fields that the generated csv decoders
+ * call (runtime/src/csv.c). */
 #ifndef SQLKC_CSV_H
 #define SQLKC_CSV_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sqlkc/buf.h"
 #include "sqlkc/nested.h"
@@ -169,22 +171,32 @@ int sqlkc_rt_csv_timestamp(sqlkc_rt_str_t f, bool ltz, sqlkc_rt_ts_t *out);
  * the type it is not) to err, as Flink's converter chain reports it. */
 void sqlkc_rt_csv_field_error(char *err, size_t errlen, const char *name, const char *type, sqlkc_rt_str_t f);
 
-/* ARRAY and ROW columns of simple types (csv_nested.c): the field's text
- * (f.p NULL: the null literal, which an array column reads as text) split at
- * `sep` (csv.array-element-delimiter) into elements converted as above.
- * Returns 1 with *out, 0 for NULL (a ROW of no elements), or -1 with
- * "Fail to deserialize at field: NAME. ..." in err; with `ignore`
- * (ignore-parse-errors) an element that does not convert is NULL and a ROW
- * of another length is read as far as it goes. Items from alloc. */
-int sqlkc_rt_csv_get_nested(const sqlkc_rt_csv_opts_t *o, const char *sep, sqlkc_rt_str_t f, const char *name,
-                            const sqlkc_rt_type_t *t, bool ignore, sqlkc_rt_alloc_fn alloc, void *arg,
-                            sqlkc_rt_nested_t *out, char *err, size_t errlen);
+/* ARRAY and ROW columns of simple types (CsvRowSchemaConverter): one field
+ * whose elements are joined by csv.array-element-delimiter `sep` (seplen
+ * bytes), read as Jackson's CsvParser reads an array column. The generated
+ * decoder counts the elements, takes them one by one and converts each with
+ * the converters above into the items (nested.h) of the value; a ROW of no
+ * elements is NULL, one of another length a "Row length mismatch"
+ * (CsvToRowDataConverters.createRowConverter). */
 
-/* Appends an ARRAY or ROW value as one field: the elements joined by sep,
- * a NULL element as null_lit (or nothing when NULL), then quoted as text
- * (with the escape character esc, or -1 for none, as the other fields). */
-void sqlkc_rt_csv_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
-                             const char *sep, const char *null_lit, int delim, int quote, int esc,
-                             sqlkc_rt_alloc_fn alloc, void *arg);
+/* The number of elements of field *f: none for an empty or blank field,
+ * otherwise one more than the separators in it. A field that is the null
+ * literal (f->p NULL) is not NULL here: *f becomes the literal's text, which
+ * is split like any other. *f is then what sqlkc_rt_csv_elem reads. */
+uint32_t sqlkc_rt_csv_elems(const sqlkc_rt_csv_opts_t *o, sqlkc_rt_str_t *f, const char *sep, size_t seplen);
+
+/* The next element of *rest (up to the next separator, or the end), which
+ * is advanced past it and its separator. An element equal to the null
+ * literal is NULL (p == NULL); any other points into the field. Called at
+ * most as many times as sqlkc_rt_csv_elems counted. */
+sqlkc_rt_str_t sqlkc_rt_csv_elem(const sqlkc_rt_csv_opts_t *o, sqlkc_rt_str_t *rest, const char *sep, size_t seplen);
+
+/* n items (at least one is allocated), zeroed and NULL, from alloc. */
+sqlkc_rt_item_t *sqlkc_rt_csv_items(sqlkc_rt_alloc_fn alloc, void *arg, uint32_t n);
+
+/* Writes "Fail to deserialize at field: NAME. Element K 'TEXT' is not a
+ * valid TYPE" to err (K counts from 1, TEXT cut at 60 bytes). */
+void sqlkc_rt_csv_elem_error(char *err, size_t errlen, const char *name, uint32_t k, const char *type,
+                             sqlkc_rt_str_t e);
 
 #endif /* SQLKC_CSV_H */
