@@ -1,7 +1,8 @@
 /* This file generates the static type descriptors (runtime nested.h) of the
- * ARRAY, MAP, MULTISET and ROW types a job holds: the runtime's codecs, state
- * copies and comparisons of nested values walk them. Each distinct type gets
- * one descriptor. */
+ * ARRAY, MAP, MULTISET and ROW types a job holds: the runtime's deep copies
+ * into state and comparisons of nested values walk them (the codecs are
+ * generated per type: gen_ncodec.c, gen_avro_json.c, gen_csv.c). Each
+ * distinct type gets one descriptor. */
 #include <string.h>
 
 #include "gen_internal.h"
