@@ -103,8 +103,10 @@ static bool number_start(int ch) { return ch == '-' || (ch >= '0' && ch <= '9');
 static int number(sqlkc_rt_ajson_t *r, sqlkc_rt_str_t *text, bool *is_float)
 {
     const char *p = r->c.p;
-    if (sqlkc_rt_json_skip(&r->c) < 0)
-        return sqlkc_rt_ajson_malformed(r);
+    if (sqlkc_rt_json_skip(&r->c) < 0) {
+        sqlkc_rt_ajson_malformed(r);
+        return -1;
+    }
     text->p = p;
     text->n = (size_t)(r->c.p - p);
     *is_float = memchr(p, '.', text->n) || memchr(p, 'e', text->n) || memchr(p, 'E', text->n);
