@@ -1,0 +1,35 @@
+CREATE TABLE nested_json (
+  id BIGINT, tags ARRAY<STRING>, attrs MAP<STRING, INT>, loc ROW<lat DOUBLE, lon DOUBLE>,
+  items ARRAY<ROW<sku STRING, qty INT, price DOUBLE>>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_json', 'format' = 'json',
+  'properties.bootstrap.servers' = 'localhost:9092');
+CREATE TABLE nested_avro (
+  id BIGINT, tags ARRAY<STRING>, attrs MAP<STRING, INT>, loc ROW<lat DOUBLE, lon DOUBLE>,
+  items ARRAY<ROW<sku STRING, qty INT, price DOUBLE>>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_avro', 'format' = 'avro',
+  'properties.bootstrap.servers' = 'localhost:9092');
+CREATE TABLE nested_csv (
+  id BIGINT, tags ARRAY<STRING>, loc ROW<lat DOUBLE, lon DOUBLE>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_csv', 'format' = 'csv', 'csv.null-literal' = 'null',
+  'properties.bootstrap.servers' = 'localhost:9092');
+
+CREATE TABLE nested_json_out (
+  id BIGINT, tags ARRAY<STRING>, attrs MAP<STRING, INT>, loc ROW<lat DOUBLE, lon DOUBLE>,
+  items ARRAY<ROW<sku STRING, qty INT, price DOUBLE>>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_json_out', 'format' = 'json',
+  'properties.bootstrap.servers' = 'localhost:9092');
+CREATE TABLE nested_avro_out (
+  id BIGINT, tags ARRAY<STRING>, attrs MAP<STRING, INT>, loc ROW<lat DOUBLE, lon DOUBLE>,
+  items ARRAY<ROW<sku STRING, qty INT, price DOUBLE>>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_avro_out', 'format' = 'avro',
+  'properties.bootstrap.servers' = 'localhost:9092');
+CREATE TABLE nested_csv_out (
+  id BIGINT, tags ARRAY<STRING>, loc ROW<lat DOUBLE, lon DOUBLE>
+) WITH ('connector' = 'kafka', 'topic' = 'nested_csv_out', 'format' = 'csv', 'csv.null-literal' = 'null',
+  'properties.bootstrap.servers' = 'localhost:9092');
+
+EXECUTE STATEMENT SET BEGIN
+  INSERT INTO nested_json_out SELECT * FROM nested_json;
+  INSERT INTO nested_avro_out SELECT * FROM nested_avro;
+  INSERT INTO nested_csv_out SELECT * FROM nested_csv;
+END;
