@@ -3,7 +3,7 @@
  * parsed once, one generic value for reading and one for writing, reused for
  * every record as avro-c's documentation recommends, a memory reader and a
  * memory writer re-pointed at each record, and the few lines a user writes
- * around avro_value_t to reach a nullable field (a ["null", T] union). */
+ * around avro_value_t to reach a nullable value (a ["null", T] union). */
 #ifndef BENCH_FORMATS_AVRO_BASELINE_H
 #define BENCH_FORMATS_AVRO_BASELINE_H
 
@@ -45,26 +45,40 @@ static inline int av_read(const char *p, size_t n) {
     return avro_value_read(av_reader, &av_in);
 }
 
-/* Field i of a record whose fields are ["null", T] unions: 0 if null, 1 with
- * the T value in *branch, -1 on an error. */
-static inline int av_field(avro_value_t *rec, size_t i, avro_value_t *branch) {
-    avro_value_t field;
+/* A ["null", T] union (a nullable field, array element or map value): 0 if
+ * null, 1 with the T value in *branch, -1 on an error. */
+static inline int av_union(avro_value_t *u, avro_value_t *branch) {
     int disc;
-    if (avro_value_get_by_index(rec, i, &field, NULL) || avro_value_get_discriminant(&field, &disc))
+    if (avro_value_get_discriminant(u, &disc))
         return -1;
     if (disc == 0)
         return 0;
-    return avro_value_get_current_branch(&field, branch) ? -1 : 1;
+    return avro_value_get_current_branch(u, branch) ? -1 : 1;
 }
 
-/* Selects the null branch (has_value false) or the value branch of field i;
- * the value branch is returned in *branch for the caller to set. */
-static inline int av_set(avro_value_t *rec, size_t i, bool has_value, avro_value_t *branch) {
+/* Field i of a record whose fields are ["null", T] unions, as av_union. */
+static inline int av_field(avro_value_t *rec, size_t i, avro_value_t *branch) {
     avro_value_t field;
-    if (avro_value_get_by_index(rec, i, &field, NULL) ||
-        avro_value_set_branch(&field, has_value ? 1 : 0, branch))
+    if (avro_value_get_by_index(rec, i, &field, NULL))
+        return -1;
+    return av_union(&field, branch);
+}
+
+/* Selects the null branch (has_value false) or the value branch of a
+ * ["null", T] union; the value branch is returned in *branch for the caller
+ * to set. */
+static inline int av_set_union(avro_value_t *u, bool has_value, avro_value_t *branch) {
+    if (avro_value_set_branch(u, has_value ? 1 : 0, branch))
         return -1;
     return has_value ? 0 : avro_value_set_null(branch);
+}
+
+/* The same for field i of a record. */
+static inline int av_set(avro_value_t *rec, size_t i, bool has_value, avro_value_t *branch) {
+    avro_value_t field;
+    if (avro_value_get_by_index(rec, i, &field, NULL))
+        return -1;
+    return av_set_union(&field, has_value, branch);
 }
 
 /* avro-c's strings carry their NUL in the size */

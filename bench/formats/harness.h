@@ -100,7 +100,8 @@ static inline uint64_t rng_below(uint64_t *s, uint64_t n) { return rng_next(s) %
 
 /* Text the rows point into: NUL-terminated copies (the avro-c writer wants
  * the terminator) in blocks that are never moved, so that earlier strings
- * stay valid; pool_free releases them all. */
+ * stay valid, and the item arrays of their nested values; pool_free
+ * releases them all. */
 typedef struct pool_block {
     struct pool_block *prev;
     size_t len, cap;
@@ -111,20 +112,36 @@ typedef struct pool {
     pool_block_t *last;
 } pool_t;
 
-static const char *pool_add(pool_t *pl, const char *s, size_t n) {
+/* n bytes aligned to `align` (a power of two) in the last block, or a new one */
+static char *pool_take(pool_t *pl, size_t n, size_t align) {
     pool_block_t *b = pl->last;
-    if (!b || b->len + n + 1 > b->cap) {
-        size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
+    size_t pad = b ? -(uintptr_t)(b->data + b->len) & (align - 1) : 0;
+    if (!b || b->len + pad + n > b->cap) {
+        size_t cap = n + align > (1u << 20) ? n + align : (1u << 20);
         b = xmalloc(sizeof *b + cap);
         b->prev = pl->last;
         b->len = 0;
         b->cap = cap;
         pl->last = b;
+        pad = -(uintptr_t)b->data & (align - 1);
     }
-    char *out = b->data + b->len;
+    char *out = b->data + b->len + pad;
+    b->len += pad + n;
+    return out;
+}
+
+static const char *pool_add(pool_t *pl, const char *s, size_t n) {
+    char *out = pool_take(pl, n + 1, 1);
     memcpy(out, s, n);
     out[n] = '\0';
-    b->len += n + 1;
+    return out;
+}
+
+/* n zeroed bytes aligned for any value a row holds (the items of nested
+ * values: their union has a 128-bit DECIMAL), in the same blocks. */
+__attribute__((unused)) static void *pool_alloc(pool_t *pl, size_t n) {
+    void *out = pool_take(pl, n, 16);
+    memset(out, 0, n);
     return out;
 }
 

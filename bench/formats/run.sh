@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # This file is the per-format codec benchmark (bench/README.md): for each
 # format the compiler supports, the decoders and sink encoders `sqlkc gen`
-# emits for two tables (pageviews.sql, wide.sql) called directly on one
-# thread, next to baselines measured in the same run: jansson for JSON
-# (json_loadb + json_object_get into C values; json_object + json_dumpb) and
-# avro-c's generic value API for Avro (avro_value_read / avro_value_write,
-# values reused). No broker: the records are in memory.
+# emits for three tables (pageviews.sql, wide.sql, nested.sql) called
+# directly on one thread, next to baselines measured in the same run: jansson
+# for JSON (json_loadb + json_object_get into C values, walking arrays and
+# objects for nested columns; json_object + json_dumpb) and avro-c's generic
+# value API for Avro (avro_value_read / avro_value_write, values reused). No
+# broker: the records are in memory.
 #
 # Before measuring, each program checks that every decoder, generated and
 # baseline, reads the same values (a checksum over the decoded fields equals
@@ -47,13 +48,14 @@ else
     cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 say "building the generated jobs of bench/formats/*.sql and the bench programs"
-cmake --build "$build" -j"$(nproc)" --target bench_formats_pageviews bench_formats_wide >/dev/null ||
+cmake --build "$build" -j"$(nproc)" --target bench_formats_pageviews bench_formats_wide \
+    bench_formats_nested >/dev/null ||
     die "the build failed (bench/formats needs libavro-dev: scripts/install-deps.sh)"
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-for table in pageviews wide; do
+for table in pageviews wide nested; do
     say "$table: $records records, best of $runs runs of >= $min_seconds CPU s each"
     "$build/bench/formats/bench_formats_$table" --records "$records" --runs "$runs" \
         --min-seconds "$min_seconds" >>"$out" || die "bench_formats_$table failed"
@@ -70,7 +72,7 @@ echo
 grep '^check:' "$out" | sed 's/^check: /checked: /'
 echo
 grep -m1 '^table' "$out"
-grep -E '^(pageviews|wide) ' "$out"
+grep -E '^(pageviews|wide|nested) ' "$out"
 echo
 echo "rec/cpu-s and MB/cpu-s: per CPU second of the process (single-threaded: per core);"
 echo "  MB are the encoded bytes read (decode) or written (encode). rec/wall-s is the wall"
