@@ -116,13 +116,18 @@ static void json_read_item(gen_t *g, const type_t *t, unsigned flags, const char
 {
     emit_t *e = g->e;
     bool iso = (flags & JF_TS_ISO) != 0;
-    emit_line(e, "r = sqlkc_rt_json_null(c);");
-    emit_line(e, "if (r < 0)");
-    emit_line(e, "    %s", fail);
-    emit_open(e, "if (r == 1)");
-    emit_line(e, "%s->null = true;", it);
-    emit_close(e, " else {");
-    e->indent++;
+    /* the typed readers return 0 for a JSON null; a nested value's reader
+     * expects its container, so null is tested first */
+    bool nested = t->kind == TY_ARRAY || t->kind == TY_MAP || t->kind == TY_MULTISET || t->kind == TY_ROW;
+    if (nested) {
+        emit_line(e, "r = sqlkc_rt_json_null(c);");
+        emit_line(e, "if (r < 0)");
+        emit_line(e, "    %s", fail);
+        emit_open(e, "if (r == 1)");
+        emit_line(e, "%s->null = true;", it);
+        emit_close(e, " else {");
+        e->indent++;
+    }
     const char *narrow = NULL;
     switch (t->kind) {
     case TY_BOOLEAN: emit_line(e, "r = sqlkc_rt_json_get_bool(c, &%s->v.b);", it); break;
@@ -171,7 +176,8 @@ static void json_read_item(gen_t *g, const type_t *t, unsigned flags, const char
     e->indent++;
     emit_line(e, "%s->null = r == 0;", it);
     emit_close(e, NULL);
-    emit_close(e, NULL);
+    if (nested)
+        emit_close(e, NULL);
 }
 
 typedef struct field_ix {

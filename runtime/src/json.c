@@ -801,9 +801,81 @@ int sqlkc_rt_json_skip(sqlkc_rt_jcur_t *c) { return walk(c, NULL, NULL); }
 /* Integers: INT tokens must fit [min, max]; fractional tokens are truncated
  * when `trunc` (Jackson getIntValue/getLongValue) and refused otherwise
  * (Byte/Short.parseXxx of "1.5"); strings go through Java's parser. */
+/* Fast paths of the number readers for the common token: a plain integer
+ * of at most 18 digits that fits [min, max], and a number without exponent
+ * of at most 15 significant digits (exact in a double, so one division by
+ * an exact power of ten rounds it correctly). They consume the token and
+ * return true, or leave the cursor as it was for the general path (which
+ * also reports what is wrong). The cursor is past whitespace. */
+static inline bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+static inline bool fast_int(sqlkc_rt_jcur_t *c, int64_t min, int64_t max, int64_t *out) {
+    const char *p = c->p, *e = c->end;
+    bool neg = p < e && *p == '-';
+    p += neg;
+    if (p == e || !is_digit(*p))
+        return false;
+    uint64_t w = 0;
+    const char *start = p;
+    if (*p == '0')
+        p++;
+    else
+        while (p < e && is_digit(*p) && p - start < 18)
+            w = w * 10 + (uint64_t)(*p++ - '0');
+    if (p < e && (is_digit(*p) || *p == '.' || *p == 'e' || *p == 'E'))
+        return false;
+    int64_t v = neg ? -(int64_t)w : (int64_t)w;
+    if (v < min || v > max)
+        return false;
+    *out = v;
+    c->p = p;
+    return true;
+}
+
+static inline bool fast_real(sqlkc_rt_jcur_t *c, double *out) {
+    static const double p10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char *p = c->p, *e = c->end;
+    bool neg = p < e && *p == '-';
+    p += neg;
+    if (p == e || !is_digit(*p))
+        return false;
+    uint64_t w = 0;
+    int nd = 0, frac = 0;
+    if (*p == '0') {
+        p++;
+    } else {
+        while (p < e && is_digit(*p)) {
+            if (++nd > 15)
+                return false;
+            w = w * 10 + (uint64_t)(*p++ - '0');
+        }
+    }
+    if (p < e && *p == '.') {
+        p++;
+        if (p == e || !is_digit(*p))
+            return false;
+        while (p < e && is_digit(*p)) {
+            if (++nd > 15)
+                return false;
+            w = w * 10 + (uint64_t)(*p++ - '0');
+            frac++;
+        }
+    }
+    if (p < e && (is_digit(*p) || *p == 'e' || *p == 'E'))
+        return false;
+    double v = (double)w / p10[frac];
+    *out = neg ? -v : v;
+    c->p = p;
+    return true;
+}
+
 static int get_int(sqlkc_rt_jcur_t *c, int64_t min, int64_t max, bool trunc, const char *type,
                    int64_t *out) {
     tok_t t;
+    skip_ws(c);
+    if (fast_int(c, min, max, out))
+        return 1;
     if (next_token(c, &t) < 0)
         return -1;
     switch (t.kind) {
@@ -898,6 +970,9 @@ int sqlkc_rt_json_get_bool(sqlkc_rt_jcur_t *c, bool *out) {
 static int get_real(sqlkc_rt_jcur_t *c, double *d, float *f) {
     tok_t t;
     const char *type = d ? "DOUBLE" : "FLOAT";
+    skip_ws(c);
+    if (d && fast_real(c, d))
+        return 1;
     if (next_token(c, &t) < 0)
         return -1;
     switch (t.kind) {

@@ -179,13 +179,60 @@ static bool key_equal(const sqlkc_rt_item_t *a, const sqlkc_rt_item_t *b)
     return a->v.s.n == b->v.s.n && (a->v.s.n == 0 || memcmp(a->v.s.p, b->v.s.p, a->v.s.n) == 0);
 }
 
+#define SMALL_MAP 16
+
+/* sqlkc_rt_map_hash_order for a map of a few entries, on the stack: keys
+ * compared pairwise, then a stable insertion sort by bucket. */
+static uint32_t small_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*hash)(const char *, size_t),
+                                 uint32_t cap0)
+{
+    uint32_t hashes[SMALL_MAP], m = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const sqlkc_rt_item_t *key = &items[2 * k];
+        uint32_t h = key->null ? 0 : (uint32_t)hash(key->v.s.p, key->v.s.n);
+        uint32_t e = 0;
+        while (e < m && !(hashes[e] == h && key_equal(&items[2 * e], key)))
+            e++;
+        if (e < m) {
+            items[2 * e + 1] = items[2 * k + 1]; /* put replaces the value, keeps the node */
+            continue;
+        }
+        items[2 * m] = items[2 * k];
+        items[2 * m + 1] = items[2 * k + 1];
+        hashes[m++] = h;
+    }
+    /* HashMap: resize() doubles when the size passes 0.75 * capacity */
+    uint32_t cap = cap0;
+    while (m > cap / 4 * 3)
+        cap *= 2;
+    uint32_t bucket[SMALL_MAP];
+    for (uint32_t e = 0; e < m; e++) {
+        uint32_t b = (hashes[e] ^ (hashes[e] >> 16)) & (cap - 1);
+        uint32_t j = e;
+        if (j && bucket[j - 1] > b) { /* stable: insertion order within a bucket */
+            sqlkc_rt_item_t k = items[2 * e], v = items[2 * e + 1];
+            for (; j && bucket[j - 1] > b; j--) {
+                bucket[j] = bucket[j - 1];
+                items[2 * j] = items[2 * j - 2];
+                items[2 * j + 1] = items[2 * j - 1];
+            }
+            items[2 * j] = k;
+            items[2 * j + 1] = v;
+        }
+        bucket[j] = b;
+    }
+    return m;
+}
+
 uint32_t sqlkc_rt_map_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*hash)(const char *, size_t),
                                  uint32_t cap0, sqlkc_rt_alloc_fn alloc, void *alloc_arg)
 {
     if (n == 0)
         return 0;
+    if (n <= SMALL_MAP && cap0 <= 64)
+        return small_hash_order(items, n, hash, cap0);
     /* distinct keys in first-put order with their last value (a small map
-     * is the common case; a larger one goes through an open-addressing index) */
+     * is the common case, above; a larger one goes through an open-addressing index) */
     uint32_t *bucket = alloc(alloc_arg, sizeof(uint32_t) * n);
     uint32_t m = 0;
     uint32_t slots = 16;

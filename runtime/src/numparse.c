@@ -101,9 +101,11 @@ static bool extended_decimal(uint64_t w, int exp10, bool neg, double *d) {
 #if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
     if (exp10 < -27 || exp10 > 27)
         return false;
-    long double p = 1.0L;
-    for (int i = 0, k = exp10 < 0 ? -exp10 : exp10; i < k; i++)
-        p *= 10.0L; /* exact: 10^27 needs 63 bits of mantissa */
+    /* exact: 10^27 needs 63 bits of mantissa */
+    static const long double p10l[28] = {
+        1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+        1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L};
+    long double p = p10l[exp10 < 0 ? -exp10 : exp10];
     long double r = exp10 < 0 ? (long double)w / p : (long double)w * p;
     uint64_t mant;
     memcpy(&mant, &r, sizeof mant); /* x87: the explicit 64-bit mantissa comes first */

@@ -704,22 +704,15 @@ __attribute__((unused)) static int json_read_18(sqlkc_rt_jcur_t *c, sqlkc_rt_nes
         memset(it, 0, sizeof *it * 2);
         it->v.s = key;
         it++;
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        {
+            int32_t x = 0;
+            r = sqlkc_rt_json_get_i32(c, &x);
+            it->v.i = x;
+        }
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            {
-                int32_t x = 0;
-                r = sqlkc_rt_json_get_i32(c, &x);
-                it->v.i = x;
-            }
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -747,18 +740,11 @@ __attribute__((unused)) static int json_read_19(sqlkc_rt_jcur_t *c, sqlkc_rt_nes
     {
         /* x DOUBLE */
         sqlkc_rt_item_t *it = &items[0];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_double(c, &it->v.d);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "x");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_double(c, &it->v.d);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "x");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -767,18 +753,11 @@ __attribute__((unused)) static int json_read_19(sqlkc_rt_jcur_t *c, sqlkc_rt_nes
     {
         /* label STRING */
         sqlkc_rt_item_t *it = &items[1];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "label");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "label");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -790,18 +769,11 @@ members:
                     if (memcmp(key.p, "x", 1) == 0) {
                         /* x DOUBLE */
                         sqlkc_rt_item_t *it = &items[0];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_double(c, &it->v.d);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "x");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_double(c, &it->v.d);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "x");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -811,18 +783,11 @@ members:
                     if (memcmp(key.p, "label", 5) == 0) {
                         /* label STRING */
                         sqlkc_rt_item_t *it = &items[1];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_str(c, &it->v.s);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "label");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_str(c, &it->v.s);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "label");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;

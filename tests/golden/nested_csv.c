@@ -169,18 +169,11 @@ __attribute__((unused)) static int json_read_4(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -209,18 +202,11 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* s STRING */
         sqlkc_rt_item_t *it = &items[0];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "s");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "s");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -229,22 +215,15 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* i INT */
         sqlkc_rt_item_t *it = &items[1];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        {
+            int32_t x = 0;
+            r = sqlkc_rt_json_get_i32(c, &x);
+            it->v.i = x;
+        }
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "i");
-        if (r == 1) {
-            it->null = true;
         } else {
-            {
-                int32_t x = 0;
-                r = sqlkc_rt_json_get_i32(c, &x);
-                it->v.i = x;
-            }
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "i");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -253,18 +232,11 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* b BOOLEAN */
         sqlkc_rt_item_t *it = &items[2];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_bool(c, &it->v.b);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "b");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_bool(c, &it->v.b);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "b");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -276,18 +248,11 @@ members:
                     if (memcmp(key.p, "s", 1) == 0) {
                         /* s STRING */
                         sqlkc_rt_item_t *it = &items[0];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_str(c, &it->v.s);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "s");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_str(c, &it->v.s);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "s");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -295,22 +260,15 @@ members:
                     if (memcmp(key.p, "i", 1) == 0) {
                         /* i INT */
                         sqlkc_rt_item_t *it = &items[1];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        {
+                            int32_t x = 0;
+                            r = sqlkc_rt_json_get_i32(c, &x);
+                            it->v.i = x;
+                        }
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "i");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            {
-                                int32_t x = 0;
-                                r = sqlkc_rt_json_get_i32(c, &x);
-                                it->v.i = x;
-                            }
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "i");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -318,18 +276,11 @@ members:
                     if (memcmp(key.p, "b", 1) == 0) {
                         /* b BOOLEAN */
                         sqlkc_rt_item_t *it = &items[2];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_bool(c, &it->v.b);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "b");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_bool(c, &it->v.b);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "b");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -363,18 +314,11 @@ __attribute__((unused)) static int json_read_6(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_decimal(c, &it->v.dec, 10, 2);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_decimal(c, &it->v.dec, 10, 2);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -399,18 +343,11 @@ __attribute__((unused)) static int json_read_7(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_bytes(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_bytes(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -435,18 +372,11 @@ __attribute__((unused)) static int json_read_8(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }

@@ -89,18 +89,11 @@ __attribute__((unused)) static int json_read_0(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -128,22 +121,15 @@ __attribute__((unused)) static int json_read_1(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         memset(it, 0, sizeof *it * 2);
         it->v.s = key;
         it++;
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        {
+            int32_t x = 0;
+            r = sqlkc_rt_json_get_i32(c, &x);
+            it->v.i = x;
+        }
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            {
-                int32_t x = 0;
-                r = sqlkc_rt_json_get_i32(c, &x);
-                it->v.i = x;
-            }
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -171,22 +157,15 @@ __attribute__((unused)) static int json_read_2(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         memset(it, 0, sizeof *it * 2);
         it->v.s = key;
         it++;
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        {
+            int32_t x = 0;
+            r = sqlkc_rt_json_get_i32(c, &x);
+            it->v.i = x;
+        }
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            {
-                int32_t x = 0;
-                r = sqlkc_rt_json_get_i32(c, &x);
-                it->v.i = x;
-            }
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -215,18 +194,11 @@ __attribute__((unused)) static int json_read_3(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* x DOUBLE */
         sqlkc_rt_item_t *it = &items[0];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_double(c, &it->v.d);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "x");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_double(c, &it->v.d);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "x");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -235,18 +207,11 @@ __attribute__((unused)) static int json_read_3(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* y DOUBLE */
         sqlkc_rt_item_t *it = &items[1];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_double(c, &it->v.d);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "y");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_double(c, &it->v.d);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "y");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -255,18 +220,11 @@ __attribute__((unused)) static int json_read_3(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* label STRING */
         sqlkc_rt_item_t *it = &items[2];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "label");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "label");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -278,18 +236,11 @@ members:
                     if (memcmp(key.p, "x", 1) == 0) {
                         /* x DOUBLE */
                         sqlkc_rt_item_t *it = &items[0];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_double(c, &it->v.d);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "x");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_double(c, &it->v.d);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "x");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -297,18 +248,11 @@ members:
                     if (memcmp(key.p, "y", 1) == 0) {
                         /* y DOUBLE */
                         sqlkc_rt_item_t *it = &items[1];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_double(c, &it->v.d);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "y");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_double(c, &it->v.d);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "y");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -318,18 +262,11 @@ members:
                     if (memcmp(key.p, "label", 5) == 0) {
                         /* label STRING */
                         sqlkc_rt_item_t *it = &items[2];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_str(c, &it->v.s);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "label");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_str(c, &it->v.s);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "label");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -363,22 +300,15 @@ __attribute__((unused)) static int json_read_4(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        {
+            int32_t x = 0;
+            r = sqlkc_rt_json_get_i32(c, &x);
+            it->v.i = x;
+        }
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            {
-                int32_t x = 0;
-                r = sqlkc_rt_json_get_i32(c, &x);
-                it->v.i = x;
-            }
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -406,18 +336,11 @@ __attribute__((unused)) static int json_read_5(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
     {
         /* k STRING */
         sqlkc_rt_item_t *it = &items[0];
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_field_error(c, "k");
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_field_error(c, "k");
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         cnt++;
     }
@@ -449,18 +372,11 @@ members:
                     if (memcmp(key.p, "k", 1) == 0) {
                         /* k STRING */
                         sqlkc_rt_item_t *it = &items[0];
-                        r = sqlkc_rt_json_null(c);
-                        if (r < 0)
+                        r = sqlkc_rt_json_get_str(c, &it->v.s);
+                        if (r < 0) {
                             return sqlkc_rt_json_field_error(c, "k");
-                        if (r == 1) {
-                            it->null = true;
                         } else {
-                            r = sqlkc_rt_json_get_str(c, &it->v.s);
-                            if (r < 0) {
-                                return sqlkc_rt_json_field_error(c, "k");
-                            } else {
-                                it->null = r == 0;
-                            }
+                            it->null = r == 0;
                         }
                         cnt++;
                         continue;
@@ -549,18 +465,11 @@ __attribute__((unused)) static int json_read_7(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_timestamp(c, &it->v.ts, false, false);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }

@@ -58,18 +58,11 @@ __attribute__((unused)) static int json_read_0(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         }
         sqlkc_rt_item_t *it = &items[n];
         memset(it, 0, sizeof *it * 1);
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
@@ -97,18 +90,11 @@ __attribute__((unused)) static int json_read_1(sqlkc_rt_jcur_t *c, sqlkc_rt_nest
         memset(it, 0, sizeof *it * 2);
         it->v.s = key;
         it++;
-        r = sqlkc_rt_json_null(c);
-        if (r < 0)
+        r = sqlkc_rt_json_get_str(c, &it->v.s);
+        if (r < 0) {
             return sqlkc_rt_json_inside_error(c);
-        if (r == 1) {
-            it->null = true;
         } else {
-            r = sqlkc_rt_json_get_str(c, &it->v.s);
-            if (r < 0) {
-                return sqlkc_rt_json_inside_error(c);
-            } else {
-                it->null = r == 0;
-            }
+            it->null = r == 0;
         }
         n++;
     }
