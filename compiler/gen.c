@@ -748,7 +748,7 @@ static int64_t job_timer_ms(const plan_t *p)
 int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), void *arg)
 {
     emit_t e = {out, arg, 0, a};
-    gen_t g = {&e, a, p, 0, NULL, NULL, NULL};
+    gen_t g = {&e, a, p, 0, NULL, NULL};
     char abi[16];
     snprintf(abi, sizeof abi, "%d", SQLKC_RT_ABI);
     const char *base = strrchr(p->sql_file, '/');

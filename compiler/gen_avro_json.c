@@ -29,51 +29,6 @@
 
 #define TOP_RECORD "org.apache.flink.avro.generated.record"
 
-typedef struct codec {
-    const char *what;
-    const type_t *t;
-    const char *name;
-} codec_t;
-
-struct gen_ajson {
-    codec_t *v;
-    int n, cap;
-    int ids;
-};
-
-static struct gen_ajson *memo(gen_t *g)
-{
-    if (!g->ajson) {
-        g->ajson = arena_alloc(g->a, sizeof *g->ajson);
-        memset(g->ajson, 0, sizeof *g->ajson);
-    }
-    return g->ajson;
-}
-
-static const char *lookup(gen_t *g, const char *what, const type_t *t)
-{
-    struct gen_ajson *r = memo(g);
-    for (int i = 0; i < r->n; i++)
-        if (strcmp(r->v[i].what, what) == 0 && gen_type_same(r->v[i].t, t))
-            return r->v[i].name;
-    return NULL;
-}
-
-static const char *remember(gen_t *g, const char *what, const type_t *t, const char *prefix)
-{
-    struct gen_ajson *r = memo(g);
-    if (r->n == r->cap) {
-        int cap = r->cap ? r->cap * 2 : 16;
-        codec_t *v = arena_alloc(g->a, sizeof *v * (size_t)cap);
-        if (r->n)
-            memcpy(v, r->v, sizeof *v * (size_t)r->n);
-        r->v = v, r->cap = cap;
-    }
-    const char *name = arena_printf(g->a, "%s_%d", prefix, r->ids++);
-    r->v[r->n++] = (codec_t){what, t, name};
-    return name;
-}
-
 static bool is_string(const type_t *t)
 {
     return t->kind == TY_CHAR || t->kind == TY_VARCHAR || t->kind == TY_STRING;
@@ -124,7 +79,7 @@ static const char *ts_unit(const type_t *t, bool legacy)
 /* The memo key of a codec of t: the record names below t depend on rec. */
 static const char *key(gen_t *g, const char *kind, const type_t *t, const char *rec, bool legacy)
 {
-    return arena_printf(g->a, "%s:%d:%s", kind, legacy, has_record(t) ? rec : "");
+    return arena_printf(g->a, "avro-json-%s:%d:%s", kind, legacy, has_record(t) ? rec : "");
 }
 
 static const char *lit(gen_t *g, const char *s)
@@ -171,11 +126,11 @@ static const char *plain_read(gen_t *g, const type_t *t, const char *rec, bool l
 static const char *value_reader(gen_t *g, const type_t *t, const char *rec, bool legacy)
 {
     const char *what = key(g, "value", t, rec, legacy);
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     const char *read = plain_read(g, t, rec, legacy, "it"); /* children first */
-    name = remember(g, what, t, "ajson_value");
+    name = gen_codec_remember(g, what, t, "ajson_value");
     const char *branch = lit(g, branch_name(t, rec));
     emit_t *e = g->e;
     emit_line(e, "/* Reads an Avro JSON %s. */", emit_comment(g->a, type_str(g->a, t)));
@@ -365,7 +320,7 @@ static void map_reader_body(gen_t *g, const char *val)
 static const char *plain_reader(gen_t *g, const type_t *t, const char *rec, bool legacy)
 {
     const char *what = key(g, "plain", t, rec, legacy);
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     /* children first: a record's fields (nested records named
@@ -385,7 +340,7 @@ static const char *plain_reader(gen_t *g, const type_t *t, const char *rec, bool
         fns = arena_alloc(g->a, sizeof *fns);
         fns[0] = value_reader(g, t->kind == TY_MAP ? t->val : count_type(g), rec, true);
     }
-    name = remember(g, what, t, "ajson_read");
+    name = gen_codec_remember(g, what, t, "ajson_read");
     emit_t *e = g->e;
     emit_line(e, "/* Reads an Avro JSON %s%s%s. */", emit_comment(g->a, type_str(g->a, t)),
               t->kind == TY_ROW ? ", record " : "", t->kind == TY_ROW ? emit_comment(g->a, rec) : "");
@@ -469,7 +424,7 @@ static void write_item(gen_t *g, const type_t *t, const char *rec, bool legacy, 
 static const char *plain_writer(gen_t *g, const type_t *t, const char *rec, bool legacy)
 {
     const char *what = key(g, "write", t, rec, legacy);
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     /* children first */
@@ -487,7 +442,7 @@ static const char *plain_writer(gen_t *g, const type_t *t, const char *rec, bool
         if (c->kind == TY_ARRAY || c->kind == TY_MAP || c->kind == TY_MULTISET || c->kind == TY_ROW)
             plain_writer(g, c, rec, true);
     }
-    name = remember(g, what, t, "ajson_write");
+    name = gen_codec_remember(g, what, t, "ajson_write");
     emit_t *e = g->e;
     emit_line(e, "/* Writes an Avro JSON %s%s%s. */", emit_comment(g->a, type_str(g->a, t)),
               t->kind == TY_ROW ? ", record " : "", t->kind == TY_ROW ? emit_comment(g->a, rec) : "");

@@ -13,8 +13,7 @@ typedef struct gen {
     const plan_t *p;
     int tmp; /* counter for temporaries */
     struct gen_nested *nested; /* gen_nested.c: the type descriptors emitted */
-    struct gen_codecs *codecs; /* gen_ncodec.c: the nested values' codecs emitted */
-    struct gen_ajson *ajson;   /* gen_avro_json.c: Avro JSON codecs emitted */
+    struct gen_codecs *codecs; /* gen_ncodec.c: the codecs emitted, by type and options */
 } gen_t;
 
 /* A generated value: C expressions for the value and its NULL flag. */
@@ -112,6 +111,11 @@ bool gen_type_same(const type_t *a, const type_t *b);
  *   avro writer  const char *NAME(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, sqlkc_rt_ctx_t *ctx)
  * (the column's own NULL, or its union, is the caller's). */
 void gen_nested_codecs(gen_t *g);
+/* The name of the codec function emitted for `what` (direction, format and
+ * options) and type t (the same type: nullability and names included), or
+ * NULL; and a new name for one about to be emitted. */
+const char *gen_codec_lookup(gen_t *g, const char *what, const type_t *t);
+const char *gen_codec_remember(gen_t *g, const char *what, const type_t *t, const char *prefix);
 /* gen_avro_json.c: the reader and writer of Avro's JSON encoding of every
  * avro format with 'avro.encoding' = 'json', emitted up front (after
  * gen_nested_codecs); and their names for format f of table t:

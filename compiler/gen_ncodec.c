@@ -43,7 +43,7 @@ struct gen_codecs {
     int ids;
 };
 
-static const char *lookup(gen_t *g, const char *what, const type_t *t)
+const char *gen_codec_lookup(gen_t *g, const char *what, const type_t *t)
 {
     struct gen_codecs *r = g->codecs;
     for (int i = 0; r && i < r->n; i++)
@@ -52,8 +52,12 @@ static const char *lookup(gen_t *g, const char *what, const type_t *t)
     return NULL;
 }
 
-static const char *remember(gen_t *g, const char *what, const type_t *t, const char *prefix)
+const char *gen_codec_remember(gen_t *g, const char *what, const type_t *t, const char *prefix)
 {
+    if (!g->codecs) {
+        g->codecs = arena_alloc(g->a, sizeof *g->codecs);
+        memset(g->codecs, 0, sizeof *g->codecs);
+    }
     struct gen_codecs *r = g->codecs;
     if (r->n == r->cap) {
         int cap = r->cap ? r->cap * 2 : 16;
@@ -323,7 +327,7 @@ static void json_reader_list(gen_t *g, const type_t *t, unsigned flags)
 static const char *json_reader(gen_t *g, const type_t *t, unsigned flags)
 {
     const char *what = arena_printf(g->a, "json-read:%u", flags);
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     const type_t **sub;
@@ -331,7 +335,7 @@ static const char *json_reader(gen_t *g, const type_t *t, unsigned flags)
     for (int i = 0; i < n; i++)
         if (type_is_nested(sub[i]))
             json_reader(g, sub[i], flags);
-    name = remember(g, what, t, "json_read");
+    name = gen_codec_remember(g, what, t, "json_read");
     emit_t *e = g->e;
     emit_line(e, "/* Reads a JSON %s. */", emit_comment(g->a, type_str(g->a, t)));
     emit_open(e, "__attribute__((unused)) static int %s(sqlkc_rt_jcur_t *c, sqlkc_rt_nested_t *out)", name);
@@ -471,7 +475,7 @@ static const char *json_writer(gen_t *g, const type_t *t, const format_t *f)
 {
     const char *what = arena_printf(g->a, "json-write:%d%d%d:%s", f->ts_iso, f->decimal_plain, f->map_null_key,
                                     f->map_null_literal ? f->map_null_literal : "");
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     const type_t **sub;
@@ -479,7 +483,7 @@ static const char *json_writer(gen_t *g, const type_t *t, const format_t *f)
     for (int i = 0; i < n; i++)
         if (type_is_nested(sub[i]))
             json_writer(g, sub[i], f);
-    name = remember(g, what, t, "json_write");
+    name = gen_codec_remember(g, what, t, "json_write");
     emit_t *e = g->e;
     emit_line(e, "/* Writes a JSON %s. */", emit_comment(g->a, type_str(g->a, t)));
     emit_open(e, "__attribute__((unused)) static const char *%s(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v)",
@@ -643,7 +647,7 @@ static const char *avro_reader(gen_t *g, const type_t *t, bool legacy)
     if (t->kind != TY_ROW)
         legacy = true; /* the same code either way */
     const char *what = legacy ? "avro-read:legacy" : "avro-read:units";
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     const type_t **sub;
@@ -651,7 +655,7 @@ static const char *avro_reader(gen_t *g, const type_t *t, bool legacy)
     for (int i = 0; i < n; i++)
         if (type_is_nested(sub[i]))
             avro_reader(g, sub[i], child_legacy(t, legacy));
-    name = remember(g, what, t, "avro_read");
+    name = gen_codec_remember(g, what, t, "avro_read");
     emit_t *e = g->e;
     emit_line(e, "/* Reads an Avro %s. */", emit_comment(g->a, type_str(g->a, t)));
     emit_open(e, "__attribute__((unused)) static int %s(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, "
@@ -760,7 +764,7 @@ static const char *avro_writer(gen_t *g, const type_t *t, bool legacy)
     if (t->kind != TY_ROW)
         legacy = true;
     const char *what = legacy ? "avro-write:legacy" : "avro-write:units";
-    const char *name = lookup(g, what, t);
+    const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;
     const type_t **sub;
@@ -768,7 +772,7 @@ static const char *avro_writer(gen_t *g, const type_t *t, bool legacy)
     for (int i = 0; i < n; i++)
         if (type_is_nested(sub[i]))
             avro_writer(g, sub[i], child_legacy(t, legacy));
-    name = remember(g, what, t, "avro_write");
+    name = gen_codec_remember(g, what, t, "avro_write");
     emit_t *e = g->e;
     emit_line(e, "/* Writes an Avro %s. */", emit_comment(g->a, type_str(g->a, t)));
     emit_open(e, "__attribute__((unused)) static const char *%s(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, "
@@ -789,8 +793,6 @@ static unsigned json_flags(const format_t *f)
 
 void gen_nested_codecs(gen_t *g)
 {
-    g->codecs = arena_alloc(g->a, sizeof *g->codecs);
-    memset(g->codecs, 0, sizeof *g->codecs);
     const plan_t *p = g->p;
     bool any = false;
     for (int i = 0; i < p->ntables; i++) {
