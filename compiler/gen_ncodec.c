@@ -14,7 +14,8 @@
  *    go through a HashMap<StringData, ...> (nested.h orders them);
  *  - json writing (RowDataToJsonConverters): arrays as arrays, maps and
  *    multisets as objects in the map's order, a NULL key per
- *    map-null-key.mode, rows as objects in field order;
+ *    map-null-key.mode, rows as objects in field order (without their NULL
+ *    fields under encode.ignore-null-fields);
  *  - avro (AvroSchemaConverter's schema): a nullable element, value or field
  *    is the union ["null", T]; arrays and maps one block; maps ordered as the
  *    HashMaps of the writer and the reader order them; timestamps of ROW
@@ -405,14 +406,29 @@ static void json_writer_body(gen_t *g, const type_t *t, const format_t *f)
             emit_line(e, "return NULL;");
             return;
         }
+        /* json.encode.ignore-null-fields: the row converter sets only the
+         * fields that are not NULL, in every ROW it writes */
+        bool skip_null = f->ignore_null_fields;
+        if (skip_null) {
+            emit_line(e, "sqlkc_rt_buf_putc(b, '{');");
+            emit_line(e, "bool first = true;");
+        }
         for (int i = 0; i < n; i++) {
             const char *name = t->names[i];
             emit_line(e, "/* %s %s */", emit_comment(g->a, name), emit_comment(g->a, type_str(g->a, t->fields[i])));
+            if (skip_null) {
+                emit_open(e, "if (!v->items[%d].null)", i);
+                emit_line(e, "if (!first)");
+                emit_line(e, "    sqlkc_rt_buf_putc(b, ',');");
+                emit_line(e, "first = false;");
+            }
+            const char *lead = skip_null ? "" : i ? "," : "{";
             if (plain_name(name)) {
-                char *lit = arena_printf(g->a, "%s\"%s\":", i ? "," : "{", name);
+                char *lit = arena_printf(g->a, "%s\"%s\":", lead, name);
                 emit_line(e, "sqlkc_rt_buf_put(b, %s, %zu);", emit_cstr(g->a, lit, strlen(lit)), strlen(lit));
             } else {
-                emit_line(e, "sqlkc_rt_buf_putc(b, '%c');", i ? ',' : '{');
+                if (*lead)
+                    emit_line(e, "sqlkc_rt_buf_putc(b, '%c');", *lead);
                 emit_line(e, "sqlkc_rt_json_put_str(b, %s, %zu);", emit_cstr(g->a, name, strlen(name)), strlen(name));
                 emit_line(e, "sqlkc_rt_buf_putc(b, ':');");
             }
@@ -420,6 +436,8 @@ static void json_writer_body(gen_t *g, const type_t *t, const format_t *f)
             emit_line(e, "const sqlkc_rt_item_t *it = &v->items[%d];", i);
             json_write_item(g, t->fields[i], f, "it");
             emit_close(e, NULL);
+            if (skip_null)
+                emit_close(e, NULL);
         }
         emit_line(e, "sqlkc_rt_buf_putc(b, '}');");
         emit_line(e, "return NULL;");
@@ -473,8 +491,8 @@ static void json_writer_body(gen_t *g, const type_t *t, const format_t *f)
 /* The writer of nested type t under f's options: NULL, or why not. */
 static const char *json_writer(gen_t *g, const type_t *t, const format_t *f)
 {
-    const char *what = arena_printf(g->a, "json-write:%d%d%d:%s", f->ts_iso, f->decimal_plain, f->map_null_key,
-                                    f->map_null_literal ? f->map_null_literal : "");
+    const char *what = arena_printf(g->a, "json-write:%d%d%d%d:%s", f->ts_iso, f->decimal_plain, f->ignore_null_fields,
+                                    f->map_null_key, f->map_null_literal ? f->map_null_literal : "");
     const char *name = gen_codec_lookup(g, what, t);
     if (name)
         return name;

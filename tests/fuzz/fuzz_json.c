@@ -224,7 +224,7 @@ static void compare_generated(const char *p, size_t n, unsigned h)
         abort();
     }
     sqlkc_rt_buf_t b = {0};
-    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
+    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null", false};
     sqlkc_rt_buf_puts(&b, "{\"v\":");
     if (g == 0)
         sqlkc_rt_buf_puts(&b, "null");
@@ -263,7 +263,7 @@ static int read_nested(sqlkc_rt_jcur_t *c, unsigned h)
     if (r == 0)
         return 0;
     sqlkc_rt_buf_t b = {0};
-    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null"};
+    static const sqlkc_rt_json_opts_t o = {false, false, SQLKC_RT_JSON_NULL_KEY_LITERAL, "null", false};
     if (ref_json_put_nested(&b, &v, t, &o) != NULL)
         fail("put_nested refused a value it read", c);
     sqlkc_rt_jcur_t again;

@@ -229,9 +229,13 @@ static const char *j_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, c
     }
     if (t->kind == SQLKC_RT_T_ROW) {
         sqlkc_rt_buf_putc(b, '{');
+        bool first = true;
         for (uint32_t i = 0; i < v->n; i++) {
-            if (i)
+            if (o->ignore_null_fields && v->items[i].null)
+                continue; /* the row converter sets only the fields that are not NULL */
+            if (!first)
                 sqlkc_rt_buf_putc(b, ',');
+            first = false;
             sqlkc_rt_json_put_str(b, t->names[i], strlen(t->names[i]));
             sqlkc_rt_buf_putc(b, ':');
             if ((err = j_put_value(b, &v->items[i], t->sub[i], o)))

@@ -18,6 +18,7 @@ typedef struct sqlkc_rt_json_opts {
     bool decimal_plain;
     int map_null_key;             /* SQLKC_RT_JSON_NULL_KEY_* */
     const char *map_null_literal; /* map-null-key.literal */
+    bool ignore_null_fields;      /* encode.ignore-null-fields: NULL ROW fields left out */
 } sqlkc_rt_json_opts_t;
 
 /* The nested value of type t at the cursor: 1 read, 0 JSON null, -1 error;

@@ -230,7 +230,7 @@ static void job_roundtrip(const char *table, const char *in, const char *want)
     free(exp);
 }
 
-static const sqlkc_rt_json_opts_t plain = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null"};
+static const sqlkc_rt_json_opts_t plain = {false, false, SQLKC_RT_JSON_NULL_KEY_FAIL, "null", false};
 
 /* A JSON value read and written back. */
 static void roundtrip(const char *in, const sqlkc_rt_type_t *t, const char *want)
@@ -462,6 +462,31 @@ static void test_copy_equal(void **state)
     assert_false(sqlkc_rt_nested_equal(&c, &w, &t_arr_row));
 }
 
+/* json.encode.ignore-null-fields: Flink's row converter leaves a NULL field
+ * out of every ROW it writes, nested ones too (inside arrays and map values
+ * as well), while NULL array elements and map values stay. */
+static void test_ignore_null_fields(void **state)
+{
+    (void)state;
+    job_roundtrip("jn_row", "{\"x\":1.5,\"label\":null,\"r\":[{\"k\":null,\"n\":1},null,{\"k\":\"a\",\"n\":null}],"
+                            "\"m\":{\"a\":null,\"b\":{\"k\":null}}}",
+                  "{\"x\":1.5,\"r\":[{\"n\":1},null,{\"k\":\"a\"}],\"m\":{\"a\":null,\"b\":{}}}");
+    job_roundtrip("jn_row", "{\"x\":null,\"label\":\"l\"}", "{\"label\":\"l\"}");
+    job_roundtrip("jn_row", "{}", "{}");
+    /* the column itself: left out of the record */
+    assert_int_equal(through("jn_row", "{\"v\":null}", 10), SQLKC_RT_OK);
+    assert_non_null(out_value);
+    assert_string_equal(out_value, "{}");
+    /* the reference writer too */
+    sqlkc_rt_nested_t v;
+    assert_int_equal(get("[{\"x\":null,\"label\":\"l\",\"v\":[null]},{}]", &t_arr_row, 0, &v, NULL), 1);
+    sqlkc_rt_json_opts_t o = plain;
+    o.ignore_null_fields = true;
+    char *s = put(&v, &t_arr_row, &o);
+    assert_string_equal(s, "[{\"label\":\"l\",\"v\":[null]},{}]");
+    free(s);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -482,7 +507,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_order),  cmocka_unit_test(test_hashes),     cmocka_unit_test(test_rows_arrays),
         cmocka_unit_test(test_errors),     cmocka_unit_test(test_null_keys),  cmocka_unit_test(test_copy_equal),
-        cmocka_unit_test(test_avro_ts_units),
+        cmocka_unit_test(test_avro_ts_units), cmocka_unit_test(test_ignore_null_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,7 +1,8 @@
 -- The job that tests/unit/test_nested.c drives in memory: one column `v` of
 -- each nested type the test reads, per json option set (j_: defaults, ji_:
--- json.ignore-parse-errors, jm_: json.fail-on-missing-field) and in avro
--- (a_ts: 'avro.timestamp_mapping.legacy' = 'false'), each copied into a sink
+-- json.ignore-parse-errors, jm_: json.fail-on-missing-field; jn_row_out:
+-- json.encode.ignore-null-fields) and in avro (a_ts:
+-- 'avro.timestamp_mapping.legacy' = 'false'), each copied into a sink
 -- of the same format, so that the test calls the generated readers and
 -- writers through the job and compares them with the reference codec
 -- (tests/support/ref_nested.c).
@@ -39,8 +40,11 @@ CREATE TABLE a_row (v ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIMESTAMP(3)>
 CREATE TABLE a_row_out (v ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIMESTAMP(3)>) WITH ('connector' = 'kafka', 'topic' = 'a_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'avro');
 CREATE TABLE a_arr_row (v ARRAY<ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIMESTAMP(3)>>) WITH ('connector' = 'kafka', 'topic' = 'a_arr_row', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'avro');
 CREATE TABLE a_arr_row_out (v ARRAY<ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIMESTAMP(3)>>) WITH ('connector' = 'kafka', 'topic' = 'a_arr_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'avro');
+CREATE TABLE jn_row (v ROW<x DOUBLE, label STRING, r ARRAY<ROW<k STRING, n INT>>, m MAP<STRING, ROW<k STRING>>>) WITH ('connector' = 'kafka', 'topic' = 'jn_row', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json');
+CREATE TABLE jn_row_out (v ROW<x DOUBLE, label STRING, r ARRAY<ROW<k STRING, n INT>>, m MAP<STRING, ROW<k STRING>>>) WITH ('connector' = 'kafka', 'topic' = 'jn_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json', 'json.encode.ignore-null-fields' = 'true');
 
 EXECUTE STATEMENT SET BEGIN
+  INSERT INTO jn_row_out SELECT * FROM jn_row;
   INSERT INTO j_arr_str_out SELECT * FROM j_arr_str;
   INSERT INTO j_arr_int_out SELECT * FROM j_arr_int;
   INSERT INTO j_map_out SELECT * FROM j_map;
