@@ -101,6 +101,8 @@ void gen_nested_decls(gen_t *g);
 const char *gen_rt_type(gen_t *g, const type_t *t);
 /* Same type, nullability and field names included. */
 bool gen_type_same(const type_t *a, const type_t *b);
+/* Whether a name is well-formed UTF-8 (gen_ncodec.c). */
+bool gen_utf8_valid(const char *name);
 
 /* gen_ncodec.c: the json and avro codecs of the ARRAY, MAP, MULTISET and ROW
  * columns of every format the job reads or writes, emitted up front (after

@@ -91,13 +91,14 @@ static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field
 }
 
 /* Whether Jackson writes the name without escapes, so that the fast path can
- * compare its bytes directly. */
+ * compare its bytes directly (and they are well-formed UTF-8, which the
+ * cursor checks in a member name it reads). */
 static bool plain_name(const char *name)
 {
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
         if (*p < 0x20 || *p == '"' || *p == '\\')
             return false;
-    return true;
+    return gen_utf8_valid(name);
 }
 
 void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,

@@ -110,6 +110,38 @@ static bool plain_name(const char *name)
     return true;
 }
 
+/* Whether name is well-formed UTF-8 (RFC 3629, as the JSON cursor checks a
+ * member name). A ROW field name from the SQL file may not be: a member
+ * written with its bytes is then malformed JSON, which the fast paths of
+ * the readers, comparing bytes, must leave to the cursor to report. */
+bool gen_utf8_valid(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
+        int n;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else
+            return false;
+        if (p[1] < lo || p[1] > hi)
+            return false;
+        for (int i = 2; i < n; i++)
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
 /* ==== json reading ======================================================== */
 
 static const char *json_reader(gen_t *g, const type_t *t, unsigned flags);
@@ -215,7 +247,7 @@ static void json_reader_row(gen_t *g, const type_t *t, unsigned flags)
     /* members in the declared order are matched by their bytes; from the
      * first surprise on, the general loop reads the rest */
     int fast = 0;
-    while (fast < n && plain_name(t->names[fast]))
+    while (fast < n && plain_name(t->names[fast]) && gen_utf8_valid(t->names[fast]))
         fast++;
     if (fast)
         emit_line(e, "/* fast path: the members in the order of the fields */");

@@ -487,6 +487,28 @@ static void test_ignore_null_fields(void **state)
     free(s);
 }
 
+/* A ROW field or column whose name (from the SQL file) is not UTF-8: a
+ * member written with those bytes is malformed JSON (Jackson: "Invalid UTF-8
+ * start byte"), in the declared order as out of it; the readers' fast paths,
+ * comparing bytes, must not take it. */
+static void test_names_not_utf8(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "{\"v\":{\"a\xff" "b\":1}}",        /* the ROW's fast path */
+        "{\"v\":{\"x\":0,\"a\xff" "b\":1}}", /* its general loop */
+        "{\"v\":null,\"c\xfe\":1}",          /* the table's fast path */
+        "{\"c\xfe\":1}",                     /* its general loop */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(through("ju_row", bad[i], strlen(bad[i])), SQLKC_RT_ERR);
+        assert_non_null(strstr(sqlkc_rt_mem_error(ctx), "Invalid UTF-8 start byte"));
+    }
+    assert_int_equal(through("ju_row", "{\"v\":{\"x\":1}}", 13), SQLKC_RT_OK);
+    assert_non_null(out_value);
+    assert_string_equal(out_value, "{\"v\":{\"a\xff" "b\":null},\"c\xfe\":null}");
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -508,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_map_order),  cmocka_unit_test(test_hashes),     cmocka_unit_test(test_rows_arrays),
         cmocka_unit_test(test_errors),     cmocka_unit_test(test_null_keys),  cmocka_unit_test(test_copy_equal),
         cmocka_unit_test(test_avro_ts_units), cmocka_unit_test(test_ignore_null_fields),
+        cmocka_unit_test(test_names_not_utf8),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,7 +2,8 @@
 -- each nested type the test reads, per json option set (j_: defaults, ji_:
 -- json.ignore-parse-errors, jm_: json.fail-on-missing-field; jn_row_out:
 -- json.encode.ignore-null-fields) and in avro (a_ts:
--- 'avro.timestamp_mapping.legacy' = 'false'), each copied into a sink
+-- 'avro.timestamp_mapping.legacy' = 'false'; ju_row: names that are not
+-- UTF-8, as a file may hold them), each copied into a sink
 -- of the same format, so that the test calls the generated readers and
 -- writers through the job and compares them with the reference codec
 -- (tests/support/ref_nested.c).
@@ -42,8 +43,11 @@ CREATE TABLE a_arr_row (v ARRAY<ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIM
 CREATE TABLE a_arr_row_out (v ARRAY<ROW<x DOUBLE, label STRING, v ARRAY<INT>, at TIMESTAMP(3)>>) WITH ('connector' = 'kafka', 'topic' = 'a_arr_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'avro');
 CREATE TABLE jn_row (v ROW<x DOUBLE, label STRING, r ARRAY<ROW<k STRING, n INT>>, m MAP<STRING, ROW<k STRING>>>) WITH ('connector' = 'kafka', 'topic' = 'jn_row', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json');
 CREATE TABLE jn_row_out (v ROW<x DOUBLE, label STRING, r ARRAY<ROW<k STRING, n INT>>, m MAP<STRING, ROW<k STRING>>>) WITH ('connector' = 'kafka', 'topic' = 'jn_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json', 'json.encode.ignore-null-fields' = 'true');
+CREATE TABLE ju_row (v ROW<`aÿb` INT>, `cþ` INT) WITH ('connector' = 'kafka', 'topic' = 'ju_row', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json');
+CREATE TABLE ju_row_out (v ROW<`aÿb` INT>, `cþ` INT) WITH ('connector' = 'kafka', 'topic' = 'ju_row_out', 'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json');
 
 EXECUTE STATEMENT SET BEGIN
+  INSERT INTO ju_row_out SELECT * FROM ju_row;
   INSERT INTO jn_row_out SELECT * FROM jn_row;
   INSERT INTO j_arr_str_out SELECT * FROM j_arr_str;
   INSERT INTO j_arr_int_out SELECT * FROM j_arr_int;
