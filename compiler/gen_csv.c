@@ -89,6 +89,10 @@ static void put_nested(gen_t *g, const format_t *f, const char *buf, const char 
     size_t seplen = strlen(f->csv_array_delim);
     const char *sep = emit_cstr(g->a, f->csv_array_delim, seplen);
     emit_open(e, "%s", "");
+    if (t->kind == TY_ROW) { /* as the json and avro writers check */
+        emit_line(e, "if (%s.n != %d)", v, t->nfields);
+        emit_line(e, "    return sqlkc_rt_fail(ctx, \"a ROW value whose field count is not its type's\");");
+    }
     emit_line(e, "sqlkc_rt_buf_t text = {0};");
     emit_line(e, "const sqlkc_rt_item_t *it = %s.items;", v);
     if (t->kind == TY_ARRAY) {

@@ -761,6 +761,8 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_json_in_row_t *in)
         if ((in->nulls[0] >> 2 & 1)) {
         } else {
             {
+                if (in->f2.n != 3)
+                    return sqlkc_rt_fail(ctx, "a ROW value whose field count is not its type's");
                 sqlkc_rt_buf_t text = {0};
                 const sqlkc_rt_item_t *it = in->f2.items;
                 /* s STRING */

@@ -168,6 +168,8 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_lax_in_row_t *in) 
             sqlkc_rt_buf_puts(value, "N/A");
         } else {
             {
+                if (in->f2.n != 3)
+                    return sqlkc_rt_fail(ctx, "a ROW value whose field count is not its type's");
                 sqlkc_rt_buf_t text = {0};
                 const sqlkc_rt_item_t *it = in->f2.items;
                 /* x DECIMAL(5, 2) */
