@@ -485,33 +485,12 @@ int64_t sqlkc_rt_ajson_map_bad(sqlkc_rt_ajson_t *r, const sqlkc_rt_item_t *items
     return best == UINT32_MAX ? -1 : (int64_t)best_last;
 }
 
-/* HashMap.tableSizeFor */
-static uint32_t table_size_for(uint32_t c)
-{
-    uint32_t n = 1;
-    while (n < c)
-        n *= 2;
-    return n;
-}
-
-/* Avro's Utf8.hashCode: h * 31 + (signed) byte. */
-static int32_t utf8_hash(const char *p, size_t n)
-{
-    uint32_t h = 0;
-    for (size_t i = 0; i < n; i++)
-        h = h * 31 + (uint32_t)(int32_t)(int8_t)p[i];
-    return (int32_t)h;
-}
-
 uint32_t sqlkc_rt_ajson_map_order(sqlkc_rt_ajson_t *r, sqlkc_rt_item_t *items, uint32_t n)
 {
-    if (!n)
-        return 0;
-    /* GenericDatumReader: new HashMap<Utf8, ...>(1), the JsonDecoder's blocks
-     * being of one entry (a repeated key keeps its place and takes the last
-     * value); AvroToRowDataConverters: new HashMap<>() */
-    n = sqlkc_rt_map_hash_order(items, n, utf8_hash, table_size_for(1), r->c.alloc, r->c.alloc_arg);
-    return sqlkc_rt_map_hash_order(items, n, sqlkc_rt_flink_string_hash, 16, r->c.alloc, r->c.alloc_arg);
+    /* as the binary reader's, the JsonDecoder's blocks being of one entry:
+     * GenericDatumReader's new HashMap<Utf8, ...>(1) (a repeated key keeps
+     * its place and takes the last value), then Flink's new HashMap<>() */
+    return sqlkc_rt_avro_map_read_order(items, n, 1, r->c.alloc, r->c.alloc_arg);
 }
 
 /* Avro's JsonDecoder parses with a plain JsonFactory, which refuses a raw
