@@ -229,6 +229,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_items_row_t *in) {
 /* One record of items: decode, then push the row into each INSERT reading it. */
 static int src_items_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_items_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL) {
         return SQLKC_RT_OK;

@@ -621,6 +621,7 @@ static int op_1_push(sqlkc_rt_ctx_t *ctx, int kind, const src_src_row_t *in) {
 /* One record of src: decode, then push the row into each INSERT reading it. */
 static int src_src_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_src_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL) {
         sqlkc_rt_skip(ctx, "the avro key format yields no row for a null key, so the record has no row (as in Flink)");

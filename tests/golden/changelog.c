@@ -1457,6 +1457,7 @@ static int op_25_push(sqlkc_rt_ctx_t *ctx, int kind, const src_pageviews_row_t *
 /* One record of users: decode, then push the row into each INSERT reading it. */
 static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_users_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL || msg->key_len == 0) {
         sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");
@@ -1505,6 +1506,7 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of moves: decode, then push the row into each INSERT reading it. */
 static int src_moves_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_moves_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     {
         char err[160];
@@ -1535,6 +1537,7 @@ static int src_moves_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of pageviews: decode, then push the row into each INSERT reading it. */
 static int src_pageviews_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_pageviews_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL || msg->value_len == 0) {
         return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */

@@ -800,6 +800,7 @@ static int op_11_push(sqlkc_rt_ctx_t *ctx, int kind, const src_csv_default_row_t
 /* One record of csv_in: decode, then push the row into each INSERT reading it. */
 static int src_csv_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_csv_in_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL) {
         return SQLKC_RT_OK;
@@ -819,6 +820,7 @@ static int src_csv_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of csv_lenient: decode, then push the row into each INSERT reading it. */
 static int src_csv_lenient_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_csv_lenient_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL) {
         return SQLKC_RT_OK;
@@ -838,6 +840,7 @@ static int src_csv_lenient_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *ms
 /* One record of csv_keyed: decode, then push the row into each INSERT reading it. */
 static int src_csv_keyed_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_csv_keyed_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL) {
         sqlkc_rt_skip(ctx, "the csv key format yields no row for a null key, so the record has no row (as in Flink)");
@@ -868,6 +871,7 @@ static int src_csv_keyed_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)
 /* One record of csv_default: decode, then push the row into each INSERT reading it. */
 static int src_csv_default_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_csv_default_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL) {
         return SQLKC_RT_OK;

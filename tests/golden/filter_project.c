@@ -390,6 +390,7 @@ static int op_2_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_row_t *in) 
 /* One record of orders: decode, then push the row into each INSERT reading it. */
 static int src_orders_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_orders_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL || msg->value_len == 0) {
         return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */

@@ -499,6 +499,7 @@ static int op_13_push(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t *i
 /* One record of events: decode, then push the row into each INSERT reading it. */
 static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_events_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     /* headers: metadata 'headers' */
     row.f1 = sqlkc_rt_headers_map(ctx, msg);
@@ -523,6 +524,7 @@ static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of profiles: decode, then push the row into each INSERT reading it. */
 static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_profiles_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     /* hs: metadata 'headers' */
     row.f2 = sqlkc_rt_headers_map(ctx, msg);

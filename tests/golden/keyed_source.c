@@ -305,6 +305,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_tags_row_t *in) {
 /* One record of users: decode, then push the row into each INSERT reading it. */
 static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_users_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL || msg->key_len == 0) {
         sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");
@@ -335,6 +336,7 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of tags: decode, then push the row into each INSERT reading it. */
 static int src_tags_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_tags_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     {
         char err[160];

@@ -849,6 +849,7 @@ static int op_5_push(sqlkc_rt_ctx_t *ctx, int kind, const src_json_in_row_t *in)
 /* One record of csv_in: decode, then push the row into each INSERT reading it. */
 static int src_csv_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_csv_in_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL) {
         return SQLKC_RT_OK;
@@ -868,6 +869,7 @@ static int src_csv_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of json_in: decode, then push the row into each INSERT reading it. */
 static int src_json_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_json_in_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL || msg->value_len == 0) {
         return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */

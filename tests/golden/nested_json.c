@@ -1290,6 +1290,7 @@ static int op_4_push(sqlkc_rt_ctx_t *ctx, int kind, const src_profiles_row_t *in
 /* One record of events: decode, then push the row into each INSERT reading it. */
 static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_events_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->value == NULL || msg->value_len == 0) {
         return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
@@ -1309,6 +1310,7 @@ static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
 /* One record of profiles: decode, then push the row into each INSERT reading it. */
 static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_profiles_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL || msg->key_len == 0) {
         sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");

@@ -204,6 +204,7 @@ static int op_6_push(sqlkc_rt_ctx_t *ctx, int kind, const src_words_row_t *in) {
 /* One record of words: decode, then push the row into each INSERT reading it. */
 static int src_words_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_words_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     {
         char err[160];

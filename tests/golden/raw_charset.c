@@ -217,6 +217,7 @@ static int op_7_push(sqlkc_rt_ctx_t *ctx, int kind, const src_utf16_in_row_t *in
 /* One record of latin_in: decode, then push the row into each INSERT reading it. */
 static int src_latin_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_latin_in_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     {
         char err[160];
@@ -231,6 +232,7 @@ static int src_latin_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
 /* One record of utf16_in: decode, then push the row into each INSERT reading it. */
 static int src_utf16_in_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_utf16_in_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     {
         char err[160];

@@ -1026,6 +1026,7 @@ static int op_13_push(sqlkc_rt_ctx_t *ctx, int kind, const src_users_row_t *in) 
 /* One record of users: decode, then push the row into each INSERT reading it. */
 static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_users_row_t row;
+    memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
     if (msg->key == NULL || msg->key_len == 0) {
         sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");
