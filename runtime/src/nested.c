@@ -181,6 +181,31 @@ static bool key_equal(const sqlkc_rt_item_t *a, const sqlkc_rt_item_t *b)
 
 #define SMALL_MAP 16
 
+/* The table size of a java.util.HashMap of initial capacity cap0 after the
+ * distinct keys of `hashes` were put in that order (its iteration order is
+ * the buckets' order at that size): putVal doubles the table when the size
+ * passes 0.75 of it, and also, while it has fewer than 64 buckets, when a
+ * put makes a bucket hold 9 entries (treeifyBin resizes instead of building a
+ * tree). A bucket of 9 at 64 buckets or more becomes a tree, whose order is
+ * not modelled (for Flink's StringData keys, which are not Comparable to
+ * themselves, it depends on identity hash codes). */
+static uint32_t java_capacity(const uint32_t *hashes, uint32_t m, uint32_t cap0)
+{
+    uint32_t cap = cap0;
+    for (uint32_t k = 0; k < m; k++) {
+        if (cap < 64) { /* at most 48 entries are put before the table reaches 64 */
+            uint32_t b = (hashes[k] ^ (hashes[k] >> 16)) & (cap - 1), c = 0;
+            for (uint32_t j = 0; j < k; j++)
+                c += ((hashes[j] ^ (hashes[j] >> 16)) & (cap - 1)) == b;
+            if (c >= 8)
+                cap *= 2;
+        }
+        if (k + 1 > cap / 4 * 3) /* ++size > threshold */
+            cap *= 2;
+    }
+    return cap;
+}
+
 /* sqlkc_rt_map_hash_order for a map of a few entries, on the stack: keys
  * compared pairwise, then a stable insertion sort by bucket. */
 static uint32_t small_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*hash)(const char *, size_t),
@@ -201,10 +226,7 @@ static uint32_t small_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*h
         items[2 * m + 1] = items[2 * k + 1];
         hashes[m++] = h;
     }
-    /* HashMap: resize() doubles when the size passes 0.75 * capacity */
-    uint32_t cap = cap0;
-    while (m > cap / 4 * 3)
-        cap *= 2;
+    uint32_t cap = java_capacity(hashes, m, cap0);
     uint32_t bucket[SMALL_MAP];
     for (uint32_t e = 0; e < m; e++) {
         uint32_t b = (hashes[e] ^ (hashes[e] >> 16)) & (cap - 1);
@@ -261,10 +283,7 @@ uint32_t sqlkc_rt_map_hash_order(sqlkc_rt_item_t *items, uint32_t n, int32_t (*h
             }
         }
     }
-    /* HashMap: resize() doubles when the size passes 0.75 * capacity */
-    uint32_t cap = cap0;
-    while (m > cap / 4 * 3)
-        cap *= 2;
+    uint32_t cap = java_capacity(hashes, m, cap0);
     for (uint32_t e = 0; e < m; e++)
         bucket[e] = (hashes[e] ^ (hashes[e] >> 16)) & (cap - 1);
     /* a stable counting sort by bucket: insertion order within a bucket, as

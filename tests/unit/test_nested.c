@@ -279,6 +279,31 @@ static void test_map_order(void **state)
     free(s);
     /* MULTISET: element -> count */
     roundtrip("{\"apple\":2,\"pear\":1}", &t_bag, "{\"apple\":2,\"pear\":1}");
+    /* keys crowding one bucket: Java resizes a table of fewer than 64
+     * buckets when a put makes a bucket hold 9 (9 of these keys share a
+     * bucket of 16, then of 32 too in the second map) */
+    roundtrip("{\"kb4c1f\":0,\"kb26ed\":1,\"kb5c8b\":2,\"kf49fb\":3,\"kd7341\":4,\"k7c8e3\":5,\"kdbe23\":6,"
+              "\"k132fa\":7,\"k3e176\":8,\"k6e23a\":9,\"k6cb3e\":10}", &t_map,
+              "{\"kb5c8b\":2,\"kf49fb\":3,\"kd7341\":4,\"k7c8e3\":5,\"kdbe23\":6,\"k6cb3e\":10,\"kb26ed\":1,"
+              "\"kb4c1f\":0,\"k132fa\":7,\"k3e176\":8,\"k6e23a\":9}");
+    roundtrip("{\"k2e3da\":0,\"k9e934\":1,\"ka0bf8\":2,\"k54ea3\":3,\"kf54ce\":4,\"kea87\":5,\"k508b9\":6,"
+              "\"k29646\":7,\"k175cd\":8,\"k47838\":9,\"k5cb2e\":10,\"kbe7aa\":11}", &t_map,
+              "{\"k54ea3\":3,\"kf54ce\":4,\"kea87\":5,\"k508b9\":6,\"k29646\":7,\"k175cd\":8,\"k47838\":9,"
+              "\"k5cb2e\":10,\"kbe7aa\":11,\"ka0bf8\":2,\"k2e3da\":0,\"k9e934\":1}");
+    /* the same for the String keys of the HashMap the Avro writer iterates
+     * (java tests/tools/FlinkMapOrder.java S <keys>) */
+    static const char *const crowd[] = {"kb4c1f", "kc9eac", "k6ebd9", "kd7341", "kb9513",
+                                        "kd94e2", "k5b0b7", "kd09e0", "k64283", "kde0a2"};
+    static const char *const java_order[] = {"kc9eac", "k6ebd9", "kd7341", "kb9513", "k5b0b7",
+                                             "kd09e0", "k64283", "kb4c1f", "kd94e2", "kde0a2"};
+    sqlkc_rt_item_t entries[20];
+    memset(entries, 0, sizeof entries);
+    for (int i = 0; i < 10; i++)
+        entries[2 * i].v.s = (sqlkc_rt_str_t){crowd[i], strlen(crowd[i])};
+    sqlkc_rt_item_t *ordered;
+    assert_int_equal(sqlkc_rt_avro_map_write_order(&(sqlkc_rt_nested_t){entries, 10}, &ordered, heap_alloc, NULL), 10);
+    for (int i = 0; i < 10; i++)
+        assert_string_equal(strndup(ordered[2 * i].v.s.p, ordered[2 * i].v.s.n), java_order[i]);
 }
 
 static void test_hashes(void **state)
