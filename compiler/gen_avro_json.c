@@ -162,10 +162,15 @@ static const char *value_reader(gen_t *g, const type_t *t, const char *rec, bool
     return name;
 }
 
-static int by_len(const void *a, const void *b)
+/* A member of a record: the read of field i into its item, then out of the switch. */
+static void read_field(gen_t *g, int i, void *arg)
 {
-    const int *x = a, *y = b;
-    return x[1] != y[1] ? (x[1] < y[1] ? -1 : 1) : x[0] - y[0];
+    const char *const *fns = arg;
+    emit_t *e = g->e;
+    emit_line(e, "i = %d;", i);
+    emit_line(e, "memset(&items[%d], 0, sizeof items[%d]);", i, i);
+    emit_line(e, "ok = %s(rd, &items[%d]);", fns[i], i);
+    emit_line(e, "break;");
 }
 
 static void record_reader_body(gen_t *g, const type_t *t, const char **fns)
@@ -184,32 +189,8 @@ static void record_reader_body(gen_t *g, const type_t *t, const char **fns)
     emit_open(e, "while ((k = sqlkc_rt_ajson_member(rd, &key)) == 1)");
     emit_line(e, "sqlkc_rt_ajson_mark_t at = sqlkc_rt_ajson_mark(rd);");
     emit_line(e, "int i = -1, ok = 0;");
-    if (n) {
-        int(*ix)[2] = arena_alloc(g->a, sizeof *ix * (size_t)n);
-        for (int i = 0; i < n; i++)
-            ix[i][0] = i, ix[i][1] = (int)strlen(t->names[i]);
-        qsort(ix, (size_t)n, sizeof *ix, by_len);
-        emit_open(e, "switch (key.n)");
-        for (int k = 0; k < n;) {
-            int len = ix[k][1];
-            emit_line(e, "case %d:", len);
-            e->indent++;
-            for (bool first = true; k < n && ix[k][1] == len; k++, first = false) {
-                int i = ix[k][0];
-                emit_open(e, "%sif (memcmp(key.p, %s, %d) == 0)", first ? "" : "else ",
-                          emit_cstr(g->a, t->names[i], (size_t)len), len);
-                emit_line(e, "i = %d;", i);
-                emit_line(e, "memset(&items[%d], 0, sizeof items[%d]);", i, i);
-                emit_line(e, "ok = %s(rd, &items[%d]);", fns[i], i);
-                emit_close(e, NULL);
-            }
-            emit_line(e, "break;");
-            e->indent--;
-        }
-        emit_line(e, "default:");
-        emit_line(e, "    break;");
-        emit_close(e, NULL);
-    }
+    if (n)
+        gen_member_switch(g, "key", (const char *const *)t->names, n, read_field, (void *)fns);
     emit_open(e, "if (i < 0)");
     emit_line(e, "if (sqlkc_rt_ajson_skip(rd) < 0) /* not in the schema: skipped */");
     emit_line(e, "    return -1;");

@@ -52,6 +52,12 @@ val_t gen_expr(gen_t *g, const expr_t *e, const char *in, const plan_field_t *in
  * Flink's Kafka source does it); unused fields are skipped, not converted. */
 void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,
                       const bool *used);
+/* Emits `switch (KEY.n)` dispatching the member name KEY (a sqlkc_rt_str_t)
+ * to names[0..n): for each, `if (memcmp(KEY.p, name, len) == 0) { body(i) }`
+ * (the body ends with break or continue); names of one length in the order
+ * given. */
+void gen_member_switch(gen_t *g, const char *key, const char *const *names, int n,
+                       void (*body)(gen_t *g, int i, void *arg), void *arg);
 /* Emits code appending the JSON object of format f to buf; field i of the
  * format is read from `row` field map[i]. */
 void gen_json_encode(gen_t *g, const table_t *t, const format_t *f, const char *buf, const char *row,

@@ -46,13 +46,44 @@ typedef struct field_ref {
     const type_t *type;
 } field_ref_t;
 
+typedef struct member {
+    const char *name;
+    size_t len;
+    int i;
+} member_t;
+
 static int by_len(const void *a, const void *b)
 {
-    const field_ref_t *x = a, *y = b;
-    size_t lx = strlen(x->name), ly = strlen(y->name);
-    if (lx != ly)
-        return lx < ly ? -1 : 1;
-    return x->row_field - y->row_field;
+    const member_t *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->i - y->i;
+}
+
+void gen_member_switch(gen_t *g, const char *key, const char *const *names, int n,
+                       void (*body)(gen_t *g, int i, void *arg), void *arg)
+{
+    emit_t *e = g->e;
+    member_t *m = arena_alloc(g->a, sizeof *m * (size_t)(n + 1));
+    for (int i = 0; i < n; i++)
+        m[i] = (member_t){names[i], strlen(names[i]), i};
+    qsort(m, (size_t)n, sizeof *m, by_len);
+    emit_open(e, "switch (%s.n)", key);
+    for (int k = 0; k < n;) {
+        size_t len = m[k].len;
+        emit_line(e, "case %zu:", len);
+        e->indent++;
+        for (; k < n && m[k].len == len; k++) {
+            emit_open(e, "if (memcmp(%s.p, %s, %zu) == 0)", key, emit_cstr(g->a, m[k].name, len), len);
+            body(g, m[k].i, arg);
+            emit_close(e, NULL);
+        }
+        emit_line(e, "break;");
+        e->indent--;
+    }
+    emit_line(e, "default:");
+    emit_line(e, "    break;");
+    emit_close(e, NULL);
 }
 
 /* Emits the reading of one member's value into its row field, with the
@@ -101,6 +132,20 @@ static bool plain_name(const char *name)
     return gen_utf8_valid(name);
 }
 
+/* A member of the general loop: the read of refs[i], then the next member. */
+struct read_case {
+    const table_t *t;
+    const format_t *f;
+    const field_ref_t *refs;
+};
+
+static void read_member(gen_t *g, int i, void *arg)
+{
+    const struct read_case *rc = arg;
+    emit_read(g, rc->t, rc->f, &rc->refs[i]);
+    emit_line(g->e, "continue;");
+}
+
 void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char *fn, const char *row_type,
                       const bool *used)
 {
@@ -115,7 +160,6 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
         refs[nrefs].type = t->cols[f->cols[i]].type;
         nrefs++;
     }
-    qsort(refs, (size_t)nrefs, sizeof *refs, by_len);
     int words = (f->ncols + 63) / 64;
 
     emit_line(e, "/* Decodes the JSON %s of table %s into row; absent fields are NULL. */",
@@ -161,24 +205,11 @@ void gen_json_decoder(gen_t *g, const table_t *t, const format_t *f, const char 
     if (fast)
         emit_line(e, "members:");
     emit_open(e, "while ((r = sqlkc_rt_json_object_next(cur, &key)) == 1)");
-    emit_open(e, "switch (key.n)");
-    for (int i = 0; i < nrefs;) {
-        size_t len = strlen(refs[i].name);
-        emit_line(e, "case %zu:", len);
-        e->indent++;
-        for (; i < nrefs && strlen(refs[i].name) == len; i++) {
-            const field_ref_t *r = &refs[i];
-            emit_open(e, "if (memcmp(key.p, %s, %zu) == 0)", emit_cstr(g->a, r->name, len), len);
-            emit_read(g, t, f, r);
-            emit_line(e, "continue;");
-            emit_close(e, NULL);
-        }
-        emit_line(e, "break;");
-        e->indent--;
-    }
-    emit_line(e, "default:");
-    emit_line(e, "    break;");
-    emit_close(e, NULL);
+    const char **names = arena_alloc(g->a, sizeof *names * (size_t)(nrefs + 1));
+    for (int i = 0; i < nrefs; i++)
+        names[i] = refs[i].name;
+    struct read_case rc = {t, f, refs};
+    gen_member_switch(g, "key", names, nrefs, read_member, &rc);
     emit_line(e, "if (sqlkc_rt_json_skip(cur) < 0) return -1; /* a field the table does not declare */");
     emit_close(e, NULL);
     /* like Jackson, which stops after the root object, trailing bytes are not read */

@@ -217,18 +217,24 @@ static void json_read_item(gen_t *g, const type_t *t, unsigned flags, const char
         emit_close(e, NULL);
 }
 
-typedef struct field_ix {
-    const char *name;
-    int i;
-} field_ix_t;
+/* A field of a ROW reader's general loop: its value, counted, then the next member. */
+struct field_case {
+    const type_t *t;
+    unsigned flags;
+};
 
-static int by_len(const void *a, const void *b)
+static void read_field(gen_t *g, int i, void *arg)
 {
-    const field_ix_t *x = a, *y = b;
-    size_t lx = strlen(x->name), ly = strlen(y->name);
-    if (lx != ly)
-        return lx < ly ? -1 : 1;
-    return x->i - y->i;
+    const struct field_case *fc = arg;
+    const type_t *t = fc->t;
+    emit_t *e = g->e;
+    emit_line(e, "/* %s %s */", emit_comment(g->a, t->names[i]), emit_comment(g->a, type_str(g->a, t->fields[i])));
+    emit_line(e, "sqlkc_rt_item_t *it = &items[%d];", i);
+    json_read_item(g, t->fields[i], fc->flags, "it",
+                   arena_printf(g->a, "return sqlkc_rt_json_field_error(c, %s);",
+                                emit_cstr(g->a, t->names[i], strlen(t->names[i]))));
+    emit_line(e, "cnt++;");
+    emit_line(e, "continue;");
 }
 
 static void json_reader_row(gen_t *g, const type_t *t, unsigned flags)
@@ -273,34 +279,9 @@ static void json_reader_row(gen_t *g, const type_t *t, unsigned flags)
     if (n) {
         /* Flink's row converter stops matching names after as many members
          * as the row has fields (a repeated name counts twice) */
-        field_ix_t *ix = arena_alloc(g->a, sizeof *ix * (size_t)n);
-        for (int i = 0; i < n; i++)
-            ix[i] = (field_ix_t){t->names[i], i};
-        qsort(ix, (size_t)n, sizeof *ix, by_len);
         emit_open(e, "if (cnt < %d)", n);
-        emit_open(e, "switch (key.n)");
-        for (int k = 0; k < n;) {
-            size_t len = strlen(ix[k].name);
-            emit_line(e, "case %zu:", len);
-            e->indent++;
-            for (; k < n && strlen(ix[k].name) == len; k++) {
-                int i = ix[k].i;
-                emit_open(e, "if (memcmp(key.p, %s, %zu) == 0)", emit_cstr(g->a, t->names[i], len), len);
-                emit_line(e, "/* %s %s */", emit_comment(g->a, t->names[i]), emit_comment(g->a, type_str(g->a, t->fields[i])));
-                emit_line(e, "sqlkc_rt_item_t *it = &items[%d];", i);
-                json_read_item(g, t->fields[i], flags, "it",
-                               arena_printf(g->a, "return sqlkc_rt_json_field_error(c, %s);",
-                                            emit_cstr(g->a, t->names[i], len)));
-                emit_line(e, "cnt++;");
-                emit_line(e, "continue;");
-                emit_close(e, NULL);
-            }
-            emit_line(e, "break;");
-            e->indent--;
-        }
-        emit_line(e, "default:");
-        emit_line(e, "    break;");
-        emit_close(e, NULL);
+        struct field_case fc = {t, flags};
+        gen_member_switch(g, "key", (const char *const *)t->names, n, read_field, &fc);
         emit_close(e, NULL);
     }
     emit_line(e, "if (sqlkc_rt_json_skip(c) < 0)");

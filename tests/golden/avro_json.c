@@ -88,6 +88,7 @@ __attribute__((unused)) static int ajson_read_1(sqlkc_rt_ajson_t *rd, sqlkc_rt_n
                     i = 0;
                     memset(&items[0], 0, sizeof items[0]);
                     ok = ajson_value_0(rd, &items[0]);
+                    break;
                 }
                 break;
             default:
@@ -427,6 +428,7 @@ __attribute__((unused)) static int ajson_read_16(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 0;
                     memset(&items[0], 0, sizeof items[0]);
                     ok = ajson_value_15(rd, &items[0]);
+                    break;
                 }
                 break;
             default:
@@ -506,6 +508,7 @@ __attribute__((unused)) static int ajson_read_18(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 0;
                     memset(&items[0], 0, sizeof items[0]);
                     ok = ajson_value_14(rd, &items[0]);
+                    break;
                 }
                 break;
             case 3:
@@ -513,6 +516,7 @@ __attribute__((unused)) static int ajson_read_18(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 1;
                     memset(&items[1], 0, sizeof items[1]);
                     ok = ajson_value_17(rd, &items[1]);
+                    break;
                 }
                 break;
             default:
@@ -600,11 +604,13 @@ __attribute__((unused)) static int ajson_read_20(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 0;
                     memset(&items[0], 0, sizeof items[0]);
                     ok = ajson_value_0(rd, &items[0]);
+                    break;
                 }
-                else if (memcmp(key.p, "ts", 2) == 0) {
+                if (memcmp(key.p, "ts", 2) == 0) {
                     i = 7;
                     memset(&items[7], 0, sizeof items[7]);
                     ok = ajson_value_8(rd, &items[7]);
+                    break;
                 }
                 break;
             case 3:
@@ -612,16 +618,19 @@ __attribute__((unused)) static int ajson_read_20(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 3;
                     memset(&items[3], 0, sizeof items[3]);
                     ok = ajson_value_4(rd, &items[3]);
+                    break;
                 }
-                else if (memcmp(key.p, "day", 3) == 0) {
+                if (memcmp(key.p, "day", 3) == 0) {
                     i = 6;
                     memset(&items[6], 0, sizeof items[6]);
                     ok = ajson_value_7(rd, &items[6]);
+                    break;
                 }
-                else if (memcmp(key.p, "pos", 3) == 0) {
+                if (memcmp(key.p, "pos", 3) == 0) {
                     i = 10;
                     memset(&items[10], 0, sizeof items[10]);
                     ok = ajson_value_19(rd, &items[10]);
+                    break;
                 }
                 break;
             case 4:
@@ -629,11 +638,13 @@ __attribute__((unused)) static int ajson_read_20(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 1;
                     memset(&items[1], 0, sizeof items[1]);
                     ok = ajson_value_2(rd, &items[1]);
+                    break;
                 }
-                else if (memcmp(key.p, "tags", 4) == 0) {
+                if (memcmp(key.p, "tags", 4) == 0) {
                     i = 8;
                     memset(&items[8], 0, sizeof items[8]);
                     ok = ajson_value_10(rd, &items[8]);
+                    break;
                 }
                 break;
             case 5:
@@ -641,21 +652,25 @@ __attribute__((unused)) static int ajson_read_20(sqlkc_rt_ajson_t *rd, sqlkc_rt_
                     i = 2;
                     memset(&items[2], 0, sizeof items[2]);
                     ok = ajson_value_3(rd, &items[2]);
+                    break;
                 }
-                else if (memcmp(key.p, "ratio", 5) == 0) {
+                if (memcmp(key.p, "ratio", 5) == 0) {
                     i = 4;
                     memset(&items[4], 0, sizeof items[4]);
                     ok = ajson_value_5(rd, &items[4]);
+                    break;
                 }
-                else if (memcmp(key.p, "score", 5) == 0) {
+                if (memcmp(key.p, "score", 5) == 0) {
                     i = 5;
                     memset(&items[5], 0, sizeof items[5]);
                     ok = ajson_value_6(rd, &items[5]);
+                    break;
                 }
-                else if (memcmp(key.p, "attrs", 5) == 0) {
+                if (memcmp(key.p, "attrs", 5) == 0) {
                     i = 9;
                     memset(&items[9], 0, sizeof items[9]);
                     ok = ajson_value_13(rd, &items[9]);
+                    break;
                 }
                 break;
             default:
