@@ -15,6 +15,7 @@ struct compile {
     diag_t diag;
     plan_t *plan;
     const char *file;
+    bool need_insert;
 };
 
 compile_t *compile_new(const char *file, const char *src, size_t len)
@@ -27,6 +28,7 @@ compile_t *compile_new(const char *file, const char *src, size_t len)
     arena_init(&c->arena);
     diag_init(&c->diag, file, src, len);
     c->file = file;
+    c->need_insert = true;
     return c;
 }
 
@@ -39,8 +41,15 @@ void compile_set_sink(compile_t *c, diag_sink_fn sink, void *arg)
 int compile_run(compile_t *c)
 {
     ast_list_t stmts = ast_parse(&c->arena, &c->diag);
-    if (c->diag.errors == 0)
-        c->plan = analyze(&c->arena, &c->diag, stmts, c->file);
+    /* analyzed even after syntax errors: each statement's mistakes are reported */
+    c->plan = analyze(&c->arena, &c->diag, stmts, c->file);
+    if (c->diag.errors == 0 && c->plan->nsinks == 0) {
+        if (c->need_insert)
+            diag_error(&c->diag, LOC_NONE, "no INSERT INTO statement: nothing to run");
+        else
+            diag_note(&c->diag, LOC_NONE, "no INSERT INTO statement: the file declares tables and views only "
+                      "(sqlkc gen and build need an INSERT)");
+    }
     if (c->diag.errors) {
         char msg[64];
         snprintf(msg, sizeof msg, "%d error%s generated.\n", c->diag.errors, c->diag.errors == 1 ? "" : "s");
@@ -52,6 +61,8 @@ int compile_run(compile_t *c)
     }
     return 0;
 }
+
+void compile_allow_no_insert(compile_t *c) { c->need_insert = false; }
 
 int compile_errors(const compile_t *c) { return c->diag.errors; }
 

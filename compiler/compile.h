@@ -14,6 +14,8 @@ typedef void (*compile_out_fn)(void *arg, const char *s);
 compile_t *compile_new(const char *file, const char *src, size_t len);
 /* Diagnostics go to the sink instead of stderr (tests). */
 void compile_set_sink(compile_t *c, diag_sink_fn sink, void *arg);
+/* A file without INSERT is valid (a note says so); check and explain. */
+void compile_allow_no_insert(compile_t *c);
 /* Parses and analyzes. Returns 0, or 1 when the SQL has errors. */
 int compile_run(compile_t *c);
 int compile_errors(const compile_t *c);

@@ -12,6 +12,14 @@ void diag_init(diag_t *d, const char *file, const char *src, size_t len)
     d->file = file;
     d->src = src;
     d->len = len;
+    d->mute = LOC_NONE;
+}
+
+loc_t diag_mute(diag_t *d, loc_t range)
+{
+    loc_t old = d->mute;
+    d->mute = range;
+    return old;
 }
 
 void diag_line_col(const diag_t *d, uint32_t off, int *line, int *col)
@@ -111,6 +119,11 @@ static void excerpt(out_t *o, const diag_t *d, loc_t loc, int line)
 void diag_report(diag_t *d, diag_level_t level, loc_t loc, const char *fmt, ...)
 {
     static const char *const names[] = {"error", "warning", "note"};
+    if (level != DIAG_NOTE)
+        d->muted_last = d->mute.begin != UINT32_MAX && loc.begin != UINT32_MAX && loc.begin >= d->mute.begin &&
+                        loc.begin < d->mute.end;
+    if (d->muted_last)
+        return;
     if (d->errors >= DIAG_MAX_SHOWN && (level != DIAG_NOTE || d->errors > DIAG_MAX_SHOWN)) {
         if (level == DIAG_ERROR && d->errors++ == DIAG_MAX_SHOWN) {
             char msg[512];

@@ -26,6 +26,11 @@ typedef struct diag {
     int errors, warnings;
     diag_sink_fn sink; /* NULL: stderr */
     void *sink_arg;
+    /* Diagnostics located in this range are dropped, with their notes: a view
+     * or a table that is analyzed again (each time it is used, or copied for a
+     * hint) reported its mistakes the first time. LOC_NONE: none. */
+    loc_t mute;
+    bool muted_last;
 } diag_t;
 
 void diag_init(diag_t *d, const char *file, const char *src, size_t len);
@@ -34,6 +39,9 @@ void diag_report(diag_t *d, diag_level_t level, loc_t loc, const char *fmt, ...)
 #define diag_error(d, loc, ...) diag_report((d), DIAG_ERROR, (loc), __VA_ARGS__)
 #define diag_note(d, loc, ...) diag_report((d), DIAG_NOTE, (loc), __VA_ARGS__)
 #define diag_warning(d, loc, ...) diag_report((d), DIAG_WARNING, (loc), __VA_ARGS__)
+
+/* Mutes the range (returns the previous one, to restore). */
+loc_t diag_mute(diag_t *d, loc_t range);
 
 /* 1-based line and column (in bytes) of a byte offset. */
 void diag_line_col(const diag_t *d, uint32_t off, int *line, int *col);

@@ -14,6 +14,7 @@ struct lex_state {
     diag_t *diag;
     size_t pos;           /* byte offset of the next token */
     size_t comment_begin; /* where an open comment started */
+    int last_tok;         /* the token returned before (0 at the start) */
     ast_list_t result;    /* the statements, set by the grammar */
 };
 

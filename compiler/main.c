@@ -266,7 +266,22 @@ int main(int argc, char **argv)
     char *src = read_file(file, &len);
     if (!src)
         return 1;
+    if (mode == 3 && out) { /* a missing directory is the user's mistake, found before any work */
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", out);
+        char *slash = strrchr(dir, '/');
+        if (slash) {
+            *slash = 0;
+            if (!is_dir(dir[0] ? dir : "/")) {
+                fprintf(stderr, "sqlkc: cannot write '%s': %s is not a directory\n", out, dir);
+                free(src);
+                return 1;
+            }
+        }
+    }
     compile_t *c = compile_new(file, src, len);
+    if (mode <= 1)
+        compile_allow_no_insert(c);
     int rc = compile_run(c);
     if (rc != 0) {
         compile_free(c);

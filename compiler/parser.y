@@ -1,8 +1,11 @@
-/* This file is the grammar of the Flink SQL that sqlkc reads: CREATE TABLE,
- * CREATE VIEW, SET, INSERT INTO ... SELECT and EXECUTE STATEMENT SET. Actions
- * only build AST nodes with their locations (one ast_* constructor per rule);
+/* This file is the grammar of the Flink SQL that sqlkc reads: every statement
+ * of Flink's SQL (DDL, DML, queries with joins, windows, set operations,
+ * MATCH_RECOGNIZE, hints; the SQL client's statements). It parses more than
+ * the analyzer compiles: what is not compiled yet is refused there, at its
+ * location, so a construct Flink accepts is never a syntax error here.
+ * Actions only build AST nodes with their locations (ast_* constructors);
  * nothing is looked up here. Pure, reentrant, %expect 0: conflicts are fixed
- * with precedence, never by raising %expect. */
+ * with precedence or by the shape of the rules, never by raising %expect. */
 %require "3.7"
 %define api.pure full
 %define api.prefix {sql_yy}
@@ -88,55 +91,117 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %token <str> DECIMAL_LIT "decimal literal" APPROX_LIT "approximate numeric literal"
 %token <str> BINARY_LIT "binary literal"
 %token <str> LEX_ERROR "invalid token"
-%token NE "<>" LE "<=" GE ">=" CONCAT "||"
+/* SET key=value of Flink 1.12's SQL client: the scanner returns the key and
+ * the value as words after a SET that starts a statement */
+%token <str> SET_WORD "unquoted SET key or value"
+%token NE "<>" LE "<=" GE ">=" CONCAT "||" ARROW "=>"
+%token HINT_START "/*+" HINT_END "*/" EXCL_OPEN "{-" EXCL_CLOSE "-}"
 
-%token <str> K_ALL "ALL" K_AND "AND" K_ARRAY "ARRAY" K_AS "AS" K_ASYMMETRIC "ASYMMETRIC"
-%token <str> K_BEGIN "BEGIN" K_BETWEEN "BETWEEN" K_BIGINT "BIGINT" K_BINARY "BINARY"
-%token <str> K_BOOLEAN "BOOLEAN" K_BY "BY" K_BYTES "BYTES" K_CASE "CASE" K_CAST "CAST"
-%token <str> K_CHAR "CHAR" K_CHARACTER "CHARACTER" K_COMMENT "COMMENT"
-%token <str> K_CONSTRAINT "CONSTRAINT" K_CREATE "CREATE" K_CROSS "CROSS" K_DATE "DATE"
-%token <str> K_DAY "DAY" K_DEC "DEC" K_DECIMAL "DECIMAL" K_DISTINCT "DISTINCT"
-%token <str> K_DOUBLE "DOUBLE" K_ELSE "ELSE" K_END "END" K_ENFORCED "ENFORCED"
-%token <str> K_ESCAPE "ESCAPE" K_EXECUTE "EXECUTE" K_EXISTS "EXISTS" K_FALSE "FALSE"
-%token <str> K_FILTER "FILTER" K_FLOAT "FLOAT" K_FOR "FOR" K_FROM "FROM" K_FULL "FULL"
-%token <str> K_GROUP "GROUP" K_HAVING "HAVING" K_HOUR "HOUR" K_IF "IF" K_IN "IN"
-%token <str> K_INNER "INNER" K_INSERT "INSERT" K_INT "INT" K_INTEGER "INTEGER"
-%token <str> K_INTERVAL "INTERVAL" K_INTO "INTO" K_IS "IS" K_JOIN "JOIN" K_KEY "KEY"
-%token <str> K_LEFT "LEFT" K_LIKE "LIKE" K_LIMIT "LIMIT" K_LOCAL "LOCAL" K_MAP "MAP"
-%token <str> K_METADATA "METADATA" K_MINUTE "MINUTE" K_MONTH "MONTH" K_MULTISET "MULTISET"
-%token <str> K_NOT "NOT" K_NULL "NULL" K_NUMERIC "NUMERIC" K_OFFSET "OFFSET" K_ON "ON"
-%token <str> K_OR "OR" K_ORDER "ORDER" K_OUTER "OUTER" K_OVERWRITE "OVERWRITE"
-%token <str> K_PRECISION "PRECISION" K_PRIMARY "PRIMARY" K_REAL "REAL" K_RIGHT "RIGHT"
-%token <str> K_ROW "ROW" K_SECOND "SECOND" K_SELECT "SELECT" K_SET "SET"
-%token <str> K_SMALLINT "SMALLINT" K_STATEMENT "STATEMENT" K_STRING "STRING"
-%token <str> K_SYMMETRIC "SYMMETRIC" K_TABLE "TABLE" K_TEMPORARY "TEMPORARY" K_THEN "THEN"
-%token <str> K_TIME "TIME" K_TIMESTAMP "TIMESTAMP" K_TIMESTAMP_LTZ "TIMESTAMP_LTZ"
-%token <str> K_TINYINT "TINYINT" K_TO "TO" K_TRUE "TRUE" K_UNION "UNION"
-%token <str> K_UNKNOWN "UNKNOWN" K_VALUE "VALUE" K_VARBINARY "VARBINARY"
-%token <str> K_VARCHAR "VARCHAR" K_VIEW "VIEW" K_VIRTUAL "VIRTUAL" K_WATERMARK "WATERMARK"
-%token <str> K_WHEN "WHEN" K_WHERE "WHERE" K_WITH "WITH" K_WITHOUT "WITHOUT" K_YEAR "YEAR"
-%token <str> K_ZONE "ZONE"
+/* reserved keywords (keywords.h) */
+%token <str> K_ALL "ALL" K_AND "AND" K_AS "AS" K_ASYMMETRIC "ASYMMETRIC" K_BETWEEN "BETWEEN"
+%token <str> K_BOTH "BOTH" K_BY "BY" K_CASE "CASE" K_CAST "CAST" K_CEIL "CEIL" K_CEILING "CEILING"
+%token <str> K_CONSTRAINT "CONSTRAINT" K_CREATE "CREATE" K_CROSS "CROSS" K_CURRENT "CURRENT"
+%token <str> K_CURRENT_DATE "CURRENT_DATE" K_CURRENT_TIME "CURRENT_TIME"
+%token <str> K_CURRENT_TIMESTAMP "CURRENT_TIMESTAMP" K_DEFAULT "DEFAULT" K_DISTINCT "DISTINCT"
+%token <str> K_ELSE "ELSE" K_END "END" K_ESCAPE "ESCAPE" K_EXCEPT "EXCEPT" K_EXISTS "EXISTS"
+%token <str> K_EXTRACT "EXTRACT" K_FALSE "FALSE" K_FETCH "FETCH" K_FILTER "FILTER"
+%token <str> K_FLOOR "FLOOR"
+%token <str> K_FOR "FOR" K_FROM "FROM" K_FULL "FULL" K_GROUP "GROUP" K_HAVING "HAVING" K_IF "IF"
+%token <str> K_IN "IN" K_INNER "INNER" K_INSERT "INSERT" K_INTERSECT "INTERSECT"
+%token <str> K_INTERVAL "INTERVAL" K_INTO "INTO" K_IS "IS" K_JOIN "JOIN"
+%token <str> K_JSON_ARRAY "JSON_ARRAY" K_JSON_ARRAYAGG "JSON_ARRAYAGG" K_JSON_EXISTS "JSON_EXISTS"
+%token <str> K_JSON_OBJECT "JSON_OBJECT" K_JSON_OBJECTAGG "JSON_OBJECTAGG" K_JSON_QUERY "JSON_QUERY"
+%token <str> K_JSON_VALUE "JSON_VALUE" K_LATERAL "LATERAL" K_LEADING "LEADING" K_LEFT "LEFT"
+%token <str> K_LIKE "LIKE" K_LIMIT "LIMIT" K_LOCALTIME "LOCALTIME" K_LOCALTIMESTAMP "LOCALTIMESTAMP"
+%token <str> K_MATCH_RECOGNIZE "MATCH_RECOGNIZE" K_MINUS "MINUS" K_NATURAL "NATURAL" K_NOT "NOT"
+%token <str> K_NULL "NULL" K_ON "ON" K_OR "OR" K_ORDER "ORDER" K_OUTER "OUTER" K_OVER "OVER"
+%token <str> K_OVERLAY "OVERLAY" K_PERMUTE "PERMUTE" K_PLACING "PLACING" K_POSITION "POSITION"
+%token <str> K_PRIMARY "PRIMARY" K_RANGE "RANGE" K_ROWS "ROWS"
+%token <str> K_RIGHT "RIGHT" K_SELECT "SELECT" K_SIMILAR "SIMILAR" K_SUBSTRING "SUBSTRING"
+%token <str> K_SYMMETRIC "SYMMETRIC" K_TABLE "TABLE" K_THEN "THEN" K_TO "TO" K_TRAILING "TRAILING"
+%token <str> K_TRIM "TRIM" K_TRUE "TRUE" K_TRY_CAST "TRY_CAST" K_UNBOUNDED "UNBOUNDED"
+%token <str> K_UNION "UNION" K_UNNEST "UNNEST" K_USING "USING" K_VALUES "VALUES" K_WHEN "WHEN"
+%token <str> K_WHERE "WHERE" K_WINDOW "WINDOW" K_WITH "WITH"
 
+/* unreserved keywords: also names (the rule unreserved_keyword lists them) */
+%token <str> K_ABSENT "ABSENT" K_ADD "ADD" K_AFTER "AFTER" K_ALTER "ALTER" K_ANALYZE "ANALYZE"
+%token <str> K_ARRAY "ARRAY" K_ASC "ASC" K_BEGIN "BEGIN" K_BIGINT "BIGINT" K_BINARY "BINARY"
+%token <str> K_BOOLEAN "BOOLEAN" K_BYTES "BYTES" K_CALL "CALL" K_CATALOG "CATALOG" K_CHAR "CHAR"
+%token <str> K_CHARACTER "CHARACTER" K_COMMENT "COMMENT" K_COMPILE "COMPILE"
+%token <str> K_CONDITIONAL "CONDITIONAL" K_DATABASE "DATABASE" K_DATE "DATE" K_DAY "DAY"
+%token <str> K_DAYS "DAYS" K_DEC "DEC" K_DECIMAL "DECIMAL" K_DEFINE "DEFINE" K_DESC "DESC"
+%token <str> K_DESCRIBE "DESCRIBE" K_DISTRIBUTED "DISTRIBUTED" K_DOUBLE "DOUBLE" K_DROP "DROP"
+%token <str> K_EMPTY "EMPTY" K_ENFORCED "ENFORCED" K_ERROR "ERROR" K_EXECUTE "EXECUTE"
+%token <str> K_EXPLAIN "EXPLAIN" K_FINAL "FINAL" K_FIRST "FIRST" K_FLOAT "FLOAT"
+%token <str> K_FOLLOWING "FOLLOWING" K_FUNCTION "FUNCTION" K_GROUPING "GROUPING" K_HOUR "HOUR"
+%token <str> K_HOURS "HOURS" K_INT "INT" K_INTEGER "INTEGER" K_JAR "JAR" K_JSON "JSON"
+%token <str> K_KEY "KEY" K_LANGUAGE "LANGUAGE" K_LAST "LAST" K_LOAD "LOAD" K_LOCAL "LOCAL"
+%token <str> K_MAP "MAP" K_MATCH "MATCH" K_MEASURES "MEASURES" K_METADATA "METADATA"
+%token <str> K_MINUTE "MINUTE" K_MINUTES "MINUTES" K_MODULES "MODULES" K_MONTH "MONTH"
+%token <str> K_MONTHS "MONTHS" K_MULTISET "MULTISET" K_NEXT "NEXT" K_NULLS "NULLS"
+%token <str> K_NUMERIC "NUMERIC" K_OBJECT "OBJECT" K_OF "OF" K_OFFSET "OFFSET" K_ONE "ONE"
+%token <str> K_ONLY "ONLY" K_ORDINALITY "ORDINALITY" K_OVERWRITE "OVERWRITE"
+%token <str> K_PARTITION "PARTITION" K_PARTITIONED "PARTITIONED"
+%token <str> K_PAST "PAST" K_PATTERN "PATTERN" K_PER "PER" K_PLAN "PLAN"
+%token <str> K_PRECEDING "PRECEDING" K_PRECISION "PRECISION" K_RAW "RAW"
+%token <str> K_REAL "REAL" K_REMOVE "REMOVE" K_REPLACE "REPLACE" K_RESET "RESET"
+%token <str> K_RETURNING "RETURNING" K_ROW "ROW" K_RUNNING "RUNNING"
+%token <str> K_SCALAR "SCALAR" K_SECOND "SECOND" K_SECONDS "SECONDS" K_SET "SET" K_SETS "SETS"
+%token <str> K_SHOW "SHOW" K_SKIP "SKIP" K_SMALLINT "SMALLINT" K_STATEMENT "STATEMENT"
+%token <str> K_STRING "STRING" K_SUBSET "SUBSET" K_SYSTEM "SYSTEM" K_SYSTEM_TIME "SYSTEM_TIME"
+%token <str> K_TEMPORARY "TEMPORARY" K_TIME "TIME" K_TIMESTAMP "TIMESTAMP"
+%token <str> K_TIMESTAMP_LTZ "TIMESTAMP_LTZ" K_TINYINT "TINYINT"
+%token <str> K_UNCONDITIONAL "UNCONDITIONAL" K_UNKNOWN "UNKNOWN" K_UNLOAD "UNLOAD" K_USE "USE"
+%token <str> K_VALUE "VALUE" K_VARBINARY "VARBINARY" K_VARCHAR "VARCHAR" K_VARIANT "VARIANT"
+%token <str> K_VARYING "VARYING" K_VIEW "VIEW" K_VIRTUAL "VIRTUAL" K_WATERMARK "WATERMARK"
+%token <str> K_WITHIN "WITHIN" K_WITHOUT "WITHOUT" K_WRAPPER "WRAPPER" K_YEAR "YEAR"
+%token <str> K_YEARS "YEARS" K_ZONE "ZONE"
+%token <str> K_DELETE "DELETE" K_STOP "STOP" K_TRUNCATE "TRUNCATE" K_UPDATE "UPDATE"
 
 %left K_OR
 %left K_AND
 %right K_NOT
 %precedence K_IS
-%nonassoc '=' NE '<' '>' LE GE K_BETWEEN K_IN K_LIKE
+%nonassoc '=' NE '<' '>' LE GE K_BETWEEN K_IN K_LIKE K_SIMILAR
 %left '+' '-' CONCAT
 %left '*' '/' '%'
 %precedence UMINUS
+/* INTERVAL '1' DAY TO HOUR: TO continues the interval (FLOOR(x TO unit) has its own) */
+%precedence INTERVAL_ONE_UNIT
+%precedence K_TO
+/* IS JSON VALUE|SCALAR|ARRAY|OBJECT: the word after JSON is its kind */
+%precedence IS_JSON_ANY
+%precedence K_VALUE K_SCALAR K_OBJECT
+/* ARRAY[...] and MAP[...] are constructors: the keyword is a name only when no
+ * '[' follows (Calcite reserves both words) */
+%precedence K_ARRAY K_MAP
+%precedence '['
 
-%type <node> stmt create_table create_view set_stmt insert_stmt statement_set
-%type <node> table_element column_def option type simple_type row_field query select
-%type <node> from_list from_item table_primary between_tail expr bexpr primary literal interval_literal case_expr when_clause
-%type <node> select_item opt_where opt_having opt_else call opt_filter
-%type <list> stmts table_elements options opt_with ident_list select_list opt_group_by
-%type <list> expr_list when_list row_fields inserts compound_name opt_column_list
+%type <node> stmt create_table create_view create_function create_other drop_stmt use_stmt
+%type <node> set_stmt reset_stmt insert_stmt statement_set other_stmt explain_stmt
+%type <node> table_element column_def option type simple_type zoned_type row_field like_clause like_option
+%type <node> query query_np query_body query_body_np query_term query_term_np query_primary
+%type <node> query_primary_np select values with_item order_item limit_clause offset_clause
+%type <node> fetch_clause opt_limit_clause opt_offset_clause opt_fetch_clause
+%type <node> from_list from_item table_primary table_ref join_spec opt_snapshot match_recognize
+%type <node> mr_after pattern pattern_term pattern_factor pattern_primary pattern_quant
+%type <node> between_tail expr bexpr primary primary_nn literal interval_literal case_expr
+%type <node> when_clause select_item opt_where opt_having opt_else call call_base opt_filter opt_over
+%type <node> window_spec frame frame_bound window_def group_item hint hint_arg call_arg
+%type <node> special_call json_key json_opt json_behavior json_kv opt_json_null opt_query_tail
+%type <node> opt_ctas opt_like partition_kv opt_partition_spec opt_window_clause
+%type <list> stmts table_elements opt_table_elements options opt_with ident_list select_list
+%type <list> opt_group_by group_list expr_list opt_expr_list when_list row_fields inserts
+%type <list> compound_name opt_column_list order_list opt_order_by with_list
+%type <list> hint_list hint_args opt_hints call_args json_opts json_kvs like_options
+%type <list> opt_like_options window_defs mr_measures mr_defines pattern_list opt_partition_by
+%type <list> partition_kvs opt_partitioned_by opt_alias_cols jar_list
 %type <name> ident opt_alias
-%type <str> unreserved_keyword opt_comment opt_metadata_key
-%type <ival> opt_if_not_exists opt_temporary opt_distinct opt_not_null join_type opt_not
-%type <ival> interval_unit opt_precision opt_virtual opt_ltz opt_overwrite opt_not_enforced opt_column_pk
+%type <str> unreserved_keyword reserved_keyword opt_comment opt_metadata_key opt_language floor_kw
+%type <ival> opt_if_not_exists opt_if_exists opt_temporary opt_distinct opt_not_null join_type opt_not
+%type <ival> interval_unit opt_precision opt_virtual tz_clause opt_overwrite opt_not_enforced
+%type <ival> create_head opt_column_pk opt_or_replace set_quant opt_asc_desc opt_nulls opt_ordinality
+%type <ival> trim_where opt_reluctant mr_rows first_next row_rows
 
 %start script
 
@@ -147,37 +212,89 @@ script:
   | stmts stmt                   { ls->result = ast_list_append($1, $2); }
   ;
 
+/* After a syntax error the parser skips to the next ';' and goes on, so every
+ * statement's mistakes are reported in one run; what it skipped is kept as a
+ * broken statement. ls->result follows, for a last statement that cannot
+ * recover (no ';' before the end). */
 stmts:
-    %empty                       { $$ = ast_list_empty(); }
-  | stmts ';'                    { $$ = $1; }
-  | stmts stmt ';'               { $$ = ast_list_append($1, $2); }
-  | stmts error ';'              { $$ = $1; yyerrok; }
+    %empty                       { $$ = ls->result = ast_list_empty(); }
+  | stmts ';'                    { $$ = ls->result = $1; }
+  | stmts stmt ';'               { $$ = ls->result = ast_list_append($1, $2); }
+  | stmts error ';'              { $$ = ls->result = ast_list_append($1, ast_broken(A, @2)); yyerrok; }
   ;
 
 stmt:
-    create_table | create_view | set_stmt | insert_stmt | statement_set ;
+    create_table | create_view | create_function | create_other | drop_stmt | use_stmt
+  | set_stmt | reset_stmt | insert_stmt | statement_set | other_stmt | explain_stmt
+  | query                        { $$ = ast_new(A, AST_QUERY_STMT, @$); $$->a = $1; }
+  | K_EXECUTE insert_stmt        { $$ = $2; $$->loc = @$; }
+  ;
 
 /* ---------------------------------------------------------------- CREATE TABLE */
 
+opt_or_replace: %empty { $$ = 0; } | K_OR K_REPLACE { $$ = 1; } ;
+
+/* CREATE [OR REPLACE] [TEMPORARY [SYSTEM]]: 4 * OR REPLACE + 1 * TEMPORARY (+ 2 * SYSTEM) */
+create_head: K_CREATE opt_or_replace opt_temporary { $$ = $2 * 4 + $3; } ;
+
 create_table:
-    K_CREATE opt_temporary K_TABLE opt_if_not_exists compound_name '(' table_elements ')'
-    opt_comment opt_with
+    create_head K_TABLE opt_if_not_exists compound_name opt_table_elements
+    opt_comment opt_distributed opt_partitioned_by opt_with opt_like opt_ctas
         {
-            $$ = ast_new(A, AST_CREATE_TABLE, @$);
-            $$->name = $5.tail->name;
-            $$->list = $7;
-            $$->list2 = $10;
-            $$->flag = $4;
-            $$->flag2 = $2;
-            $$->text = $9;
-            $$->a = $5.head;
+            $$ = ast_create_table(A, $4, $5, $9, @$);
+            $$->flag = $3; $$->flag2 = ($1 & 3) != 0; $$->text = $6; $$->op2 = $1 >= 4;
+            $$->list3 = $8; $$->c = $10; $$->b = $11;
+            if (@7.begin != @7.end)
+                $$->d = ast_clause(A, "DISTRIBUTED BY", @7);
         }
   ;
 
-opt_temporary: %empty { $$ = 0; } | K_TEMPORARY { $$ = 1; } ;
+opt_temporary: %empty { $$ = 0; } | K_TEMPORARY { $$ = 1; } | K_TEMPORARY K_SYSTEM { $$ = 3; } ;
 opt_if_not_exists: %empty { $$ = 0; } | K_IF K_NOT K_EXISTS { $$ = 1; } ;
+opt_if_exists: %empty { $$ = 0; } | K_IF K_EXISTS { $$ = 1; } ;
 opt_comment: %empty { $$ = NULL; } | K_COMMENT STRING_LIT { $$ = $2; } ;
 opt_with: %empty { $$ = ast_list_empty(); } | K_WITH '(' options ')' { $$ = $3; } ;
+opt_table_elements: %empty { $$ = ast_list_empty(); } | '(' table_elements ')' { $$ = $2; } ;
+
+/* Flink 2.0: DISTRIBUTED BY [HASH|RANGE] (cols) [INTO n BUCKETS] | DISTRIBUTED INTO n BUCKETS */
+opt_distributed:
+    %empty
+  | K_DISTRIBUTED K_BY '(' ident_list ')' opt_buckets
+  | K_DISTRIBUTED K_BY ident '(' ident_list ')' opt_buckets
+  | K_DISTRIBUTED K_INTO INTEGER_LIT ident
+  ;
+opt_buckets: %empty | K_INTO INTEGER_LIT ident ;
+
+opt_partitioned_by:
+    %empty                                  { $$ = ast_list_empty(); }
+  | K_PARTITIONED K_BY '(' ident_list ')'   { $$ = ast_list1(ast_clause(A, "PARTITIONED BY", @$)); }
+  ;
+
+opt_like:
+    %empty                       { $$ = NULL; }
+  | like_clause
+  ;
+
+like_clause:
+    K_LIKE compound_name opt_like_options
+        { $$ = ast_new(A, AST_LIKE_CLAUSE, @$); $$->list = $2; $$->list2 = $3; }
+  ;
+
+opt_like_options: %empty { $$ = ast_list_empty(); } | '(' like_options ')' { $$ = $2; } ;
+
+/* INCLUDING ALL  EXCLUDING OPTIONS ..., separated by spaces (or commas) */
+like_options:
+    like_option                  { $$ = ast_list1($1); }
+  | like_options like_option     { $$ = ast_list_append($1, $2); }
+  | like_options ',' like_option { $$ = ast_list_append($1, $3); }
+  ;
+
+like_option:
+    ident ident                  { $$ = ast_new(A, AST_LIKE_OPTION, @$); $$->name = $1; $$->text = $2.s; $$->b_loc = @2; }
+  | ident K_ALL                  { $$ = ast_new(A, AST_LIKE_OPTION, @$); $$->name = $1; $$->text = "ALL"; $$->b_loc = @2; }
+  ;
+
+opt_ctas: %empty { $$ = NULL; } | K_AS query { $$ = $2; } ;
 
 compound_name:
     ident                        { $$ = ast_list1(ast_ident(A, $1)); }
@@ -191,8 +308,8 @@ table_elements:
 
 table_element:
     column_def
-  | K_WATERMARK K_FOR ident K_AS expr
-        { $$ = ast_new(A, AST_WATERMARK, @$); $$->name = $3; $$->a = $5; }
+  | K_WATERMARK K_FOR compound_name K_AS expr
+        { $$ = ast_new(A, AST_WATERMARK, @$); $$->name = $3.tail->name; $$->list = $3; $$->a = $5; }
   | K_PRIMARY K_KEY '(' ident_list ')' opt_not_enforced
         { $$ = ast_new(A, AST_PRIMARY_KEY, @$); $$->list = $4; $$->op = $6; $$->b_loc = @6; }
   | K_CONSTRAINT ident K_PRIMARY K_KEY '(' ident_list ')' opt_not_enforced
@@ -230,6 +347,7 @@ column_def:
 opt_column_pk:
     %empty                       { $$ = -1; }
   | K_PRIMARY K_KEY opt_not_enforced { $$ = $3; }
+  | K_CONSTRAINT ident K_PRIMARY K_KEY opt_not_enforced { $$ = $5; }
   ;
 
 opt_metadata_key: %empty { $$ = NULL; } | K_FROM STRING_LIT { $$ = $2; } ;
@@ -248,7 +366,17 @@ option:
 /* ---------------------------------------------------------------- types */
 
 type:
-    simple_type opt_not_null     { $$ = $1; $$->flag = $2 == 1; $$->flag2 = $2 == 2; if ($2) $$->loc = @$; }
+    zoned_type opt_not_null      { $$ = $1; $$->flag = $2 == 1; $$->flag2 = $2 == 2; if ($2) $$->loc = @$; }
+  ;
+
+/* a simple type, or TIME/TIMESTAMP with a time zone clause (not after
+ * JSON_VALUE's RETURNING, where WITH starts the WRAPPER clause) */
+zoned_type:
+    simple_type
+  | K_TIME opt_precision K_WITHOUT K_TIME K_ZONE
+                                 { $$ = ast_type(A, TY_TIME, $2, -1, @$); }
+  | K_TIMESTAMP opt_precision tz_clause
+        { $$ = ast_type(A, $3 == 1 ? TY_TIMESTAMP_LTZ : $3 == 2 ? TY_TIMESTAMP_TZ : TY_TIMESTAMP, $2, -1, @$); }
   ;
 
 opt_not_null: %empty { $$ = 0; } | K_NOT K_NULL { $$ = 1; } | K_NULL { $$ = 2; } ;
@@ -275,35 +403,40 @@ simple_type:
   | decimal_kw '(' INTEGER_LIT ',' INTEGER_LIT ')'
         { $$ = ast_type(A, TY_DECIMAL, type_arg(ls, $3, @3), type_arg(ls, $5, @5), @$); }
   | char_kw opt_precision        { $$ = ast_type(A, TY_CHAR, $2, -1, @$); }
+  | char_kw K_VARYING opt_precision { $$ = ast_type(A, TY_VARCHAR, $3, -1, @$); }
   | K_VARCHAR opt_precision      { $$ = ast_type(A, TY_VARCHAR, $2, -1, @$); }
   | K_STRING                     { $$ = ast_type(A, TY_STRING, -1, -1, @$); }
   | K_BINARY opt_precision       { $$ = ast_type(A, TY_BINARY, $2, -1, @$); }
+  | K_BINARY K_VARYING opt_precision { $$ = ast_type(A, TY_VARBINARY, $3, -1, @$); }
   | K_VARBINARY opt_precision    { $$ = ast_type(A, TY_VARBINARY, $2, -1, @$); }
   | K_BYTES                      { $$ = ast_type(A, TY_BYTES, -1, -1, @$); }
   | K_DATE                       { $$ = ast_type(A, TY_DATE, -1, -1, @$); }
-  | K_TIME opt_precision opt_without_tz
-                                 { $$ = ast_type(A, TY_TIME, $2, -1, @$); }
-  | K_TIMESTAMP opt_precision opt_ltz
-                                 { $$ = ast_type(A, $3 ? TY_TIMESTAMP_LTZ : TY_TIMESTAMP, $2, -1, @$); }
+  | K_TIME opt_precision         { $$ = ast_type(A, TY_TIME, $2, -1, @$); }
+  | K_TIMESTAMP opt_precision    { $$ = ast_type(A, TY_TIMESTAMP, $2, -1, @$); }
   | K_TIMESTAMP_LTZ opt_precision
                                  { $$ = ast_type(A, TY_TIMESTAMP_LTZ, $2, -1, @$); }
+  | K_INTERVAL interval_unit opt_precision
+        { $$ = ast_type(A, $2 <= UNIT_MONTH ? TY_INTERVAL_YM : TY_INTERVAL_DT, -1, -1, @$); }
+  | K_INTERVAL interval_unit opt_precision K_TO interval_unit opt_precision
+        { $$ = ast_type(A, $2 <= UNIT_MONTH ? TY_INTERVAL_YM : TY_INTERVAL_DT, -1, -1, @$); }
   | K_ARRAY '<' type '>'         { $$ = ast_type(A, TY_ARRAY, -1, -1, @$); $$->list = ast_list1($3); }
   | K_MULTISET '<' type '>'      { $$ = ast_type(A, TY_MULTISET, -1, -1, @$); $$->list = ast_list1($3); }
   | K_MAP '<' type ',' type '>'
         { $$ = ast_type(A, TY_MAP, -1, -1, @$); $$->list = ast_list_append(ast_list1($3), $5); }
   | K_ROW '<' row_fields '>'     { $$ = ast_type(A, TY_ROW, -1, -1, @$); $$->list = $3; }
   | K_ROW '(' row_fields ')'     { $$ = ast_type(A, TY_ROW, -1, -1, @$); $$->list = $3; }
+  | K_RAW '(' STRING_LIT ')'     { $$ = ast_type(A, TY_RAW, -1, -1, @$); }
+  | K_RAW '(' STRING_LIT ',' STRING_LIT ')' { $$ = ast_type(A, TY_RAW, -1, -1, @$); }
+  | K_VARIANT                    { $$ = ast_type(A, TY_VARIANT, -1, -1, @$); }
   ;
 
 decimal_kw: K_DECIMAL | K_DEC | K_NUMERIC ;
 char_kw: K_CHAR | K_CHARACTER ;
 
-opt_without_tz: %empty | K_WITHOUT K_TIME K_ZONE ;
-
-opt_ltz:
-    %empty                       { $$ = 0; }
-  | K_WITHOUT K_TIME K_ZONE      { $$ = 0; }
+tz_clause:
+    K_WITHOUT K_TIME K_ZONE      { $$ = 0; }
   | K_WITH K_LOCAL K_TIME K_ZONE { $$ = 1; }
+  | K_WITH K_TIME K_ZONE         { $$ = 2; }
   ;
 
 row_fields:
@@ -316,62 +449,285 @@ row_field:
   | ident type STRING_LIT        { $$ = ast_new(A, AST_FIELD, @$); $$->name = $1; $$->a = $2; $$->text = $3; }
   ;
 
-/* ---------------------------------------------------------------- other statements */
+/* ---------------------------------------------------------------- other DDL */
 
 create_view:
-    K_CREATE opt_temporary K_VIEW opt_if_not_exists compound_name opt_column_list K_AS query
+    create_head K_VIEW opt_if_not_exists compound_name opt_column_list opt_comment K_AS query
         {
             $$ = ast_new(A, AST_CREATE_VIEW, @$);
-            $$->name = $5.tail->name; $$->list = $6; $$->a = $8; $$->flag2 = $2; $$->flag = $4;
+            $$->name = $4.tail->name; $$->list = $5; $$->a = $8; $$->flag2 = ($1 & 3) != 0; $$->flag = $3;
+            $$->text = $6; $$->b = $4.head; $$->op2 = $1;
         }
   ;
+
+/* CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'identifier'
+ * [LANGUAGE JAVA|SCALA|PYTHON] [USING JAR 'path' [, JAR 'path']*] */
+create_function:
+    create_head K_FUNCTION opt_if_not_exists compound_name K_AS STRING_LIT opt_language opt_using
+        {
+            $$ = ast_new(A, AST_CREATE_FUNCTION, @$);
+            $$->name = $4.tail->name; $$->b = $4.head; $$->flag = $3; $$->flag2 = ($1 & 1) != 0;
+            $$->op = ($1 & 2) != 0; $$->op2 = $1 >= 4; $$->text = $6; $$->text2 = $7; $$->b_loc = @7;
+        }
+  ;
+
+opt_language: %empty { $$ = NULL; } | K_LANGUAGE ident { $$ = $2.s; } ;
+opt_using: %empty | K_USING jar_list ;
+jar_list: K_JAR STRING_LIT { $$ = ast_list_empty(); } | jar_list ',' K_JAR STRING_LIT { $$ = $1; } ;
+
+/* CREATE CATALOG / DATABASE: parsed in full, refused by the analyzer */
+create_other:
+    K_CREATE K_CATALOG opt_if_not_exists ident opt_comment opt_with
+        { $$ = ast_other(A, "CREATE CATALOG", @$); }
+  | K_CREATE K_DATABASE opt_if_not_exists compound_name opt_comment opt_with
+        { $$ = ast_other(A, "CREATE DATABASE", @$); }
+  ;
+
+drop_stmt:
+    K_DROP opt_temporary K_TABLE opt_if_exists compound_name
+        { $$ = ast_drop(A, DROP_TABLE, $5, $4, @$); $$->flag2 = $2 != 0; }
+  | K_DROP opt_temporary K_VIEW opt_if_exists compound_name
+        { $$ = ast_drop(A, DROP_VIEW, $5, $4, @$); $$->flag2 = $2 != 0; }
+  | K_DROP opt_temporary K_FUNCTION opt_if_exists compound_name
+        { $$ = ast_drop(A, DROP_FUNCTION, $5, $4, @$); $$->flag2 = $2 != 0; }
+  | K_DROP K_CATALOG opt_if_exists compound_name
+        { $$ = ast_drop(A, DROP_CATALOG, $4, $3, @$); }
+  | K_DROP K_DATABASE opt_if_exists compound_name opt_restrict
+        { $$ = ast_drop(A, DROP_DATABASE, $4, $3, @$); }
+  ;
+
+opt_restrict: %empty | ident ;
+
+use_stmt:
+    K_USE K_CATALOG ident         { $$ = ast_new(A, AST_USE, @$); $$->list = ast_list1(ast_ident(A, $3)); $$->op = 1; }
+  | K_USE compound_name           { $$ = ast_new(A, AST_USE, @$); $$->list = $2; }
+  | K_USE K_MODULES ident_list    { $$ = ast_new(A, AST_USE, @$); $$->list = $3; $$->op = 2; }
+  ;
+
+/* ---------------------------------------------------------------- statements of the SQL client */
+
+set_stmt:
+    K_SET STRING_LIT '=' STRING_LIT
+        { $$ = ast_new(A, AST_SET, @$); $$->text = $2; $$->text2 = $4; $$->b_loc = @4; }
+  | K_SET SET_WORD '=' SET_WORD
+        { $$ = ast_new(A, AST_SET, @$); $$->text = $2; $$->text2 = $4; $$->b_loc = @4; $$->flag = 1; }
+  | K_SET SET_WORD '='
+        { $$ = ast_new(A, AST_SET, @$); $$->text = $2; $$->text2 = ""; $$->b_loc = @3; $$->flag = 1; }
+  | K_SET                        { $$ = ast_new(A, AST_SET, @$); }
+  ;
+
+reset_stmt:
+    K_RESET STRING_LIT           { $$ = ast_new(A, AST_RESET, @$); $$->text = $2; }
+  | K_RESET                      { $$ = ast_new(A, AST_RESET, @$); }
+  ;
+
+/* Statements that only Flink's SQL client or its catalogs give meaning to;
+ * the analyzer refuses them by name. Their words are not checked here. */
+other_stmt:
+    K_SHOW rest                  { $$ = ast_other(A, "SHOW", @$); }
+  | K_DESCRIBE rest              { $$ = ast_other(A, "DESCRIBE", @$); }
+  | K_DESC rest                  { $$ = ast_other(A, "DESCRIBE", @$); }
+  | K_ALTER rest                 { $$ = ast_other(A, "ALTER", @$); }
+  | K_ANALYZE rest               { $$ = ast_other(A, "ANALYZE TABLE", @$); }
+  | K_LOAD rest                  { $$ = ast_other(A, "LOAD MODULE", @$); }
+  | K_UNLOAD rest                { $$ = ast_other(A, "UNLOAD MODULE", @$); }
+  | K_ADD rest                   { $$ = ast_other(A, "ADD JAR", @$); }
+  | K_REMOVE rest                { $$ = ast_other(A, "REMOVE JAR", @$); }
+  | K_COMPILE rest               { $$ = ast_other(A, "COMPILE PLAN", @$); }
+  | K_CALL rest                  { $$ = ast_other(A, "CALL", @$); }
+  | K_EXECUTE K_PLAN rest        { $$ = ast_other(A, "EXECUTE PLAN", @$); }
+  | K_STOP rest                  { $$ = ast_other(A, "STOP JOB", @$); }
+  | K_UPDATE rest                { $$ = ast_other(A, "UPDATE", @$); }
+  | K_DELETE rest                { $$ = ast_other(A, "DELETE", @$); }
+  | K_TRUNCATE rest              { $$ = ast_other(A, "TRUNCATE TABLE", @$); }
+  | K_REPLACE K_TABLE rest       { $$ = ast_other(A, "REPLACE TABLE ... AS", @$); }
+  ;
+
+rest: %empty | rest any_token ;
+
+any_token:
+    IDENT | STRING_LIT | INTEGER_LIT | DECIMAL_LIT | APPROX_LIT | BINARY_LIT
+  | NE | LE | GE | CONCAT | ARROW | HINT_START | HINT_END
+  | '(' | ')' | ',' | '.' | '=' | '<' | '>' | '+' | '-' | '*' | '/' | '%' | '[' | ']'
+  | '{' | '}' | '|' | '?' | '^' | EXCL_OPEN | EXCL_CLOSE | SET_WORD
+  | reserved_keyword | unreserved_keyword
+  ;
+
+explain_stmt:
+    K_EXPLAIN explain_details explainable   { $$ = ast_other(A, "EXPLAIN", @$); }
+  ;
+
+/* EXPLAIN PLAN FOR, or EXPLAIN ESTIMATED_COST, CHANGELOG_MODE, ... (plain words) */
+explain_details: %empty | K_PLAN K_FOR | explain_words ;
+explain_words: IDENT | explain_words ',' IDENT ;
+explainable: insert_stmt | query | statement_set ;
+
+/* ---------------------------------------------------------------- INSERT */
+
+insert_stmt:
+    K_INSERT opt_overwrite compound_name opt_hints opt_partition_spec query
+        {
+            $$ = ast_new(A, AST_INSERT, @$);
+            $$->name = $3.tail->name; $$->a = $6; $$->flag = $2; $$->b = $3.head;
+            $$->list2 = $4; $$->c = $5;
+        }
+  | K_INSERT opt_overwrite compound_name opt_hints opt_partition_spec '(' ident_list ')' query
+        {
+            $$ = ast_new(A, AST_INSERT, @$);
+            $$->name = $3.tail->name; $$->list = $7; $$->a = $9; $$->flag = $2; $$->b = $3.head;
+            $$->list2 = $4; $$->c = $5;
+        }
+  ;
+
+opt_overwrite: K_INTO { $$ = 0; } | K_OVERWRITE { $$ = 1; } ;
+
+opt_partition_spec:
+    %empty                       { $$ = NULL; }
+  | K_PARTITION '(' partition_kvs ')' { $$ = ast_clause(A, "INSERT ... PARTITION", @$); $$->list = $3; }
+  ;
+
+partition_kvs:
+    partition_kv                 { $$ = ast_list1($1); }
+  | partition_kvs ',' partition_kv { $$ = ast_list_append($1, $3); }
+  ;
+
+partition_kv: ident '=' literal  { $$ = $3; } ;
 
 opt_column_list:
     %empty                       { $$ = ast_list_empty(); }
   | '(' ident_list ')'           { $$ = $2; }
   ;
 
-set_stmt:
-    K_SET STRING_LIT '=' STRING_LIT
-        { $$ = ast_new(A, AST_SET, @$); $$->text = $2; $$->text2 = $4; $$->b_loc = @4; }
-  | K_SET                        { $$ = ast_new(A, AST_SET, @$); }
-  ;
-
-insert_stmt:
-    K_INSERT opt_overwrite compound_name query
-        { $$ = ast_new(A, AST_INSERT, @$); $$->name = $3.tail->name; $$->a = $4; $$->flag = $2; $$->b = $3.head; }
-  | K_INSERT opt_overwrite compound_name '(' ident_list ')' query
-        {
-            $$ = ast_new(A, AST_INSERT, @$);
-            $$->name = $3.tail->name; $$->list = $5; $$->a = $7; $$->flag = $2; $$->b = $3.head;
-        }
-  ;
-
-opt_overwrite: K_INTO { $$ = 0; } | K_OVERWRITE { $$ = 1; } ;
-
+/* EXECUTE STATEMENT SET BEGIN ... END, and the SQL client's
+ * BEGIN STATEMENT SET; ... END */
 statement_set:
     K_EXECUTE K_STATEMENT K_SET K_BEGIN inserts K_END
+        { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = $5; }
+  | K_BEGIN K_STATEMENT K_SET ';' inserts K_END
         { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = $5; }
   ;
 
 inserts:
     insert_stmt ';'              { $$ = ast_list1($1); }
+  | error ';'                    { $$ = ast_list_empty(); yyerrok; }
   | inserts insert_stmt ';'      { $$ = ast_list_append($1, $2); }
+  | inserts error ';'            { $$ = $1; yyerrok; }
   ;
 
 /* ---------------------------------------------------------------- queries */
 
+/* A query: [WITH ...] body [ORDER BY ...] [LIMIT ...] [OFFSET ...] [FETCH ...].
+ * query_np is the same without a parenthesis first: the form a subquery in
+ * an expression takes, where '(' opens an expression. */
 query:
-    select
-  | query K_UNION K_ALL select   { $$ = ast_new(A, AST_UNION, @$); $$->a = $1; $$->b = $4; $$->flag = 1; }
-  | query K_UNION select         { $$ = ast_new(A, AST_UNION, @$); $$->a = $1; $$->b = $3; }
+    query_body opt_query_tail                { $$ = ast_query(A, NULL, $1, $2, @$); }
+  | K_WITH with_list query_body opt_query_tail { $$ = ast_query(A, ast_with(A, $2, @1), $3, $4, @$); }
   ;
 
+query_np:
+    query_body_np opt_query_tail             { $$ = ast_query(A, NULL, $1, $2, @$); }
+  | K_WITH with_list query_body opt_query_tail { $$ = ast_query(A, ast_with(A, $2, @1), $3, $4, @$); }
+  ;
+
+with_list:
+    with_item                    { $$ = ast_list1($1); }
+  | with_list ',' with_item      { $$ = ast_list_append($1, $3); }
+  ;
+
+with_item:
+    ident opt_column_list K_AS '(' query ')'
+        { $$ = ast_new(A, AST_CTE, @$); $$->name = $1; $$->list = $2; $$->a = $5; }
+  ;
+
+query_body:
+    query_term
+  | query_body K_UNION set_quant query_term  { $$ = ast_setop(A, SETOP_UNION, $3, $1, $4, @$); }
+  | query_body K_EXCEPT set_quant query_term { $$ = ast_setop(A, SETOP_EXCEPT, $3, $1, $4, @$); }
+  | query_body K_MINUS set_quant query_term  { $$ = ast_setop(A, SETOP_EXCEPT, $3, $1, $4, @$); }
+  ;
+
+query_body_np:
+    query_term_np
+  | query_body_np K_UNION set_quant query_term  { $$ = ast_setop(A, SETOP_UNION, $3, $1, $4, @$); }
+  | query_body_np K_EXCEPT set_quant query_term { $$ = ast_setop(A, SETOP_EXCEPT, $3, $1, $4, @$); }
+  | query_body_np K_MINUS set_quant query_term  { $$ = ast_setop(A, SETOP_EXCEPT, $3, $1, $4, @$); }
+  ;
+
+query_term:
+    query_primary
+  | query_term K_INTERSECT set_quant query_primary { $$ = ast_setop(A, SETOP_INTERSECT, $3, $1, $4, @$); }
+  ;
+
+query_term_np:
+    query_primary_np
+  | query_term_np K_INTERSECT set_quant query_primary { $$ = ast_setop(A, SETOP_INTERSECT, $3, $1, $4, @$); }
+  ;
+
+query_primary: query_primary_np | '(' query ')' { $$ = $2; } ;
+query_primary_np: select | values ;
+
+set_quant: %empty { $$ = 0; } | K_ALL { $$ = 1; } | K_DISTINCT { $$ = 0; } ;
+
+values:
+    K_VALUES expr_list           { $$ = ast_new(A, AST_VALUES, @$); $$->list = $2; }
+  ;
+
+opt_query_tail:
+    %empty                                   { $$ = NULL; }
+  | K_ORDER K_BY order_list opt_limit_clause opt_offset_clause opt_fetch_clause
+        { $$ = ast_query_tail(A, $3, $4, $5, $6, @$); }
+  | limit_clause opt_offset_clause opt_fetch_clause
+        { $$ = ast_query_tail(A, ast_list_empty(), $1, $2, $3, @$); }
+  | fetch_clause                             { $$ = ast_query_tail(A, ast_list_empty(), NULL, NULL, $1, @$); }
+  ;
+
+opt_order_by: %empty { $$ = ast_list_empty(); } | K_ORDER K_BY order_list { $$ = $3; } ;
+
+order_list:
+    order_item                   { $$ = ast_list1($1); }
+  | order_list ',' order_item    { $$ = ast_list_append($1, $3); }
+  ;
+
+order_item:
+    expr opt_asc_desc opt_nulls
+        { $$ = ast_new(A, AST_ORDER_ITEM, @$); $$->a = $1; $$->flag = $2; $$->op = $3; }
+  ;
+
+opt_asc_desc: %empty { $$ = 0; } | K_ASC { $$ = 0; } | K_DESC { $$ = 1; } ;
+opt_nulls: %empty { $$ = 0; } | K_NULLS K_FIRST { $$ = 1; } | K_NULLS K_LAST { $$ = 2; } ;
+
+opt_limit_clause: %empty { $$ = NULL; } | limit_clause ;
+limit_clause:
+    K_LIMIT bexpr                { $$ = ast_clause(A, "LIMIT", @$); $$->a = $2; }
+  | K_LIMIT bexpr ',' bexpr      { $$ = ast_clause(A, "LIMIT", @$); $$->a = $4; $$->b = $2; }
+  | K_LIMIT K_ALL                { $$ = ast_clause(A, "LIMIT", @$); }
+  ;
+opt_offset_clause: %empty { $$ = NULL; } | offset_clause ;
+offset_clause:
+    K_OFFSET bexpr opt_row_rows  { $$ = ast_clause(A, "OFFSET", @$); $$->a = $2; }
+  ;
+opt_fetch_clause: %empty { $$ = NULL; } | fetch_clause ;
+fetch_clause:
+    K_FETCH first_next bexpr row_rows K_ONLY { $$ = ast_clause(A, "FETCH", @$); $$->a = $3; }
+  | K_FETCH first_next row_rows K_ONLY       { $$ = ast_clause(A, "FETCH", @$); }
+  ;
+first_next: K_FIRST { $$ = 0; } | K_NEXT { $$ = 1; } ;
+row_rows: K_ROW { $$ = 0; } | K_ROWS { $$ = 1; } ;
+opt_row_rows: %empty | K_ROW | K_ROWS ;
+
 select:
-    K_SELECT opt_distinct select_list K_FROM from_list opt_where opt_group_by opt_having
+    K_SELECT opt_hints opt_distinct select_list K_FROM from_list opt_where opt_group_by opt_having
+    opt_window_clause
         {
             $$ = ast_new(A, AST_SELECT, @$);
-            $$->flag = $2; $$->list = $3; $$->a = $5; $$->b = $6; $$->list2 = $7; $$->c = $8;
+            $$->flag = $3; $$->list = $4; $$->a = $6; $$->b = $7; $$->list2 = $8; $$->c = $9;
+            $$->list3 = $2; $$->d = $10;
+        }
+  | K_SELECT opt_hints opt_distinct select_list opt_where
+        {
+            /* SELECT without FROM (Flink evaluates it once) */
+            $$ = ast_new(A, AST_SELECT, @$);
+            $$->flag = $3; $$->list = $4; $$->b = $5; $$->list3 = $2;
         }
   ;
 
@@ -394,25 +750,33 @@ opt_alias:
   | ident                        { $$ = $1; }
   ;
 
+/* [AS] alias [(column, ...)] after a FROM item */
+opt_alias_cols:
+    %empty                       { $$ = ast_list_empty(); }
+  | K_AS ident                   { $$ = ast_list1(ast_ident(A, $2)); }
+  | ident                        { $$ = ast_list1(ast_ident(A, $1)); }
+  | K_AS ident '(' ident_list ')' { $$ = ast_list_prepend(ast_ident(A, $2), $4); }
+  | ident '(' ident_list ')'     { $$ = ast_list_prepend(ast_ident(A, $1), $3); }
+  ;
+
 from_list:
     from_item
-  | from_list ',' from_item
-        { $$ = ast_new(A, AST_JOIN, @$); $$->a = $1; $$->b = $3; $$->op = JOIN_CROSS; }
+  | from_list ',' from_item      { $$ = ast_join(A, JOIN_CROSS, $1, $3, NULL, @$); $$->op2 = 1; }
   ;
 
 from_item:
     table_primary
-  | from_item join_type K_JOIN table_primary K_ON expr
-        { $$ = ast_new(A, AST_JOIN, @$); $$->a = $1; $$->b = $4; $$->c = $6; $$->op = $2; }
+  | from_item join_type K_JOIN table_primary join_spec
+        { $$ = ast_join(A, $2, $1, $4, $5, @$); }
   | from_item K_CROSS K_JOIN table_primary
-        { $$ = ast_new(A, AST_JOIN, @$); $$->a = $1; $$->b = $4; $$->op = JOIN_CROSS; }
+        { $$ = ast_join(A, JOIN_CROSS, $1, $4, NULL, @$); }
+  | from_item K_NATURAL join_type K_JOIN table_primary
+        { $$ = ast_join(A, $3, $1, $5, NULL, @$); $$->flag = 1; }
   ;
 
-table_primary:
-    compound_name opt_alias
-        { $$ = ast_new(A, AST_TABLE_REF, @$); $$->list = $1; $$->name = $2; }
-  | '(' query ')' opt_alias
-        { $$ = ast_new(A, AST_SUBQUERY, @$); $$->a = $2; $$->name = $4; }
+join_spec:
+    K_ON expr                    { $$ = $2; }
+  | K_USING '(' ident_list ')'   { $$ = ast_clause(A, "USING", @$); $$->list = $3; }
   ;
 
 join_type:
@@ -425,9 +789,186 @@ join_type:
 
 opt_outer: %empty | K_OUTER ;
 
+table_primary:
+    table_ref
+  | table_ref K_MATCH_RECOGNIZE '(' match_recognize ')' opt_alias_cols
+        { $$ = $4; $$->a = $1; $$->loc = @$; ast_set_alias($$, $6); }
+  ;
+
+table_ref:
+    compound_name opt_hints opt_snapshot opt_alias_cols
+        {
+            $$ = ast_new(A, AST_TABLE_REF, @$);
+            $$->list = $1; $$->list2 = $2; $$->c = $3; ast_set_alias($$, $4);
+        }
+  | '(' query ')' opt_alias_cols
+        { $$ = ast_new(A, AST_SUBQUERY, @$); $$->a = $2; ast_set_alias($$, $4); }
+  | K_LATERAL '(' query ')' opt_alias_cols
+        { $$ = ast_new(A, AST_SUBQUERY, @$); $$->a = $3; $$->flag = 1; ast_set_alias($$, $5); }
+  | K_TABLE '(' call ')' opt_alias_cols
+        { $$ = ast_new(A, AST_TVF, @$); $$->a = $3; ast_set_alias($$, $5); }
+    /* Flink 2.1: a process table function called directly, FROM f(TABLE t, ...) */
+  | call_base opt_alias_cols
+        { $$ = ast_new(A, AST_TVF, @$); $$->a = $1; ast_set_alias($$, $2); }
+  | K_LATERAL K_TABLE '(' call ')' opt_alias_cols
+        { $$ = ast_new(A, AST_TVF, @$); $$->a = $4; $$->flag = 1; ast_set_alias($$, $6); }
+  | K_UNNEST '(' expr_list ')' opt_ordinality opt_alias_cols
+        { $$ = ast_new(A, AST_UNNEST, @$); $$->list = $3; $$->flag = $5; ast_set_alias($$, $6); }
+  ;
+
+opt_ordinality: %empty { $$ = 0; } | K_WITH K_ORDINALITY { $$ = 1; } ;
+
+opt_snapshot:
+    %empty                       { $$ = NULL; }
+  | K_FOR K_SYSTEM_TIME K_AS K_OF bexpr
+        { $$ = ast_clause(A, "FOR SYSTEM_TIME AS OF", @$); $$->a = $5; }
+  ;
+
+/* MATCH_RECOGNIZE (PARTITION BY ... ORDER BY ... MEASURES ... ONE ROW PER
+ * MATCH ... AFTER MATCH SKIP ... PATTERN (...) WITHIN ... DEFINE ...) */
+match_recognize:
+    opt_partition_by opt_order_by opt_measures mr_rows mr_after K_PATTERN '(' pattern ')' opt_within
+    opt_subset K_DEFINE mr_defines
+        {
+            $$ = ast_new(A, AST_MATCH_RECOGNIZE, @$);
+            $$->list = $1; $$->list2 = $2; $$->op = $4; $$->b = $8; $$->list3 = $13;
+        }
+  ;
+
+opt_partition_by: %empty { $$ = ast_list_empty(); } | K_PARTITION K_BY expr_list { $$ = $3; } ;
+
+opt_measures: %empty | K_MEASURES mr_measures ;
+mr_measures:
+    mr_measure                   { $$ = ast_list_empty(); }
+  | mr_measures ',' mr_measure   { $$ = $1; }
+  ;
+/* FINAL/RUNNING LAST(A.price) AS x; both words are names too (Nexmark's q4 has a column final) */
+mr_measure: expr K_AS ident | K_FINAL call K_AS ident | K_RUNNING call K_AS ident ;
+
+mr_rows:
+    %empty                       { $$ = 0; }
+  | K_ONE K_ROW K_PER K_MATCH    { $$ = 0; }
+  | K_ALL K_ROWS K_PER K_MATCH opt_empty_matches { $$ = 1; }
+  ;
+/* SHOW EMPTY MATCHES, OMIT EMPTY MATCHES, WITH UNMATCHED ROWS */
+opt_empty_matches: %empty | K_SHOW K_EMPTY IDENT | IDENT K_EMPTY IDENT | K_WITH IDENT K_ROWS ;
+
+mr_after:
+    %empty                       { $$ = NULL; }
+  | K_AFTER K_MATCH K_SKIP K_TO K_NEXT K_ROW { $$ = NULL; }
+  | K_AFTER K_MATCH K_SKIP K_PAST K_LAST K_ROW { $$ = NULL; }
+  | K_AFTER K_MATCH K_SKIP K_TO K_FIRST IDENT { $$ = NULL; }
+  | K_AFTER K_MATCH K_SKIP K_TO K_LAST IDENT { $$ = NULL; }
+  | K_AFTER K_MATCH K_SKIP K_TO IDENT { $$ = NULL; }
+  ;
+
+pattern:
+    pattern_term
+  | pattern '|' pattern_term     { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '|'; $$->a = $1; $$->b = $3; }
+  ;
+
+pattern_term:
+    pattern_factor
+  | pattern_term pattern_factor  { $$ = ast_new(A, AST_PATTERN, @$); $$->op = ' '; $$->a = $1; $$->b = $2; }
+  ;
+
+pattern_factor:
+    pattern_primary
+  | pattern_primary pattern_quant { $$ = $2; $$->a = $1; $$->loc = @$; }
+  ;
+
+pattern_quant:
+    '*' opt_reluctant            { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '*'; $$->flag = $2; }
+  | '+' opt_reluctant            { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '+'; $$->flag = $2; }
+  | '?' opt_reluctant            { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '?'; $$->flag = $2; }
+  | '{' INTEGER_LIT '}' opt_reluctant { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '{'; $$->flag = $4; }
+  | '{' INTEGER_LIT ',' '}' opt_reluctant { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '{'; $$->flag = $5; }
+  | '{' INTEGER_LIT ',' INTEGER_LIT '}' opt_reluctant { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '{'; $$->flag = $6; }
+  | '{' ',' INTEGER_LIT '}' opt_reluctant { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '{'; $$->flag = $5; }
+  ;
+
+opt_reluctant: %empty { $$ = 0; } | '?' { $$ = 1; } ;
+
+pattern_primary:
+    ident                        { $$ = ast_ident(A, $1); }
+  | '(' pattern ')'              { $$ = $2; }
+  | EXCL_OPEN pattern EXCL_CLOSE { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '-'; $$->a = $2; }
+  | K_PERMUTE '(' pattern_list ')' { $$ = ast_new(A, AST_PATTERN, @$); $$->op = 'P'; $$->list = $3; }
+  | '^'                          { $$ = ast_new(A, AST_PATTERN, @$); $$->op = '^'; }
+  ;
+
+pattern_list:
+    pattern                      { $$ = ast_list1($1); }
+  | pattern_list ',' pattern     { $$ = ast_list_append($1, $3); }
+  ;
+
+opt_within: %empty | K_WITHIN interval_literal ;
+opt_subset: %empty | K_SUBSET subset_list ;
+subset_list: subset_item | subset_list ',' subset_item ;
+subset_item: ident '=' '(' ident_list ')' ;
+
+mr_defines:
+    ident K_AS expr              { $$ = ast_list_empty(); }
+  | mr_defines ',' ident K_AS expr { $$ = $1; }
+  ;
+
 opt_where: %empty { $$ = NULL; } | K_WHERE expr { $$ = $2; } ;
-opt_group_by: %empty { $$ = ast_list_empty(); } | K_GROUP K_BY expr_list { $$ = $3; } ;
+opt_group_by: %empty { $$ = ast_list_empty(); } | K_GROUP K_BY group_list { $$ = $3; } ;
 opt_having: %empty { $$ = NULL; } | K_HAVING expr { $$ = $2; } ;
+
+group_list:
+    group_item                   { $$ = ast_list1($1); }
+  | group_list ',' group_item    { $$ = ast_list_append($1, $3); }
+  ;
+
+/* ROLLUP(...) and CUBE(...) are calls to the analyzer; () is the empty group */
+group_item:
+    expr
+  | '(' ')'                      { $$ = ast_new(A, AST_ROW_CTOR, @$); $$->flag = 1; }
+  | K_GROUPING K_SETS '(' group_list ')'
+        { $$ = ast_new(A, AST_GROUPING_SETS, @$); $$->list = $4; }
+  ;
+
+opt_window_clause:
+    %empty                       { $$ = NULL; }
+  | K_WINDOW window_defs         { $$ = ast_clause(A, "WINDOW", @$); $$->list = $2; }
+  ;
+
+window_defs:
+    window_def                   { $$ = ast_list1($1); }
+  | window_defs ',' window_def   { $$ = ast_list_append($1, $3); }
+  ;
+
+window_def: ident K_AS '(' window_spec ')' { $$ = $4; $$->name = $1; $$->loc = @$; } ;
+
+/* ---------------------------------------------------------------- hints */
+
+opt_hints:
+    %empty                       { $$ = ast_list_empty(); }
+  | HINT_START hint_list HINT_END { $$ = $2; }
+  ;
+
+hint_list:
+    hint                         { $$ = ast_list1($1); }
+  | hint_list ',' hint           { $$ = ast_list_append($1, $3); }
+  ;
+
+hint:
+    ident                        { $$ = ast_new(A, AST_HINT, @$); $$->name = $1; }
+  | ident '(' hint_args ')'      { $$ = ast_new(A, AST_HINT, @$); $$->name = $1; $$->list = $3; }
+  ;
+
+hint_args:
+    hint_arg                     { $$ = ast_list1($1); }
+  | hint_args ',' hint_arg       { $$ = ast_list_append($1, $3); }
+  ;
+
+hint_arg:
+    option
+  | STRING_LIT                   { $$ = ast_literal(A, LIT_STRING, $1, @$); }
+  | INTEGER_LIT                  { $$ = ast_literal(A, LIT_INTEGER, $1, @$); }
+  | compound_name                { $$ = ast_new(A, AST_COLREF, @$); $$->list = $1; }
+  ;
 
 /* ---------------------------------------------------------------- expressions */
 
@@ -436,14 +977,22 @@ expr_list:
   | expr_list ',' expr           { $$ = ast_list_append($1, $3); }
   ;
 
+opt_expr_list: %empty { $$ = ast_list_empty(); } | expr_list ;
+
 expr:
     expr K_OR expr               { $$ = ast_binary(A, OP_OR, $1, $3, @$); }
   | expr K_AND expr              { $$ = ast_binary(A, OP_AND, $1, $3, @$); }
   | K_NOT expr                   { $$ = ast_unary(A, OP_NOT, $2, @$); }
-  | expr K_IS opt_not K_NULL     { $$ = ast_new(A, AST_IS, @$); $$->a = $1; $$->op = IS_NULL; $$->flag = $3; }
-  | expr K_IS opt_not K_TRUE     { $$ = ast_new(A, AST_IS, @$); $$->a = $1; $$->op = IS_TRUE; $$->flag = $3; }
-  | expr K_IS opt_not K_FALSE    { $$ = ast_new(A, AST_IS, @$); $$->a = $1; $$->op = IS_FALSE; $$->flag = $3; }
-  | expr K_IS opt_not K_UNKNOWN  { $$ = ast_new(A, AST_IS, @$); $$->a = $1; $$->op = IS_UNKNOWN; $$->flag = $3; }
+  | expr K_IS opt_not K_NULL     { $$ = ast_is(A, IS_NULL, $3, $1, NULL, @$); }
+  | expr K_IS opt_not K_TRUE     { $$ = ast_is(A, IS_TRUE, $3, $1, NULL, @$); }
+  | expr K_IS opt_not K_FALSE    { $$ = ast_is(A, IS_FALSE, $3, $1, NULL, @$); }
+  | expr K_IS opt_not K_UNKNOWN  { $$ = ast_is(A, IS_UNKNOWN, $3, $1, NULL, @$); }
+  | expr K_IS opt_not K_DISTINCT K_FROM bexpr %prec K_IS
+                                 { $$ = ast_is(A, IS_DISTINCT_FROM, $3, $1, $6, @$); }
+  | expr K_IS opt_not K_JSON %prec IS_JSON_ANY
+                                 { $$ = ast_is(A, IS_JSON, $3, $1, NULL, @$); }
+  | expr K_IS opt_not K_JSON json_kind %prec K_IS
+                                 { $$ = ast_is(A, IS_JSON, $3, $1, NULL, @$); }
   | expr '=' expr                { $$ = ast_binary(A, OP_EQ, $1, $3, @$); }
   | expr NE expr                 { $$ = ast_binary(A, OP_NE, $1, $3, @$); }
   | expr '<' expr                { $$ = ast_binary(A, OP_LT, $1, $3, @$); }
@@ -458,18 +1007,32 @@ expr:
         { $$ = ast_new(A, AST_IN, @$); $$->a = $1; $$->list = $4; }
   | expr K_NOT K_IN '(' expr_list ')' %prec K_IN
         { $$ = ast_new(A, AST_IN, @$); $$->a = $1; $$->list = $5; $$->flag = 1; }
+  | expr K_IN '(' query_np ')' %prec K_IN
+        { $$ = ast_new(A, AST_IN, @$); $$->a = $1; $$->b = $4; }
+  | expr K_NOT K_IN '(' query_np ')' %prec K_IN
+        { $$ = ast_new(A, AST_IN, @$); $$->a = $1; $$->b = $5; $$->flag = 1; }
   | expr K_LIKE bexpr %prec K_LIKE
-        { $$ = ast_new(A, AST_LIKE, @$); $$->a = $1; $$->b = $3; }
+        { $$ = ast_like(A, 0, 0, $1, $3, NULL, @$); }
   | expr K_LIKE bexpr K_ESCAPE bexpr %prec K_LIKE
-        { $$ = ast_new(A, AST_LIKE, @$); $$->a = $1; $$->b = $3; $$->c = $5; }
+        { $$ = ast_like(A, 0, 0, $1, $3, $5, @$); }
   | expr K_NOT K_LIKE bexpr %prec K_LIKE
-        { $$ = ast_new(A, AST_LIKE, @$); $$->a = $1; $$->b = $4; $$->flag = 1; }
+        { $$ = ast_like(A, 0, 1, $1, $4, NULL, @$); }
   | expr K_NOT K_LIKE bexpr K_ESCAPE bexpr %prec K_LIKE
-        { $$ = ast_new(A, AST_LIKE, @$); $$->a = $1; $$->b = $4; $$->c = $6; $$->flag = 1; }
+        { $$ = ast_like(A, 0, 1, $1, $4, $6, @$); }
+  | expr K_SIMILAR K_TO bexpr %prec K_SIMILAR
+        { $$ = ast_like(A, 1, 0, $1, $4, NULL, @$); }
+  | expr K_SIMILAR K_TO bexpr K_ESCAPE bexpr %prec K_SIMILAR
+        { $$ = ast_like(A, 1, 0, $1, $4, $6, @$); }
+  | expr K_NOT K_SIMILAR K_TO bexpr %prec K_SIMILAR
+        { $$ = ast_like(A, 1, 1, $1, $5, NULL, @$); }
+  | expr K_NOT K_SIMILAR K_TO bexpr K_ESCAPE bexpr %prec K_SIMILAR
+        { $$ = ast_like(A, 1, 1, $1, $5, $7, @$); }
+  | K_EXISTS '(' query_np ')'    { $$ = ast_new(A, AST_EXISTS, @$); $$->a = $3; }
   | bexpr
   ;
 
 opt_not: %empty { $$ = 0; } | K_NOT { $$ = 1; } ;
+json_kind: K_VALUE | K_SCALAR | K_ARRAY | K_OBJECT ;
 
 between_tail:
     bexpr K_AND bexpr
@@ -492,30 +1055,216 @@ bexpr:
   | primary
   ;
 
+/* A name is a primary on its own; element and field access apply to any
+ * primary, but a field of a plain name is part of the name (a.b.c). */
 primary:
+    compound_name                { $$ = ast_new(A, AST_COLREF, @$); $$->list = $1; }
+  | primary_nn
+  ;
+
+primary_nn:
     literal
-  | compound_name                { $$ = ast_new(A, AST_COLREF, @$); $$->list = $1; }
   | call
+  | special_call
   | '(' expr ')'                 { $$ = $2; $$->loc = @$; }
+  | '(' expr ',' expr_list ')'
+        { $$ = ast_new(A, AST_ROW_CTOR, @$); $$->list = ast_list_prepend($2, $4); $$->flag = 1; }
+  | '(' query_np ')'             { $$ = ast_new(A, AST_SUBQUERY_EXPR, @$); $$->a = $2; }
   | case_expr
   | K_CAST '(' expr K_AS type ')'
         { $$ = ast_new(A, AST_CAST, @$); $$->a = $3; $$->b = $5; }
+  | K_TRY_CAST '(' expr K_AS type ')'
+        { $$ = ast_new(A, AST_CAST, @$); $$->a = $3; $$->b = $5; $$->flag = 1; }
+  | K_ARRAY '[' opt_expr_list ']'
+        { $$ = ast_new(A, AST_ARRAY_CTOR, @$); $$->list = $3; }
+  | K_MAP '[' opt_expr_list ']'
+        { $$ = ast_new(A, AST_MAP_CTOR, @$); $$->list = $3; }
+  | primary '[' expr ']'
+        { $$ = ast_new(A, AST_ELEMENT, @$); $$->a = $1; $$->b = $3; }
+  | primary_nn '.' ident
+        { $$ = ast_new(A, AST_FIELD_ACCESS, @$); $$->a = $1; $$->name = $3; }
   ;
 
+/* Functions with SQL's own argument syntax, as calls with keyword arguments
+ * (AST_SYMBOL) where Calcite has them: EXTRACT(DAY FROM ts) is
+ * EXTRACT(DAY, ts), TRIM(LEADING 'x' FROM s) is TRIM(LEADING, 'x', s). */
+special_call:
+    K_EXTRACT '(' ident K_FROM expr ')'
+        { $$ = ast_call(A, kw_name("EXTRACT", @1), ast_list_append(ast_list1(ast_symbol(A, $3.s, @3)), $5), false, @$); }
+  | K_POSITION '(' bexpr K_IN bexpr ')'
+        { $$ = ast_call(A, kw_name("POSITION", @1), ast_list_append(ast_list1($3), $5), false, @$); }
+  | K_POSITION '(' bexpr K_IN bexpr K_FROM bexpr ')'
+        { $$ = ast_call(A, kw_name("POSITION", @1), ast_list_append(ast_list_append(ast_list1($3), $5), $7), false, @$); }
+  | K_TRIM '(' expr ')'
+        { $$ = ast_trim(A, @1, "BOTH", NULL, $3, @$); }
+  | K_TRIM '(' K_FROM expr ')'
+        { $$ = ast_trim(A, @1, "BOTH", NULL, $4, @$); }
+  | K_TRIM '(' trim_where K_FROM expr ')'
+        { $$ = ast_trim(A, @1, $3 == 0 ? "BOTH" : $3 == 1 ? "LEADING" : "TRAILING", NULL, $5, @$); }
+  | K_TRIM '(' trim_where expr K_FROM expr ')'
+        { $$ = ast_trim(A, @1, $3 == 0 ? "BOTH" : $3 == 1 ? "LEADING" : "TRAILING", $4, $6, @$); }
+  | K_TRIM '(' expr K_FROM expr ')'
+        { $$ = ast_trim(A, @1, "BOTH", $3, $5, @$); }
+  | K_SUBSTRING '(' expr K_FROM expr ')'
+        { $$ = ast_call(A, kw_name("SUBSTRING", @1), ast_list_append(ast_list1($3), $5), false, @$); }
+  | K_SUBSTRING '(' expr K_FROM expr K_FOR expr ')'
+        { $$ = ast_call(A, kw_name("SUBSTRING", @1), ast_list_append(ast_list_append(ast_list1($3), $5), $7), false, @$); }
+  | K_SUBSTRING '(' expr_list ')'
+        { $$ = ast_call(A, kw_name("SUBSTRING", @1), $3, false, @$); }
+  | K_OVERLAY '(' expr K_PLACING expr K_FROM expr ')'
+        { $$ = ast_call(A, kw_name("OVERLAY", @1), ast_list_append(ast_list_append(ast_list1($3), $5), $7), false, @$); }
+  | K_OVERLAY '(' expr K_PLACING expr K_FROM expr K_FOR expr ')'
+        {
+            ast_list_t l = ast_list_append(ast_list_append(ast_list1($3), $5), $7);
+            $$ = ast_call(A, kw_name("OVERLAY", @1), ast_list_append(l, $9), false, @$);
+        }
+  | floor_kw '(' expr ')'
+        { $$ = ast_call(A, kw_name($1, @1), ast_list1($3), false, @$); }
+  | floor_kw '(' expr K_TO ident ')'
+        { $$ = ast_call(A, kw_name($1, @1), ast_list_append(ast_list1($3), ast_symbol(A, $5.s, @5)), false, @$); }
+  | K_CURRENT_TIMESTAMP opt_precision { $$ = ast_niladic(A, "CURRENT_TIMESTAMP", @$); }
+  | K_CURRENT_DATE               { $$ = ast_niladic(A, "CURRENT_DATE", @$); }
+  | K_CURRENT_TIME opt_precision { $$ = ast_niladic(A, "CURRENT_TIME", @$); }
+  | K_LOCALTIME opt_precision    { $$ = ast_niladic(A, "LOCALTIME", @$); }
+  | K_LOCALTIMESTAMP opt_precision { $$ = ast_niladic(A, "LOCALTIMESTAMP", @$); }
+  | K_JSON_VALUE '(' expr ',' expr json_opts ')'
+        { $$ = ast_call(A, kw_name("JSON_VALUE", @1), ast_list_append(ast_list1($3), $5), false, @$); $$->list2 = $6; }
+  | K_JSON_QUERY '(' expr ',' expr json_opts ')'
+        { $$ = ast_call(A, kw_name("JSON_QUERY", @1), ast_list_append(ast_list1($3), $5), false, @$); $$->list2 = $6; }
+  | K_JSON_EXISTS '(' expr ',' expr json_opts ')'
+        { $$ = ast_call(A, kw_name("JSON_EXISTS", @1), ast_list_append(ast_list1($3), $5), false, @$); $$->list2 = $6; }
+  | K_JSON_OBJECT '(' opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_OBJECT", @1), ast_list_empty(), false, @$); }
+  | K_JSON_OBJECT '(' json_kvs opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_OBJECT", @1), $3, false, @$); }
+  | K_JSON_ARRAY '(' opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_ARRAY", @1), ast_list_empty(), false, @$); }
+  | K_JSON_ARRAY '(' expr_list opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_ARRAY", @1), $3, false, @$); }
+  | K_JSON_OBJECTAGG '(' json_kv opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_OBJECTAGG", @1), ast_list1($3), false, @$); }
+  | K_JSON_ARRAYAGG '(' expr opt_order_by opt_json_null ')'
+        { $$ = ast_call(A, kw_name("JSON_ARRAYAGG", @1), ast_list1($3), false, @$); }
+  ;
+
+floor_kw: K_FLOOR | K_CEIL | K_CEILING ;
+
+trim_where: K_BOTH { $$ = 0; } | K_LEADING { $$ = 1; } | K_TRAILING { $$ = 2; } ;
+
+json_opts: %empty { $$ = ast_list_empty(); } | json_opts json_opt { $$ = ast_list_append($1, $2); } ;
+
+json_opt:
+    K_RETURNING simple_type      { $$ = $2; }
+  | json_behavior K_ON K_EMPTY   { $$ = $1; }
+  | json_behavior K_ON K_ERROR   { $$ = $1; }
+  | K_WITHOUT opt_array K_WRAPPER { $$ = ast_symbol(A, "WITHOUT WRAPPER", @$); }
+  | K_WITH opt_wrapper_kind opt_array K_WRAPPER { $$ = ast_symbol(A, "WITH WRAPPER", @$); }
+  ;
+
+json_behavior:
+    K_NULL                       { $$ = ast_symbol(A, "NULL", @$); }
+  | K_ERROR                      { $$ = ast_symbol(A, "ERROR", @$); }
+  | K_TRUE                       { $$ = ast_symbol(A, "TRUE", @$); }
+  | K_FALSE                      { $$ = ast_symbol(A, "FALSE", @$); }
+  | K_UNKNOWN                    { $$ = ast_symbol(A, "UNKNOWN", @$); }
+  | K_DEFAULT bexpr              { $$ = ast_symbol(A, "DEFAULT", @$); $$->a = $2; }
+  | K_EMPTY K_ARRAY              { $$ = ast_symbol(A, "EMPTY ARRAY", @$); }
+  | K_EMPTY K_OBJECT             { $$ = ast_symbol(A, "EMPTY OBJECT", @$); }
+  ;
+
+opt_array: %empty | K_ARRAY ;
+opt_wrapper_kind: %empty | K_CONDITIONAL | K_UNCONDITIONAL ;
+
+json_kvs:
+    json_kv                      { $$ = ast_list1($1); }
+  | json_kvs ',' json_kv         { $$ = ast_list_append($1, $3); }
+  ;
+
+/* [KEY] key VALUE value; the key is a literal or a name (KEY is also a name) */
+json_kv:
+    K_KEY json_key K_VALUE bexpr { $$ = ast_row2(A, $2, $4, @$); }
+  | json_key K_VALUE bexpr       { $$ = ast_row2(A, $1, $3, @$); }
+  ;
+
+json_key:
+    literal
+  | IDENT                        { $$ = ast_new(A, AST_COLREF, @$); $$->list = ast_list1(ast_ident(A, $1)); }
+  ;
+
+opt_json_null:
+    %empty                       { $$ = NULL; }
+  | K_NULL K_ON K_NULL           { $$ = ast_symbol(A, "NULL ON NULL", @$); }
+  | K_ABSENT K_ON K_NULL         { $$ = ast_symbol(A, "ABSENT ON NULL", @$); }
+  ;
+
+/* name(args) [FILTER (WHERE ...)] [OVER window] */
 call:
-    ident '(' ')' opt_filter
-        { $$ = ast_call(A, $1, ast_list_empty(), false, @$); $$->b = $4; }
-  | ident '(' opt_distinct expr_list ')' opt_filter
-        { $$ = ast_call(A, $1, $4, $3, @$); $$->b = $6; }
+    call_base opt_filter opt_over { $$ = $1; $$->b = $2; $$->c = $3; $$->loc = @$; }
   | K_IF '(' expr_list ')'
         { $$ = ast_call(A, kw_name("IF", @1), $3, false, @$); }
-  | ident '(' '*' ')' opt_filter
-        { $$ = ast_call(A, $1, ast_list_empty(), false, @$); $$->flag2 = 1; $$->b = $5; }
   ;
+
+call_base:
+    compound_name '(' ')'
+        { $$ = ast_call(A, $1.tail->name, ast_list_empty(), false, @$); $$->a = $1.count > 1 ? $1.head : NULL; }
+  | compound_name '(' opt_distinct call_args ')'
+        { $$ = ast_call(A, $1.tail->name, $4, $3, @$); $$->a = $1.count > 1 ? $1.head : NULL; }
+  | compound_name '(' '*' ')'
+        { $$ = ast_call(A, $1.tail->name, ast_list_empty(), false, @$); $$->flag2 = 1; $$->a = $1.count > 1 ? $1.head : NULL; }
+  ;
+
+call_args:
+    call_arg                     { $$ = ast_list1($1); }
+  | call_args ',' call_arg       { $$ = ast_list_append($1, $3); }
+  ;
+
+/* named arguments (name => value) and the table arguments of table functions */
+call_arg:
+    expr
+  | ident ARROW expr             { $$ = ast_named_arg(A, $1, $3, @$); }
+  | ident ARROW K_TABLE compound_name opt_table_partition
+        { $$ = ast_named_arg(A, $1, ast_table_arg(A, $4, @3), @$); }
+  | K_TABLE compound_name opt_table_partition { $$ = ast_table_arg(A, $2, @$); }
+  ;
+
+opt_table_partition: %empty | K_PARTITION K_BY bexpr ;
 
 opt_filter:
     %empty                       { $$ = NULL; }
   | K_FILTER '(' K_WHERE expr ')' { $$ = $4; }
+  ;
+
+opt_over:
+    %empty                       { $$ = NULL; }
+  | K_OVER ident                 { $$ = ast_new(A, AST_WINDOW_SPEC, @$); $$->text = $2.s; $$->b_loc = @2; }
+  | K_OVER '(' window_spec ')'   { $$ = $3; $$->loc = @$; }
+  ;
+
+/* [base window] [PARTITION BY ...] [ORDER BY ...] [ROWS|RANGE frame] */
+window_spec:
+    opt_partition_by opt_order_by frame
+        { $$ = ast_new(A, AST_WINDOW_SPEC, @$); $$->list = $1; $$->list2 = $2; $$->a = $3; }
+  | ident opt_partition_by opt_order_by frame
+        {
+            $$ = ast_new(A, AST_WINDOW_SPEC, @$); $$->text = $1.s; $$->b_loc = @1;
+            $$->list = $2; $$->list2 = $3; $$->a = $4;
+        }
+  ;
+
+frame:
+    %empty                       { $$ = NULL; }
+  | K_ROWS frame_bound           { $$ = ast_frame(A, 0, $2, NULL, @$); }
+  | K_RANGE frame_bound          { $$ = ast_frame(A, 1, $2, NULL, @$); }
+  | K_ROWS K_BETWEEN frame_bound K_AND frame_bound { $$ = ast_frame(A, 0, $3, $5, @$); }
+  | K_RANGE K_BETWEEN frame_bound K_AND frame_bound { $$ = ast_frame(A, 1, $3, $5, @$); }
+  ;
+
+frame_bound:
+    K_UNBOUNDED K_PRECEDING      { $$ = ast_bound(A, BOUND_UNBOUNDED_PRECEDING, NULL, @$); }
+  | K_UNBOUNDED K_FOLLOWING      { $$ = ast_bound(A, BOUND_UNBOUNDED_FOLLOWING, NULL, @$); }
+  | K_CURRENT K_ROW              { $$ = ast_bound(A, BOUND_CURRENT_ROW, NULL, @$); }
+  | bexpr K_PRECEDING            { $$ = ast_bound(A, BOUND_PRECEDING, $1, @$); }
+  | bexpr K_FOLLOWING            { $$ = ast_bound(A, BOUND_FOLLOWING, $1, @$); }
   ;
 
 literal:
@@ -533,22 +1282,35 @@ literal:
   | interval_literal
   ;
 
+/* INTERVAL '2' SECOND, INTERVAL '1:30' MINUTE TO SECOND, INTERVAL -'1' DAY;
+ * op2 is the leading unit, p1 the trailing one (the same for one unit) */
 interval_literal:
-    K_INTERVAL STRING_LIT interval_unit
-        { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $3; }
-  | K_INTERVAL STRING_LIT interval_unit K_TO interval_unit
-        { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $5; }
-  | K_INTERVAL '-' STRING_LIT interval_unit
-        { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $4; $$->flag = 1; }
+    K_INTERVAL STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
+        { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $3; $$->b_loc = @2; }
+  | K_INTERVAL STRING_LIT interval_unit opt_precision K_TO interval_unit opt_precision
+        { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $6; $$->b_loc = @2; }
+  | K_INTERVAL '-' STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
+        { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $4; $$->flag = 1; $$->b_loc = @3; }
+  | K_INTERVAL '-' STRING_LIT interval_unit opt_precision K_TO interval_unit opt_precision
+        { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $7; $$->flag = 1; $$->b_loc = @3; }
+  | K_INTERVAL '+' STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
+        { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $4; $$->b_loc = @3; }
   ;
 
+/* the plural forms are Flink's own (its docs write INTERVAL '10' MINUTES) */
 interval_unit:
-    K_YEAR opt_precision         { $$ = UNIT_YEAR; }
-  | K_MONTH opt_precision        { $$ = UNIT_MONTH; }
-  | K_DAY opt_precision          { $$ = UNIT_DAY; }
-  | K_HOUR opt_precision         { $$ = UNIT_HOUR; }
-  | K_MINUTE opt_precision       { $$ = UNIT_MINUTE; }
-  | K_SECOND opt_precision       { $$ = UNIT_SECOND; }
+    K_YEAR                       { $$ = UNIT_YEAR; }
+  | K_YEARS                      { $$ = UNIT_YEAR; }
+  | K_MONTH                      { $$ = UNIT_MONTH; }
+  | K_MONTHS                     { $$ = UNIT_MONTH; }
+  | K_DAY                        { $$ = UNIT_DAY; }
+  | K_DAYS                       { $$ = UNIT_DAY; }
+  | K_HOUR                       { $$ = UNIT_HOUR; }
+  | K_HOURS                      { $$ = UNIT_HOUR; }
+  | K_MINUTE                     { $$ = UNIT_MINUTE; }
+  | K_MINUTES                    { $$ = UNIT_MINUTE; }
+  | K_SECOND                     { $$ = UNIT_SECOND; }
+  | K_SECONDS                    { $$ = UNIT_SECOND; }
   ;
 
 case_expr:
@@ -579,15 +1341,40 @@ ident:
   | unreserved_keyword           { $$ = kw_name($1, @1); }
   ;
 
+reserved_keyword:
+    K_ALL | K_AND | K_AS | K_ASYMMETRIC | K_BETWEEN | K_BOTH | K_BY | K_CASE | K_CAST | K_CEIL
+  | K_CEILING | K_CONSTRAINT | K_CREATE | K_CROSS | K_CURRENT | K_CURRENT_DATE | K_CURRENT_TIME
+  | K_CURRENT_TIMESTAMP | K_DEFAULT | K_DISTINCT | K_ELSE | K_END | K_ESCAPE | K_EXCEPT | K_EXISTS
+  | K_EXTRACT | K_FALSE | K_FETCH | K_FILTER | K_FLOOR | K_FOR | K_FROM | K_FULL | K_GROUP
+  | K_HAVING | K_IF | K_IN | K_INNER | K_INSERT | K_INTERSECT | K_INTERVAL | K_INTO | K_IS | K_JOIN
+  | K_JSON_ARRAY | K_JSON_ARRAYAGG | K_JSON_EXISTS | K_JSON_OBJECT | K_JSON_OBJECTAGG | K_JSON_QUERY
+  | K_JSON_VALUE | K_LATERAL | K_LEADING | K_LEFT | K_LIKE | K_LIMIT | K_LOCALTIME
+  | K_LOCALTIMESTAMP | K_MATCH_RECOGNIZE | K_MINUS | K_NATURAL | K_NOT | K_NULL | K_ON | K_OR
+  | K_ORDER | K_OUTER | K_OVER | K_OVERLAY | K_PERMUTE | K_PLACING | K_POSITION | K_PRIMARY
+  | K_RANGE | K_RIGHT | K_ROWS
+  | K_SELECT | K_SIMILAR | K_SUBSTRING | K_SYMMETRIC | K_TABLE | K_THEN | K_TO | K_TRAILING
+  | K_TRIM | K_TRUE | K_TRY_CAST | K_UNBOUNDED | K_UNION | K_UNNEST | K_USING | K_VALUES | K_WHEN
+  | K_WHERE | K_WINDOW | K_WITH
+  ;
+
 unreserved_keyword:
-    K_ARRAY | K_BEGIN | K_BIGINT | K_BINARY | K_BOOLEAN | K_BYTES | K_CHAR
-  | K_CHARACTER | K_COMMENT | K_DATE | K_DAY | K_DEC | K_DECIMAL | K_DOUBLE | K_ENFORCED
-  | K_EXECUTE | K_FLOAT | K_HOUR | K_INT | K_INTEGER | K_KEY | K_LOCAL | K_MAP
-  | K_METADATA | K_MINUTE | K_MONTH | K_MULTISET | K_NUMERIC | K_OFFSET | K_OVERWRITE
-  | K_PRECISION | K_REAL | K_ROW | K_SECOND | K_SET | K_SMALLINT | K_STATEMENT | K_STRING
-  | K_TEMPORARY | K_TIME | K_TIMESTAMP | K_TIMESTAMP_LTZ | K_TINYINT
-  | K_UNKNOWN | K_VALUE | K_VARBINARY | K_VARCHAR | K_VIEW | K_VIRTUAL | K_WATERMARK
-  | K_WITHOUT | K_YEAR | K_ZONE
+    K_ABSENT | K_ADD | K_AFTER | K_ALTER | K_ANALYZE | K_ARRAY | K_ASC | K_BEGIN | K_BIGINT
+  | K_BINARY | K_BOOLEAN | K_BYTES | K_CALL | K_CATALOG | K_CHAR | K_CHARACTER | K_COMMENT
+  | K_COMPILE | K_CONDITIONAL | K_DATABASE | K_DATE | K_DAY | K_DAYS | K_DEC | K_DECIMAL
+  | K_DEFINE | K_DESC | K_DESCRIBE | K_DISTRIBUTED | K_DOUBLE | K_DROP | K_EMPTY | K_ENFORCED
+  | K_ERROR | K_EXECUTE | K_EXPLAIN | K_FINAL | K_FIRST | K_FLOAT | K_FOLLOWING | K_FUNCTION
+  | K_GROUPING | K_HOUR | K_HOURS | K_INT | K_INTEGER | K_JAR | K_JSON | K_KEY | K_LANGUAGE
+  | K_LAST | K_LOAD | K_LOCAL | K_MAP | K_MATCH | K_MEASURES | K_METADATA | K_MINUTE | K_MINUTES
+  | K_MODULES | K_MONTH | K_MONTHS | K_MULTISET | K_NEXT | K_NULLS | K_NUMERIC | K_OBJECT | K_OF
+  | K_OFFSET | K_ONE | K_ONLY | K_ORDINALITY | K_OVERWRITE
+  | K_PARTITION | K_PARTITIONED | K_PAST | K_PATTERN | K_PER | K_PLAN | K_PRECEDING
+  | K_PRECISION | K_RAW | K_REAL | K_REMOVE | K_REPLACE | K_RESET | K_RETURNING
+  | K_ROW | K_RUNNING | K_SCALAR | K_SECOND | K_SECONDS | K_SET | K_SETS | K_SHOW
+  | K_SKIP | K_SMALLINT | K_STATEMENT | K_STRING | K_SUBSET | K_SYSTEM | K_SYSTEM_TIME
+  | K_TEMPORARY | K_TIME | K_TIMESTAMP | K_TIMESTAMP_LTZ | K_TINYINT | K_UNCONDITIONAL
+  | K_UNKNOWN | K_UNLOAD | K_USE | K_VALUE | K_VARBINARY | K_VARCHAR | K_VARIANT | K_VARYING
+  | K_VIEW | K_VIRTUAL | K_WATERMARK | K_WITHIN | K_WITHOUT | K_WRAPPER | K_YEAR | K_YEARS
+  | K_ZONE | K_DELETE | K_STOP | K_TRUNCATE | K_UPDATE
   ;
 
 %%

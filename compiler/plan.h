@@ -73,6 +73,9 @@ typedef struct table {
     int role;     /* SQLKC_RT_ROLE_* bits, set while planning */
     int index;    /* position in plan.tables */
     bool valid;   /* the DDL had no errors */
+    bool temporary, dropped;
+    const ast_t *ast;  /* its CREATE TABLE (a copy with merged options for a hinted table) */
+    struct table *hint_of; /* the declared table this copy adds OPTIONS hints to */
     const char *ident; /* C identifier derived from the name */
 } table_t;
 

@@ -4,7 +4,9 @@
 # compile with -O2 -Wall -Wextra -Werror (-O2 as `sqlkc build` compiles it,
 # which lets GCC's flow-dependent warnings see through the inlined job). For
 # each tests/errors/NAME.sql,
-# `sqlkc check` must exit 1 with exactly NAME.err on stderr.
+# `sqlkc check` must exit 1 with exactly NAME.err on stderr; for each
+# tests/diags/NAME.sql (valid SQL that gets warnings or notes) it must exit 0
+# with exactly NAME.err on stderr.
 # UPDATE_GOLDEN=1 rewrites the expected files (review them as diffs).
 set -u
 sqlkc=$1; rtinc=$2; cc=${CC:-cc}
@@ -38,6 +40,13 @@ for sql in *.sql; do
   out=$("$sqlkc" check "$sql" 2>&1 >/dev/null); rc=$?
   if [ $rc != 1 ]; then echo "FAIL: $name: check exited $rc, expected 1"; echo "$out"; fail=$((fail+1)); continue; fi
   check "$name.err" "$name.err" "$out"
+done
+cd "$here/diags"
+for sql in *.sql; do
+  name=${sql%.sql}
+  out=$("$sqlkc" check "$sql" 2>&1 >/dev/null); rc=$?
+  if [ $rc != 0 ]; then echo "FAIL: diags/$name: check exited $rc, expected 0"; echo "$out"; fail=$((fail+1)); continue; fi
+  check "diags/$name.err" "$name.err" "$out"
 done
 echo "golden: $pass passed, $fail failed"
 [ $fail = 0 ]

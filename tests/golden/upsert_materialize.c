@@ -1098,7 +1098,6 @@ static const sqlkc_rt_kv_t opts_by_user_region[] = {
 };
 /* SET statements */
 static const sqlkc_rt_kv_t settings[] = {
-    {"table.exec.sink.upsert-materialize", "NONE"},
     {"table.exec.sink.upsert-materialize", "FORCE"},
 };
 static const sqlkc_rt_table_def_t tables[] = {
@@ -1248,7 +1247,7 @@ static const sqlkc_rt_job_def_t job = {
     .tables = tables,
     .ntables = sizeof tables / sizeof tables[0],
     .settings = settings,
-    .nsettings = 2,
+    .nsettings = 1,
     .init = job_init,
     .process = job_process,
     .finish = NULL,
