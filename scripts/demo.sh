@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# This file is `make demo`: the seed's pv/uv job (examples/pageviews) end to end.
-# It starts sqlkc-dev-broker with the two topics, produces sample.jsonl with kcat,
-# compiles pageviews.sql with sqlkc, runs the job bounded, reads the upsert sink
-# back with kcat and prints its final table (the last value per key; a tombstone
+# This file is `make demo`: the seed's pv/uv job (examples/pageviews, the seed
+# document's SQL as printed) end to end. It starts sqlkc-dev-broker with the two
+# topics, produces sample.jsonl with kcat, compiles pageviews.sql with sqlkc,
+# runs the job bounded (from the earliest offset to the end the topic had at
+# start, given with --set: the SQL itself reads from the group's offsets and
+# never ends, as a deployed job does), reads the upsert sink back with kcat,
+# decodes its avro keys and values with python3-avro under the schemas Flink
+# derives, and prints its final table (the last value per key; a tombstone
 # deletes its key). It then checks that table against pv and uv counted from
 # sample.jsonl by Python, and exits 1 when they differ. The broker is stopped on
 # every exit. Expects a build: `make demo` builds first.
@@ -28,6 +32,10 @@ for f in "$sqlkc" "$broker"; do
     [ -x "$f" ] || die "$f is missing: run make first"
 done
 command -v kcat >/dev/null || die "kcat is missing: run scripts/install-deps.sh"
+# python3-avro is a Debian package: the system interpreter has it
+py=python3
+python3 -c 'import avro.io' 2>/dev/null || py=/usr/bin/python3
+"$py" -c 'import avro.io' 2>/dev/null || die "python3-avro is missing: run scripts/install-deps.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sqlkc-demo.XXXXXX")
 broker_pid=
@@ -78,9 +86,10 @@ echo "..."
 say "sqlkc build examples/pageviews/pageviews.sql -o ${job#"$top"/}"
 "$sqlkc" build "$example/pageviews.sql" -o "$job"
 
-say "running the job bounded (scan.bounded.mode = latest-offset)"
+say "running the job bounded: --set pageviews.scan.startup.mode=earliest-offset --set pageviews.scan.bounded.mode=latest-offset"
 # In the background, so that a TERM sent to this script is handled at once.
-(cd "$work" && exec timeout "$job_timeout" "$job" --bootstrap-servers "$addr") &
+(cd "$work" && exec timeout "$job_timeout" "$job" --bootstrap-servers "$addr" \
+    --set pageviews.scan.startup.mode=earliest-offset --set pageviews.scan.bounded.mode=latest-offset) &
 job_pid=$!
 status=0
 wait "$job_pid" || status=$?
@@ -88,10 +97,17 @@ job_pid=
 [ "$status" -ne 124 ] || die "the job did not finish within ${job_timeout}s"
 [ "$status" -eq 0 ] || die "the job exited with status $status"
 
-say "final table of $sink_topic (kcat, last value per key, tombstones delete)"
-kcat -b "$addr" -C -t "$sink_topic" -o beginning -e -q -J >"$work/sink.jsonl"
-echo "($(wc -l <"$work/sink.jsonl") changelog records)"
-python3 "$top/scripts/upsert-table.py" <"$work/sink.jsonl"
+# The schemas Flink's AvroSchemaConverter derives for the sink's key (its
+# PRIMARY KEY, NOT NULL) and value (every column; pv and uv nullable).
+ns=org.apache.flink.avro.generated
+key_schema='{"type":"record","name":"record","namespace":"'$ns'","fields":[{"name":"user_region","type":"string"}]}'
+value_schema='{"type":"record","name":"record","namespace":"'$ns'","fields":[{"name":"user_region","type":"string"},
+  {"name":"pv","type":["null","long"],"default":null},{"name":"uv","type":["null","long"],"default":null}]}'
+
+say "final table of $sink_topic (kcat, avro decoded, last value per key, tombstones delete)"
+kcat -b "$addr" -C -t "$sink_topic" -o beginning -e -q -f '%p %o %K %S\n%k%s\n' >"$work/sink.dump"
+echo "($(grep -ac '^[0-9]* [0-9]* -\?[0-9]* -\?[0-9]*$' "$work/sink.dump" || true) changelog records)"
+"$py" "$top/scripts/upsert-table.py" --avro "$key_schema" "$value_schema" <"$work/sink.dump"
 
 # The same table, counted from the input without sqlkc.
 python3 - "$example/sample.jsonl" >"$work/expected" <<'EOF'
@@ -108,7 +124,7 @@ for region in pv:
     row = {"user_region": region, "pv": pv[region], "uv": len(users[region])}
     print(json.dumps(row, ensure_ascii=False, sort_keys=True))
 EOF
-python3 "$top/scripts/upsert-table.py" --jsonl <"$work/sink.jsonl" >"$work/actual"
+"$py" "$top/scripts/upsert-table.py" --jsonl --avro "$key_schema" "$value_schema" <"$work/sink.dump" >"$work/actual"
 if diff <(LC_ALL=C sort "$work/expected") <(LC_ALL=C sort "$work/actual") >"$work/diff"; then
     echo "OK: pv and uv match the counts taken from sample.jsonl directly"
 else

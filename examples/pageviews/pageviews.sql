@@ -1,22 +1,3 @@
--- The seed's pv/uv job: page views and unique visitors per region,
--- from a JSON page-view stream into an upsert-kafka table.
-
-CREATE TABLE pageviews (
-  user_id     BIGINT,
-  page_id     BIGINT,
-  viewtime    TIMESTAMP(3),
-  user_region STRING,
-  WATERMARK FOR viewtime AS viewtime - INTERVAL '2' SECOND
-) WITH (
-  'connector' = 'kafka',
-  'topic' = 'pageviews',
-  'properties.bootstrap.servers' = 'localhost:9092',
-  'properties.group.id' = 'pageviews-demo',
-  'scan.startup.mode' = 'earliest-offset',
-  'scan.bounded.mode' = 'latest-offset',
-  'format' = 'json'
-);
-
 CREATE TABLE pageviews_per_region (
   user_region STRING,
   pv BIGINT,
@@ -26,11 +7,28 @@ CREATE TABLE pageviews_per_region (
   'connector' = 'upsert-kafka',
   'topic' = 'pageviews_per_region',
   'properties.bootstrap.servers' = 'localhost:9092',
-  'key.format' = 'json',
-  'value.format' = 'json'
+  'key.format' = 'avro',
+  'value.format' = 'avro'
 );
-
+ 
+CREATE TABLE pageviews (
+  user_id BIGINT,
+  page_id BIGINT,
+  viewtime TIMESTAMP,
+  user_region STRING,
+  WATERMARK FOR viewtime AS viewtime - INTERVAL '2' SECOND
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'pageviews',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'format' = 'json'
+);
+ 
+-- 计算 pv、uv 并插入到 upsert-kafka sink
 INSERT INTO pageviews_per_region
-SELECT user_region, COUNT(*), COUNT(DISTINCT user_id)
+SELECT
+  user_region,
+  COUNT(*),
+  COUNT(DISTINCT user_id)
 FROM pageviews
 GROUP BY user_region;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # This file tests the command line and the error behaviour of a compiled job
-# (the seed job, examples/pageviews/pageviews.sql) through sqlkc-dev-broker:
+# (the seed job with a json sink, tests/e2e/pageviews_json.sql) through sqlkc-dev-broker:
 # --help, --version, --set errors (unknown table, unknown option with "did you
 # mean", compiled options, bad values), --set TABLE.topic, --bootstrap-servers;
 # a malformed record stops the job with exit 1 naming topic, partition and
@@ -19,7 +19,7 @@ e2e_start_broker pageviews:2 pageviews_per_region:3 other_in:2 other_out:3 \
     bad_in:1 bad_out:1 type_in:1 type_out:1 utf8_in:1 utf8_out:1 ign_in:1 ign_out:3 utf8i_out:1 \
     sig_in:2 sig_out:3
 
-cp "$here/../../examples/pageviews/pageviews.sql" "$T/pageviews.sql"
+cp "$here/pageviews_json.sql" "$T/pageviews.sql"
 e2e_build "$T/pageviews.sql" "$T/pageviews" || e2e_summary job_cli
 e2e_build "$here/pageviews_ignore_errors.sql" "$T/pageviews_ignore_errors" || e2e_summary job_cli
 JOB=$T/pageviews

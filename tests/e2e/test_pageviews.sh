@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# This file is the end-to-end test of the seed job: examples/pageviews/pageviews.sql,
+# This file is the end-to-end test of the seed job with a json sink: tests/e2e/pageviews_json.sql,
 # unchanged, compiled by sqlkc and run against sqlkc-dev-broker with the bootstrap
 # servers given by --bootstrap-servers. gen_pageviews.py writes 50 000 page views
 # (about 200 regions with non-ASCII text, JSON escapes and control characters in
@@ -24,7 +24,7 @@ IN_PARTS=4
 e2e_start_broker pageviews:$IN_PARTS pageviews_per_region:$SINK_PARTS \
     nulls_in:2 nulls_out:3 missing_in:2 missing_out:3 trim_in:1 trim_out:1
 
-cp "$here/../../examples/pageviews/pageviews.sql" "$T/pageviews.sql"
+cp "$here/pageviews_json.sql" "$T/pageviews.sql"
 if ! e2e_build "$T/pageviews.sql" "$T/pageviews"; then
     e2e_summary pageviews
 fi
