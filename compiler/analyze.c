@@ -1145,6 +1145,7 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
             return NULL;
         }
         expr_t *e = expr_new(an, E_CAST, type_with_null(an->arena, t, a->type->nullable || t->nullable), n->loc, 1);
+        e->flag = true; /* written: CHAR(n)/VARCHAR(n) trim and pad */
         e->args[0] = a;
         return e;
     }

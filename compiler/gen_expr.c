@@ -114,6 +114,21 @@ static const char *d2i(gen_t *g, const char *x, const type_t *to)
     return arena_printf(g->a, "((%s)(%s)%s)", gen_ctype(to), gen_utype(to), i32);
 }
 
+/* CAST(x AS CHAR(n)/VARCHAR(n)) cuts to n code points, and CHAR pads to n,
+ * since Flink 1.15 (CharVarCharTrimPadCastRule); a value whose declared
+ * length already fits is taken as it is, as Flink does. */
+static val_t trim_pad(gen_t *g, val_t v, const type_t *from, const type_t *to)
+{
+    if (!type_is_string(to) || to->p >= TY_MAX_LEN || from->kind == TY_NULL)
+        return v;
+    bool pad = to->kind == TY_CHAR;
+    if (type_is_string(from) && from->p <= to->p && (!pad || (from->kind == TY_CHAR && from->p == to->p)))
+        return v;
+    return (val_t){arena_printf(g->a, "(%s ? %s : sqlkc_rt_trim_pad(scratch_alloc, ctx, %s, %d, %s))", v.n, v.v,
+                                v.v, to->p, pad ? "true" : "false"),
+                   v.n};
+}
+
 static val_t cast(gen_t *g, val_t a, const type_t *from, const type_t *to, loc_t loc)
 {
     (void)loc;
@@ -444,8 +459,10 @@ static val_t gen_node(gen_t *g, const expr_t *e, const char *in, const plan_fiel
             emit_close(g->e, NULL);
         return (val_t){t, arena_printf(g->a, "%sn", t)};
     }
-    case E_CAST:
-        return cast(g, gen(g, e->args[0], in, f), e->args[0]->type, e->type, e->loc);
+    case E_CAST: {
+        val_t v = cast(g, gen(g, e->args[0], in, f), e->args[0]->type, e->type, e->loc);
+        return e->flag ? trim_pad(g, v, e->args[0]->type, e->type) : v;
+    }
     case E_CALL:
         return call(g, e, in, f);
     default:

@@ -89,7 +89,7 @@ typedef enum expr_kind {
     E_IN,      /* flag: NOT; args[0] IN args[1..] */
     E_LIKE,    /* flag: NOT; args[0] LIKE args[1] [ESCAPE args[2]] */
     E_CASE,    /* args: cond, result, cond, result, ..., [else]; flag: has else */
-    E_CAST,    /* args[0] to type */
+    E_CAST,    /* args[0] to type; flag: a CAST the SQL wrote (not an implicit one) */
     E_CALL,    /* fn: scalar function; args */
 } expr_kind_t;
 

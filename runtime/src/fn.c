@@ -401,24 +401,45 @@ sqlkc_rt_str_t sqlkc_rt_lower(sqlkc_rt_alloc_fn alloc, void *arg, sqlkc_rt_str_t
     return map_case(alloc, arg, s, false);
 }
 
+/* BinaryStringData.numBytesForFirstByte: the lead byte alone decides */
+static size_t char_bytes(unsigned char c) {
+    if (c < 0x80)
+        return 1;
+    if ((c >> 5) == 6 && (c & 0x1E))
+        return 2;
+    if ((c >> 4) == 14)
+        return 3;
+    if ((c >> 3) == 30)
+        return 4;
+    return 1;
+}
+
 int32_t sqlkc_rt_char_length(sqlkc_rt_str_t s) {
     const unsigned char *b = (const unsigned char *)s.p;
     int32_t count = 0;
-    /* BinaryStringData.numBytesForFirstByte: the lead byte alone decides */
-    for (size_t i = 0; i < s.n; count++) {
-        unsigned char c = b[i];
-        if (c < 0x80)
-            i += 1;
-        else if ((c >> 5) == 6 && (c & 0x1E))
-            i += 2;
-        else if ((c >> 4) == 14)
-            i += 3;
-        else if ((c >> 3) == 30)
-            i += 4;
-        else
-            i += 1;
-    }
+    for (size_t i = 0; i < s.n; count++)
+        i += char_bytes(b[i]);
     return count;
+}
+
+sqlkc_rt_str_t sqlkc_rt_trim_pad(sqlkc_rt_alloc_fn alloc, void *arg, sqlkc_rt_str_t s, int32_t n, bool pad) {
+    const unsigned char *b = (const unsigned char *)s.p;
+    size_t i = 0;
+    int32_t chars = 0;
+    while (i < s.n && chars < n) {
+        i += char_bytes(b[i]);
+        chars++;
+    }
+    if (i > s.n) /* a truncated sequence at the end counts as one code point */
+        i = s.n;
+    if (i < s.n || !pad || chars >= n)
+        return (sqlkc_rt_str_t){s.p, i};
+    size_t len = i + (size_t)(n - chars);
+    char *out = alloc(arg, len);
+    if (i)
+        memcpy(out, s.p, i);
+    memset(out + i, ' ', len - i);
+    return (sqlkc_rt_str_t){out, len};
 }
 
 /* ---- CAST parsers --------------------------------------------------------- */

@@ -424,6 +424,26 @@ static void unknown_option(vctx_t *v, size_t i, int conn, const char *connector,
         fail(v, i, "unknown option '%s' for connector '%s'", key, connector);
 }
 
+/* A required option is missing (msg says which). When a key that is set is a
+ * typo of it, the error points there with "did you mean"; when that key was
+ * already reported as unknown, which suggested the right name, nothing more
+ * is said: one mistake, one error. */
+static void missing(vctx_t *v, int conn, const fmt_slot_t *slots, size_t ns, const char *want, const char *msg)
+{
+    const char *keys[256];
+    size_t nk = 0;
+    for (size_t i = 0; i < v->n && nk < 256; i++)
+        keys[nk++] = v->opts[i].key;
+    const char *near = sqlkc_rt_closest(want, keys, nk);
+    if (!near) {
+        fail(v, (size_t)-1, "%s", msg);
+        return;
+    }
+    if (!find_def(conn, slots, ns, near))
+        return; /* reported as an unknown option, with its suggestion */
+    fail(v, index_of(v, near), "%s; '%s' is set: did you mean '%s'?", msg, near, want);
+}
+
 int sqlkc_rt_options_validate(const sqlkc_rt_kv_t *opts, size_t n, int role,
                               sqlkc_rt_opt_report_fn report, void *arg)
 {
@@ -474,14 +494,17 @@ int sqlkc_rt_options_validate(const sqlkc_rt_kv_t *opts, size_t n, int role,
 
     /* required options */
     for (const sqlkc_rt_opt_def_t *d = sqlkc_rt_opt_defs; d->name; d++)
-        if (!d->format && (d->where & conn) && (d->flags & REQ) && !sqlkc_rt_kv_get(opts, n, d->name))
-            fail(&v, (size_t)-1, "missing required option '%s' for connector '%s'", d->name, connector);
+        if (!d->format && (d->where & conn) && (d->flags & REQ) && !sqlkc_rt_kv_get(opts, n, d->name)) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "missing required option '%s' for connector '%s'", d->name, connector);
+            missing(&v, conn, slots, ns, d->name, msg);
+        }
     const char *topic = sqlkc_rt_kv_get(opts, n, "topic");
     const char *pattern = sqlkc_rt_kv_get(opts, n, "topic-pattern");
     if (topic && pattern)
         fail(&v, index_of(&v, "topic-pattern"), "Option 'topic' and 'topic-pattern' shouldn't be set together.");
     if (!topic && !pattern)
-        fail(&v, (size_t)-1, "Either 'topic' or 'topic-pattern' must be set.");
+        missing(&v, conn, slots, ns, "topic", "Either 'topic' or 'topic-pattern' must be set.");
     if ((role & SQLKC_RT_ROLE_SINK) && pattern)
         fail(&v, index_of(&v, "topic-pattern"),
              "a sink needs a single 'topic'; 'topic-pattern' can only be read");
@@ -496,8 +519,9 @@ int sqlkc_rt_options_validate(const sqlkc_rt_kv_t *opts, size_t n, int role,
             fail(&v, index_of(&v, "value.format"),
                  "options 'format' and 'value.format' are the same option; set only one of them");
         else if (!fmt && !vfmt)
-            fail(&v, (size_t)-1, "Could not find required %s format 'value.format'.",
-                 (role & SQLKC_RT_ROLE_SOURCE) ? "scan" : "sink");
+            missing(&v, conn, slots, ns, "format", (role & SQLKC_RT_ROLE_SOURCE)
+                                                       ? "Could not find required scan format 'value.format'."
+                                                       : "Could not find required sink format 'value.format'.");
         const char *kf = sqlkc_rt_kv_get(opts, n, "key.fields");
         if (kf && !kfmt)
             fail(&v, index_of(&v, "key.fields"), "The option 'key.fields' can only be declared if a key "
@@ -514,9 +538,10 @@ int sqlkc_rt_options_validate(const sqlkc_rt_kv_t *opts, size_t n, int role,
         check_mode(&v, "startup");
     } else {
         if (!kfmt)
-            fail(&v, (size_t)-1, "missing required option 'key.format' for connector 'upsert-kafka'");
+            missing(&v, conn, slots, ns, "key.format", "missing required option 'key.format' for connector 'upsert-kafka'");
         if (!vfmt)
-            fail(&v, (size_t)-1, "missing required option 'value.format' for connector 'upsert-kafka'");
+            missing(&v, conn, slots, ns, "value.format",
+                    "missing required option 'value.format' for connector 'upsert-kafka'");
         const char *rows = sqlkc_rt_kv_get(opts, n, "sink.buffer-flush.max-rows");
         const char *intv = sqlkc_rt_kv_get(opts, n, "sink.buffer-flush.interval");
         long long r = rows ? atoll(rows) : 0, ms = 0;

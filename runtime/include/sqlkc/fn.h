@@ -47,6 +47,12 @@ sqlkc_rt_str_t sqlkc_rt_lower(sqlkc_rt_alloc_fn alloc, void *arg, sqlkc_rt_str_t
  * does (each lead byte announces its sequence length). */
 int32_t sqlkc_rt_char_length(sqlkc_rt_str_t s);
 
+/* CAST(x AS CHAR(n)/VARCHAR(n)) since Flink 1.15 (CharVarCharTrimPadCastRule):
+ * the first n code points (counted as CHAR_LENGTH does), and for CHAR, spaces
+ * up to n. The result is `s` itself or its prefix when nothing is added;
+ * otherwise it is in memory from alloc(arg, size). */
+sqlkc_rt_str_t sqlkc_rt_trim_pad(sqlkc_rt_alloc_fn alloc, void *arg, sqlkc_rt_str_t s, int32_t n, bool pad);
+
 /* Flink compares STRING values by unsigned bytes, then by length
  * (BinaryStringData.compareTo); <0, 0, >0. */
 static inline int sqlkc_rt_str_cmp(sqlkc_rt_str_t a, sqlkc_rt_str_t b) {
