@@ -800,7 +800,15 @@ static expr_t *call(ectx_t *c, const ast_t *n)
 {
     an_t *an = c->an;
     if (n->a) {
-        diag_error(an->diag, n->loc, "catalog functions (%s.%s) are not supported yet", n->a->name.s, n->name.s);
+        char path[512];
+        size_t k = 0;
+        for (const ast_t *p = n->a; p && k < sizeof path; p = p->next)
+            k += (size_t)snprintf(path + k, sizeof path - k, "%s%s", p->name.s, p->next ? "." : "");
+        diag_error(an->diag, n->loc, "catalog functions (%s) are not supported yet", path);
+        return NULL;
+    }
+    if (!n->name.quoted && strcasecmp(n->name.s, "ROW") == 0) { /* ROW(a, b): a constructor */
+        diag_error(an->diag, n->loc, "ROW(...) is not supported yet");
         return NULL;
     }
     if (an_declared_function(an, n->name.s))
@@ -1332,8 +1340,7 @@ static void from_unsupported(an_t *an, const ast_t *f)
                 diag_error(an->diag, f->loc, "the window table function %s is not supported yet", windows[i]);
                 return;
             }
-        diag_error(an->diag, f->loc, "%s with the table function '%s' is not supported yet",
-                   f->flag ? "LATERAL TABLE" : "TABLE(...)", call->name.s);
+        diag_error(an->diag, f->loc, "the table function '%s' is not supported yet", call->name.s);
         return;
     }
     if (f->kind == AST_SUBQUERY) {
@@ -2719,5 +2726,13 @@ plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_fil
         diag_mute(d, old);
         t->role = role;
     }
+    /* a dropped table that no INSERT used is gone */
+    int k = 0;
+    for (int i = 0; i < p->ntables; i++)
+        if (!p->tables[i]->dropped || p->tables[i]->role) {
+            p->tables[i]->index = k;
+            p->tables[k++] = p->tables[i];
+        }
+    p->ntables = k;
     return p;
 }

@@ -269,6 +269,20 @@ static void tables(out_t *o, const plan_t *p)
         emitf(o, "%s: %s%s%s, topic=[%s]\n", t->name, t->connector == CONN_UPSERT_KAFKA ? "upsert-kafka" : "kafka",
               (t->role & SQLKC_RT_ROLE_SOURCE) ? ", source" : "", (t->role & SQLKC_RT_ROLE_SINK) ? ", sink" : "",
               topic ? topic : "");
+        if (t->hint_of) { /* a copy for OPTIONS hints: what they changed */
+            char buf[2048];
+            size_t k = 0;
+            buf[0] = 0;
+            for (size_t j = 0; j < t->nopts; j++) {
+                const char *was = sqlkc_rt_kv_get(t->hint_of->opts, t->hint_of->nopts, t->opts[j].key);
+                if (was && strcmp(was, t->opts[j].value) == 0)
+                    continue;
+                if (k)
+                    put(buf, sizeof buf, &k, ", ");
+                put(buf, sizeof buf, &k, arena_printf(o->a, "'%s' = '%s'", t->opts[j].key, t->opts[j].value));
+            }
+            emitf(o, "  with OPTIONS hints: %s\n", buf);
+        }
         for (int c = 0; c < t->ncols; c++) {
             const column_t *col = &t->cols[c];
             const char *kind = col->kind == COL_METADATA ? (col->is_virtual ? " METADATA VIRTUAL" : " METADATA")

@@ -272,8 +272,11 @@ int main(int argc, char **argv)
         char *slash = strrchr(dir, '/');
         if (slash) {
             *slash = 0;
-            if (!is_dir(dir[0] ? dir : "/")) {
-                fprintf(stderr, "sqlkc: cannot write '%s': %s is not a directory\n", out, dir);
+            struct stat st;
+            const char *d = dir[0] ? dir : "/";
+            if (stat(d, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "sqlkc: cannot write '%s': '%s' %s\n", out, d,
+                        errno == ENOENT ? "does not exist" : "is not a directory");
                 free(src);
                 return 1;
             }

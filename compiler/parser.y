@@ -12,6 +12,7 @@
 %define api.location.type {loc_t}
 %define lr.type ielr
 %define parse.error custom
+%define parse.lac full
 %locations
 %expect 0
 %param {yyscan_t scanner}
@@ -1409,8 +1410,12 @@ static const char *sym_name(yysymbol_kind_t sym)
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct lex_state *ls)
 {
     (void)scanner;
-    yysymbol_kind_t expected[6];
-    int n = yypcontext_expected_tokens(ctx, expected, 6);
+    yysymbol_kind_t expected[YYNTOKENS];
+    int all = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+    bool comma = false;
+    for (int i = 0; i < all; i++)
+        comma = comma || strcmp(yysymbol_name(expected[i]), "','") == 0;
+    int n = all < 6 ? all : 0; /* listed when few */
     yysymbol_kind_t got = yypcontext_token(ctx);
     const loc_t *loc = yypcontext_location(ctx);
     char msg[512];
@@ -1422,11 +1427,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     else
         k += (size_t)snprintf(msg + k, sizeof msg - k, "syntax error: unexpected %s", sym_name(got));
     bool stmt_start = false;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < all; i++)
         stmt_start = stmt_start || expected[i] == YYSYMBOL_K_CREATE;
-    if (stmt_start || n == 0) {
-        if (stmt_start)
-            k += (size_t)snprintf(msg + k, sizeof msg - k, "; a statement starts with CREATE, INSERT, SET or EXECUTE");
+    if (stmt_start) {
+        k += (size_t)snprintf(msg + k, sizeof msg - k, "; expected a statement (CREATE, INSERT, SET, EXECUTE, ...)");
+    } else if (n == 0 && comma && (got == YYSYMBOL_IDENT || got == YYSYMBOL_STRING_LIT || got == YYSYMBOL_INTEGER_LIT)) {
+        k += (size_t)snprintf(msg + k, sizeof msg - k, "; is a ',' missing before it?");
     } else if (n > 0 && n < 6) {
         k += (size_t)snprintf(msg + k, sizeof msg - k, "; expected ");
         for (int i = 0; i < n && k < sizeof msg; i++)

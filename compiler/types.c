@@ -98,6 +98,17 @@ const type_t *type_from_ast(arena_t *a, diag_t *d, const ast_t *n)
         }
         break;
     }
+    case TY_TIMESTAMP_TZ:
+        diag_error(d, n->loc, "TIMESTAMP WITH TIME ZONE is not supported (nor is it by Flink's planner); "
+                   "TIMESTAMP_LTZ is a timestamp with a local time zone");
+        t->kind = TY_TIMESTAMP_LTZ;
+        break;
+    case TY_RAW:
+    case TY_VARIANT:
+    case TY_INTERVAL_YM:
+    case TY_INTERVAL_DT:
+        diag_error(d, n->loc, "the type %s is not supported yet", ast_type_name(n->op));
+        break;
     default:
         break;
     }

@@ -301,8 +301,13 @@ static void table_list(const sqlkc_rt_job_def_t *def, char *buf, size_t cap)
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t t = 0; t < def->ntables && len < cap; t++)
-        len += (size_t)snprintf(buf + len, cap - len, "%s%s", t ? ", " : "", def->tables[t].name);
+    for (size_t t = 0; t < def->ntables && len < cap; t++) {
+        bool seen = false; /* a hinted table's copies share its name */
+        for (size_t u = 0; u < t; u++)
+            seen = seen || strcmp(def->tables[u].name, def->tables[t].name) == 0;
+        if (!seen)
+            len += (size_t)snprintf(buf + len, cap - len, "%s%s", t ? ", " : "", def->tables[t].name);
+    }
 }
 
 struct report_arg {
@@ -351,7 +356,10 @@ int rt_apply_overrides(const sqlkc_rt_job_def_t *def, const rt_cli_t *cli, rt_op
             errors++;
             continue;
         }
-        rt_opts_set(&out[t], set->key, set->value, true);
+        /* a table read or written with OPTIONS hints is one table per use: all take it */
+        for (size_t u = t; u < def->ntables; u++)
+            if (strcmp(def->tables[u].name, def->tables[t].name) == 0)
+                rt_opts_set(&out[u], set->key, set->value, true);
     }
     /* Validate every table, not only the overridden ones: the job then
      * refuses exactly what the compiler refuses, whatever produced it. */

@@ -24,7 +24,7 @@ for sql in *.sql; do
   out=$("$sqlkc" explain "$sql" 2>&1); rc=$?
   [ $rc = 0 ] || { echo "FAIL: $name: explain exited $rc"; echo "$out"; fail=$((fail+1)); continue; }
   check "$name.explain" "$name.explain" "$out"
-  out=$("$sqlkc" gen "$sql" 2>&1); rc=$?
+  out=$("$sqlkc" gen "$sql" 2>/dev/null); rc=$?
   [ $rc = 0 ] || { echo "FAIL: $name: gen exited $rc"; fail=$((fail+1)); continue; }
   check "$name.c" "$name.c" "$out"
   printf '%s\n' "$out" > "$tmp/$name.c"
@@ -48,5 +48,21 @@ for sql in *.sql; do
   if [ $rc != 0 ]; then echo "FAIL: diags/$name: check exited $rc, expected 0"; echo "$out"; fail=$((fail+1)); continue; fi
   check "diags/$name.err" "$name.err" "$out"
 done
+# the command line: gen and build need an INSERT; an output directory that
+# does not exist is the user's mistake (exit 1, the path named), found first
+cli() { # name expected-rc ERE command...
+  local name=$1 want=$2 re=$3 got rc=0
+  shift 3
+  got=$("$@" 2>&1 >/dev/null) || rc=$?
+  if [ "$rc" = "$want" ] && printf '%s' "$got" | grep -qE -- "$re"; then pass=$((pass+1)); else
+    echo "FAIL: cli: $name: exit $rc (expected $want), output:"; printf '%s\n' "$got" | head -5; fail=$((fail+1)); fi
+}
+cli "gen without INSERT" 1 "error: no INSERT INTO statement: nothing to run" "$sqlkc" gen "$here/diags/ddl_only.sql"
+cli "build without INSERT" 1 "error: no INSERT INTO statement" "$sqlkc" build "$here/diags/ddl_only.sql" -o "$tmp/x"
+cli "build -o missing_dir/job" 1 "^sqlkc: cannot write '$tmp/missing_dir/job': '$tmp/missing_dir' does not exist$" \
+  "$sqlkc" build "$here/golden/pageviews.sql" -o "$tmp/missing_dir/job"
+cli "build -o file/job" 1 "'$tmp/pageviews.c' is not a directory" \
+  "$sqlkc" build "$here/golden/pageviews.sql" -o "$tmp/pageviews.c/job"
+cli "check without INSERT" 0 "note: no INSERT INTO statement" "$sqlkc" check "$here/diags/ddl_only.sql"
 echo "golden: $pass passed, $fail failed"
 [ $fail = 0 ]
