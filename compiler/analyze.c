@@ -819,7 +819,7 @@ static expr_t *call(ectx_t *c, const ast_t *n)
         return NULL;
     }
     if (f && n->list2.count) {
-        diag_error(an->diag, n->list2.head->loc, "%s is not allowed in %s", n->list2.head->text, f->name);
+        diag_error(an->diag, n->list2.head->loc, "%s in %s(...) is not supported yet", n->list2.head->text, f->name);
         return NULL;
     }
     if (!f) {
@@ -2278,6 +2278,10 @@ static void insert(an_t *an, const ast_t *ins)
                    "partitioned tables");
         return;
     }
+    if (ins->d) {
+        unsupported(an, ins->d);
+        return;
+    }
     if (ins->list2.count && t->valid && !(t = hinted_table(an, t, &ins->list2)))
         return;
     t->role |= SQLKC_RT_ROLE_SINK;
@@ -2496,12 +2500,18 @@ bool an_declared_function(an_t *an, const char *name)
 /* What a statement that only Flink's SQL client runs is, for its message. */
 static void other_statement(an_t *an, const ast_t *s)
 {
-    if (strncmp(s->text, "CREATE ", 7) == 0)
-        diag_error(an->diag, s->loc, "%s is not supported yet (sqlkc has one catalog, default_catalog, and one "
-                   "database, default_database)", s->text);
+    char *what = arena_strdup(an->arena, s->text);
+    for (char *p = what; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    size_t n = strlen(what);
+    if (n > 12 && strcmp(what + n - 12, "MATERIALIZED") == 0) /* CREATE/DROP MATERIALIZED TABLE */
+        what = arena_printf(an->arena, "%s TABLE", what);
+    if (strncmp(what, "CREATE ", 7) == 0 || strncmp(what, "DROP ", 5) == 0)
+        diag_error(an->diag, s->loc, "%s is not supported yet (sqlkc knows tables, views and functions in one "
+                   "catalog, default_catalog, and one database, default_database)", what);
     else
         diag_error(an->diag, s->loc, "%s statements are not supported yet: sqlkc compiles the job's DDL, SET and "
-                   "INSERT statements (run this one in Flink's SQL client)", s->text);
+                   "INSERT statements (run this one in Flink's SQL client)", what);
 }
 
 static void create_table(an_t *an, const ast_t *s)
@@ -2531,6 +2541,17 @@ static void create_table(an_t *an, const ast_t *s)
         else
             unsupported(an, extra);
         return;
+    }
+    for (const ast_t *e = s->list.head; e; e = e->next) {
+        if (e->kind == AST_CLAUSE) { /* Flink's own message */
+            diag_error(d, e->loc, "UNIQUE constraint is not supported yet");
+            return;
+        }
+        if (e->kind == AST_COLUMN && e->op == COL_PHYSICAL && !e->a) {
+            diag_error(d, e->loc, "column '%s' needs a type (a column list without types is the one of "
+                       "CREATE TABLE ... AS SELECT)", e->name.s);
+            return;
+        }
     }
     table_t *t = table_create(an, s);
     t->ast = s;

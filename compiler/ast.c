@@ -104,7 +104,7 @@ const char *ast_type_name(int ty)
         [TY_TIMESTAMP_LTZ] = "TIMESTAMP_LTZ", [TY_ARRAY] = "ARRAY", [TY_MAP] = "MAP",
         [TY_MULTISET] = "MULTISET",   [TY_ROW] = "ROW",           [TY_NULL] = "NULL",
         [TY_INTERVAL_YM] = "INTERVAL YEAR TO MONTH", [TY_INTERVAL_DT] = "INTERVAL DAY TO SECOND",
-        [TY_TIMESTAMP_TZ] = "TIMESTAMP WITH TIME ZONE", [TY_RAW] = "RAW", [TY_VARIANT] = "VARIANT",
+        [TY_TIMESTAMP_TZ] = "TIMESTAMP WITH TIME ZONE", [TY_RAW] = "RAW", [TY_VARIANT] = "VARIANT", [TY_BITMAP] = "BITMAP",
     };
     return ty >= 0 && ty < (int)(sizeof names / sizeof names[0]) ? names[ty] : "?";
 }
@@ -328,7 +328,7 @@ const char *ast_construct_name(const ast_t *n)
     case AST_GROUPING_SETS: return "GROUPING SETS";
     case AST_WINDOW_SPEC: return "OVER";
     case AST_NAMED_ARG: return "a named argument (name => value)";
-    case AST_TABLE_ARG: return "a TABLE argument";
+    case AST_TABLE_ARG: return n->flag ? "a MODEL argument" : "a TABLE argument";
     case AST_SYMBOL: return n->text;
     case AST_LIKE: return n->op ? "SIMILAR TO" : "LIKE";
     case AST_IS:

@@ -44,7 +44,8 @@ typedef enum ast_kind {
                          flag=unquoted (Flink 1.12's SET key=value) */
     AST_RESET,        /* text=key (NULL: all) */
     AST_INSERT,       /* name=table, b=name parts, list=column names (AST_IDENT), a=query,
-                         flag=overwrite, list2=hints (AST_HINT), c=PARTITION clause */
+                         flag=overwrite, list2=hints (AST_HINT), c=PARTITION clause,
+                         d=ON CONFLICT clause */
     AST_STATEMENT_SET,/* list=inserts */
     AST_QUERY_STMT,   /* a=query: a SELECT outside INSERT */
     /* table elements */
@@ -52,6 +53,8 @@ typedef enum ast_kind {
                          text2=comment; flag2=column-level primary key (op2 its opt_not_enforced,
                          b_loc its location) */
     AST_WATERMARK,    /* name=rowtime column, list=its parts (a.b is a nested field), a=expr */
+    /* (a UNIQUE constraint is an AST_CLAUSE "UNIQUE"; a column without a type,
+       of CREATE TABLE ... AS, an AST_COLUMN with a=NULL) */
     AST_PRIMARY_KEY,  /* list=columns (AST_IDENT), op=0 nothing/1 NOT ENFORCED/2 ENFORCED
                          (b_loc its location), text=constraint name */
     AST_OPTION,       /* text=key, text2=value; loc covers 'k' = 'v', b_loc covers the value */
@@ -117,7 +120,7 @@ typedef enum ast_kind {
     AST_FIELD_ACCESS, /* a.name where a is not a plain name */
     AST_SYMBOL,       /* a keyword argument: text (DAY, LEADING, ...), a=its value (DEFAULT x) */
     AST_NAMED_ARG,    /* name => a */
-    AST_TABLE_ARG,    /* TABLE name: list=name parts */
+    AST_TABLE_ARG,    /* TABLE name (flag: MODEL name): list=name parts */
 } ast_kind_t;
 
 enum { COL_PHYSICAL, COL_METADATA, COL_COMPUTED };
@@ -128,7 +131,7 @@ enum {
     TY_TIMESTAMP, TY_TIMESTAMP_LTZ, TY_ARRAY, TY_MAP, TY_MULTISET, TY_ROW, TY_NULL,
     TY_INTERVAL_YM, TY_INTERVAL_DT,
     /* parsed, never compiled */
-    TY_TIMESTAMP_TZ, TY_RAW, TY_VARIANT,
+    TY_TIMESTAMP_TZ, TY_RAW, TY_VARIANT, TY_BITMAP,
 };
 
 enum {

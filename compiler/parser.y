@@ -155,9 +155,11 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %token <str> K_UNCONDITIONAL "UNCONDITIONAL" K_UNKNOWN "UNKNOWN" K_UNLOAD "UNLOAD" K_USE "USE"
 %token <str> K_VALUE "VALUE" K_VARBINARY "VARBINARY" K_VARCHAR "VARCHAR" K_VARIANT "VARIANT"
 %token <str> K_VARYING "VARYING" K_VIEW "VIEW" K_VIRTUAL "VIRTUAL" K_WATERMARK "WATERMARK"
-%token <str> K_WITHIN "WITHIN" K_WITHOUT "WITHOUT" K_WRAPPER "WRAPPER" K_YEAR "YEAR"
+%token <str> K_WITHOUT "WITHOUT" K_WRAPPER "WRAPPER" K_YEAR "YEAR"
 %token <str> K_YEARS "YEARS" K_ZONE "ZONE"
-%token <str> K_DELETE "DELETE" K_STOP "STOP" K_TRUNCATE "TRUNCATE" K_UPDATE "UPDATE"
+%token <str> K_DELETE "DELETE" K_MODEL "MODEL" K_STOP "STOP" K_TRUNCATE "TRUNCATE" K_UPDATE "UPDATE"
+%token <str> K_BITMAP "BITMAP" K_UNIQUE "UNIQUE"
+%token <str> K_IGNORE "IGNORE" K_RESPECT "RESPECT" K_WITHIN "WITHIN"
 
 %left K_OR
 %left K_AND
@@ -171,6 +173,9 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %precedence INTERVAL_ONE_UNIT
 %precedence K_TO
 /* IS JSON VALUE|SCALAR|ARRAY|OBJECT: the word after JSON is its kind */
+/* f(g(x) RESPECT NULLS): the null treatment after g's parentheses is g's */
+%precedence NO_NULL_TREATMENT
+%precedence K_RESPECT K_IGNORE
 %precedence IS_JSON_ANY
 %precedence K_VALUE K_SCALAR K_OBJECT
 /* ARRAY[...] and MAP[...] are constructors: the keyword is a name only when no
@@ -196,13 +201,13 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %type <list> compound_name opt_column_list order_list opt_order_by with_list
 %type <list> hint_list hint_args opt_hints call_args json_opts json_kvs like_options
 %type <list> opt_like_options window_defs mr_measures mr_defines pattern_list opt_partition_by
-%type <list> partition_kvs opt_partitioned_by opt_alias_cols jar_list
+%type <list> partition_kvs opt_partitioned_by opt_alias_cols
 %type <name> ident opt_alias
 %type <str> unreserved_keyword reserved_keyword opt_comment opt_metadata_key opt_language floor_kw
 %type <ival> opt_if_not_exists opt_if_exists opt_temporary opt_distinct opt_not_null join_type opt_not
 %type <ival> interval_unit opt_precision opt_virtual tz_clause opt_overwrite opt_not_enforced
 %type <ival> create_head opt_column_pk opt_or_replace set_quant opt_asc_desc opt_nulls opt_ordinality
-%type <ival> trim_where opt_reluctant mr_rows first_next row_rows
+%type <ival> trim_where opt_reluctant mr_rows first_next row_rows opt_null_treatment opt_within_group
 
 %start script
 
@@ -315,6 +320,13 @@ table_element:
         { $$ = ast_new(A, AST_PRIMARY_KEY, @$); $$->list = $4; $$->op = $6; $$->b_loc = @6; }
   | K_CONSTRAINT ident K_PRIMARY K_KEY '(' ident_list ')' opt_not_enforced
         { $$ = ast_new(A, AST_PRIMARY_KEY, @$); $$->list = $6; $$->text = $2.s; $$->op = $8; $$->b_loc = @8; }
+  | K_UNIQUE '(' ident_list ')' opt_not_enforced
+        { $$ = ast_clause(A, "UNIQUE", @$); $$->list = $3; }
+  | K_CONSTRAINT ident K_UNIQUE '(' ident_list ')' opt_not_enforced
+        { $$ = ast_clause(A, "UNIQUE", @$); $$->list = $5; }
+    /* a name without a type: the column list of CREATE TABLE ... AS SELECT (Flink 2.0) */
+  | ident
+        { $$ = ast_new(A, AST_COLUMN, @$); $$->name = $1; $$->op = COL_PHYSICAL; }
   ;
 
 /* 0: nothing written, 1: NOT ENFORCED, 2: ENFORCED */
@@ -368,6 +380,11 @@ option:
 
 type:
     zoned_type opt_not_null      { $$ = $1; $$->flag = $2 == 1; $$->flag2 = $2 == 2; if ($2) $$->loc = @$; }
+    /* Calcite's postfix forms: INT ARRAY, VARCHAR MULTISET */
+  | type K_ARRAY opt_not_null
+        { $$ = ast_type(A, TY_ARRAY, -1, -1, @$); $$->list = ast_list1($1); $$->flag = $3 == 1; $$->flag2 = $3 == 2; }
+  | type K_MULTISET opt_not_null
+        { $$ = ast_type(A, TY_MULTISET, -1, -1, @$); $$->list = ast_list1($1); $$->flag = $3 == 1; $$->flag2 = $3 == 2; }
   ;
 
 /* a simple type, or TIME/TIMESTAMP with a time zone clause (not after
@@ -429,6 +446,7 @@ simple_type:
   | K_RAW '(' STRING_LIT ')'     { $$ = ast_type(A, TY_RAW, -1, -1, @$); }
   | K_RAW '(' STRING_LIT ',' STRING_LIT ')' { $$ = ast_type(A, TY_RAW, -1, -1, @$); }
   | K_VARIANT                    { $$ = ast_type(A, TY_VARIANT, -1, -1, @$); }
+  | K_BITMAP                     { $$ = ast_type(A, TY_BITMAP, -1, -1, @$); }
   ;
 
 decimal_kw: K_DECIMAL | K_DEC | K_NUMERIC ;
@@ -474,7 +492,9 @@ create_function:
 
 opt_language: %empty { $$ = NULL; } | K_LANGUAGE ident { $$ = $2.s; } ;
 opt_using: %empty | K_USING jar_list ;
-jar_list: K_JAR STRING_LIT { $$ = ast_list_empty(); } | jar_list ',' K_JAR STRING_LIT { $$ = $1; } ;
+/* JAR 'path', and Flink 2.x's ARTIFACT 'path' */
+jar_list: resource | jar_list ',' resource ;
+resource: K_JAR STRING_LIT | IDENT STRING_LIT ;
 
 /* CREATE CATALOG / DATABASE: parsed in full, refused by the analyzer */
 create_other:
@@ -534,14 +554,21 @@ other_stmt:
   | K_UNLOAD rest                { $$ = ast_other(A, "UNLOAD MODULE", @$); }
   | K_ADD rest                   { $$ = ast_other(A, "ADD JAR", @$); }
   | K_REMOVE rest                { $$ = ast_other(A, "REMOVE JAR", @$); }
-  | K_COMPILE rest               { $$ = ast_other(A, "COMPILE PLAN", @$); }
+  | K_COMPILE K_PLAN STRING_LIT opt_if_not_exists K_FOR compile_target
+                                 { $$ = ast_other(A, "COMPILE PLAN", @$); }
+  | K_COMPILE K_AND K_EXECUTE K_PLAN STRING_LIT K_FOR compile_target
+                                 { $$ = ast_other(A, "COMPILE AND EXECUTE PLAN", @$); }
   | K_CALL rest                  { $$ = ast_other(A, "CALL", @$); }
   | K_EXECUTE K_PLAN rest        { $$ = ast_other(A, "EXECUTE PLAN", @$); }
   | K_STOP rest                  { $$ = ast_other(A, "STOP JOB", @$); }
   | K_UPDATE rest                { $$ = ast_other(A, "UPDATE", @$); }
   | K_DELETE rest                { $$ = ast_other(A, "DELETE", @$); }
   | K_TRUNCATE rest              { $$ = ast_other(A, "TRUNCATE TABLE", @$); }
-  | K_REPLACE K_TABLE rest       { $$ = ast_other(A, "REPLACE TABLE ... AS", @$); }
+  | K_REPLACE rest               { $$ = ast_other(A, "REPLACE TABLE ... AS", @$); }
+  | create_head IDENT rest       { $$ = ast_other(A, arena_printf(A, "CREATE %s", $2.s), @$); }
+  | create_head K_MODEL rest     { $$ = ast_other(A, "CREATE MODEL", @$); }
+  | K_DROP opt_temporary IDENT rest { $$ = ast_other(A, arena_printf(A, "DROP %s", $3.s), @$); }
+  | K_DROP opt_temporary K_MODEL rest { $$ = ast_other(A, "DROP MODEL", @$); }
   ;
 
 rest: %empty | rest any_token ;
@@ -559,9 +586,12 @@ explain_stmt:
   ;
 
 /* EXPLAIN PLAN FOR, or EXPLAIN ESTIMATED_COST, CHANGELOG_MODE, ... (plain words) */
+compile_target: insert_stmt | K_STATEMENT K_SET K_BEGIN inserts K_END ;
+
 explain_details: %empty | K_PLAN K_FOR | explain_words ;
 explain_words: IDENT | explain_words ',' IDENT ;
-explainable: insert_stmt | query | statement_set ;
+explainable: insert_stmt | query | statement_set | K_STATEMENT K_SET K_BEGIN inserts K_END | K_EXECUTE insert_stmt
+  | K_EXECUTE query ;
 
 /* ---------------------------------------------------------------- INSERT */
 
@@ -578,6 +608,9 @@ insert_stmt:
             $$->name = $3.tail->name; $$->list = $7; $$->a = $9; $$->flag = $2; $$->b = $3.head;
             $$->list2 = $4; $$->c = $5;
         }
+    /* ON CONFLICT DO ERROR|NOTHING|DEDUPLICATE (Flink 2.2) */
+  | insert_stmt K_ON IDENT IDENT ident
+        { $$ = $1; $$->loc = @$; $$->d = ast_clause(A, "INSERT ... ON CONFLICT", loc_span(@2, @5)); }
   ;
 
 opt_overwrite: K_INTO { $$ = 0; } | K_OVERWRITE { $$ = 1; } ;
@@ -815,6 +848,8 @@ table_ref:
         { $$ = ast_new(A, AST_TVF, @$); $$->a = $4; $$->flag = 1; ast_set_alias($$, $6); }
   | K_UNNEST '(' expr_list ')' opt_ordinality opt_alias_cols
         { $$ = ast_new(A, AST_UNNEST, @$); $$->list = $3; $$->flag = $5; ast_set_alias($$, $6); }
+  | K_LATERAL K_UNNEST '(' expr_list ')' opt_ordinality opt_alias_cols
+        { $$ = ast_new(A, AST_UNNEST, @$); $$->list = $4; $$->flag = $6; ast_set_alias($$, $7); }
   ;
 
 opt_ordinality: %empty { $$ = 0; } | K_WITH K_ORDINALITY { $$ = 1; } ;
@@ -1200,7 +1235,8 @@ opt_json_null:
 
 /* name(args) [FILTER (WHERE ...)] [OVER window] */
 call:
-    call_base opt_filter opt_over { $$ = $1; $$->b = $2; $$->c = $3; $$->loc = @$; }
+    call_base opt_null_treatment opt_within_group opt_filter opt_over
+        { $$ = $1; $$->b = $4; $$->c = $5; $$->loc = @$; if ($2 || $3) $$->list2 = ast_list1(ast_symbol(A, $3 ? "WITHIN GROUP" : "RESPECT/IGNORE NULLS", @2)); }
   | K_IF '(' expr_list ')'
         { $$ = ast_call(A, kw_name("IF", @1), $3, false, @$); }
   ;
@@ -1210,6 +1246,17 @@ call_base:
         { $$ = ast_call(A, $1.tail->name, ast_list_empty(), false, @$); $$->a = $1.count > 1 ? $1.head : NULL; }
   | compound_name '(' opt_distinct call_args ')'
         { $$ = ast_call(A, $1.tail->name, $4, $3, @$); $$->a = $1.count > 1 ? $1.head : NULL; }
+    /* ARRAY_AGG(x RESPECT NULLS ORDER BY y): the order and null treatment inside */
+  | compound_name '(' opt_distinct call_args null_treatment opt_order_by ')'
+        {
+            $$ = ast_call(A, $1.tail->name, $4, $3, @$); $$->a = $1.count > 1 ? $1.head : NULL;
+            $$->list2 = ast_list1(ast_symbol(A, "RESPECT/IGNORE NULLS", @5));
+        }
+  | compound_name '(' opt_distinct call_args K_ORDER K_BY order_list ')'
+        {
+            $$ = ast_call(A, $1.tail->name, $4, $3, @$); $$->a = $1.count > 1 ? $1.head : NULL;
+            $$->list2 = ast_list1(ast_symbol(A, "ORDER BY", @5));
+        }
   | compound_name '(' '*' ')'
         { $$ = ast_call(A, $1.tail->name, ast_list_empty(), false, @$); $$->flag2 = 1; $$->a = $1.count > 1 ? $1.head : NULL; }
   ;
@@ -1225,10 +1272,18 @@ call_arg:
   | ident ARROW expr             { $$ = ast_named_arg(A, $1, $3, @$); }
   | ident ARROW K_TABLE compound_name opt_table_partition
         { $$ = ast_named_arg(A, $1, ast_table_arg(A, $4, @3), @$); }
+  | ident ARROW K_MODEL compound_name
+        { ast_t *m = ast_table_arg(A, $4, @3); m->flag = 1; $$ = ast_named_arg(A, $1, m, @$); }
   | K_TABLE compound_name opt_table_partition { $$ = ast_table_arg(A, $2, @$); }
+    /* Flink 2.1's ML_PREDICT(TABLE t, MODEL m, ...) */
+  | K_MODEL compound_name        { $$ = ast_table_arg(A, $2, @$); $$->flag = 1; }
   ;
 
 opt_table_partition: %empty | K_PARTITION K_BY bexpr ;
+
+null_treatment: K_RESPECT K_NULLS | K_IGNORE K_NULLS ;
+opt_null_treatment: %empty %prec NO_NULL_TREATMENT { $$ = 0; } | null_treatment { $$ = 1; } ;
+opt_within_group: %empty { $$ = 0; } | K_WITHIN K_GROUP '(' K_ORDER K_BY order_list ')' { $$ = 1; } ;
 
 opt_filter:
     %empty                       { $$ = NULL; }
@@ -1355,7 +1410,7 @@ reserved_keyword:
   | K_RANGE | K_RIGHT | K_ROWS
   | K_SELECT | K_SIMILAR | K_SUBSTRING | K_SYMMETRIC | K_TABLE | K_THEN | K_TO | K_TRAILING
   | K_TRIM | K_TRUE | K_TRY_CAST | K_UNBOUNDED | K_UNION | K_UNNEST | K_USING | K_VALUES | K_WHEN
-  | K_WHERE | K_WINDOW | K_WITH
+  | K_WHERE | K_WINDOW | K_WITH | K_IGNORE | K_RESPECT | K_WITHIN
   ;
 
 unreserved_keyword:
@@ -1374,8 +1429,8 @@ unreserved_keyword:
   | K_SKIP | K_SMALLINT | K_STATEMENT | K_STRING | K_SUBSET | K_SYSTEM | K_SYSTEM_TIME
   | K_TEMPORARY | K_TIME | K_TIMESTAMP | K_TIMESTAMP_LTZ | K_TINYINT | K_UNCONDITIONAL
   | K_UNKNOWN | K_UNLOAD | K_USE | K_VALUE | K_VARBINARY | K_VARCHAR | K_VARIANT | K_VARYING
-  | K_VIEW | K_VIRTUAL | K_WATERMARK | K_WITHIN | K_WITHOUT | K_WRAPPER | K_YEAR | K_YEARS
-  | K_ZONE | K_DELETE | K_STOP | K_TRUNCATE | K_UPDATE
+  | K_VIEW | K_VIRTUAL | K_WATERMARK | K_WITHOUT | K_WRAPPER | K_YEAR | K_YEARS
+  | K_ZONE | K_DELETE | K_MODEL | K_STOP | K_TRUNCATE | K_UPDATE | K_BITMAP | K_UNIQUE
   ;
 
 %%

@@ -105,6 +105,7 @@ const type_t *type_from_ast(arena_t *a, diag_t *d, const ast_t *n)
         break;
     case TY_RAW:
     case TY_VARIANT:
+    case TY_BITMAP:
     case TY_INTERVAL_YM:
     case TY_INTERVAL_DT:
         diag_error(d, n->loc, "the type %s is not supported yet", ast_type_name(n->op));

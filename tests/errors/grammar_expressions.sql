@@ -53,3 +53,9 @@ INSERT INTO out_t SELECT customer, COUNT(DISTINCT customer) FILTER (WHERE amount
 INSERT INTO out_t SELECT UPPER(s => customer), 1 FROM orders;
 INSERT INTO out_t SELECT mycat.mydb.myfn(customer), 1 FROM orders;
 INSERT INTO out_t SELECT PROCTIME_NOT_A_FUNCTION(), 1 FROM orders;
+INSERT INTO out_t SELECT customer, CARDINALITY(ARRAY_AGG(order_id RESPECT NULLS ORDER BY ts)) FROM orders GROUP BY customer;
+INSERT INTO out_t SELECT LISTAGG(customer) WITHIN GROUP (ORDER BY ts), 1 FROM orders;
+INSERT INTO out_t SELECT customer, LAG(order_id) IGNORE NULLS OVER (ORDER BY ts) FROM orders;
+INSERT INTO out_t SELECT customer, COUNT(order_id ORDER BY ts) FROM orders GROUP BY customer;
+INSERT INTO out_t SELECT k, v FROM ML_PREDICT(TABLE orders, MODEL m, DESCRIPTOR(customer));
+INSERT INTO out_t SELECT tag, order_id FROM orders, LATERAL UNNEST(tags) AS t (tag);

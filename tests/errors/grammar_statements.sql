@@ -48,3 +48,18 @@ DELETE FROM out_t WHERE k = 'a';
 TRUNCATE TABLE out_t;
 INSERT INTO out_t PARTITION (k = 'a') SELECT customer, order_id FROM orders;
 INSERT OVERWRITE out_t SELECT customer, order_id FROM orders;
+CREATE TABLE uniq (a BIGINT, UNIQUE (a)) WITH (
+  'connector' = 'kafka', 'topic' = 'x', 'properties.bootstrap.servers' = 'b:9092', 'format' = 'json');
+CREATE TABLE untyped (a, b) WITH (
+  'connector' = 'kafka', 'topic' = 'x', 'properties.bootstrap.servers' = 'b:9092', 'format' = 'json');
+CREATE TABLE bm (b BITMAP, xs INT ARRAY, ys STRING MULTISET NOT NULL) WITH (
+  'connector' = 'kafka', 'topic' = 'x', 'properties.bootstrap.servers' = 'b:9092', 'format' = 'json');
+INSERT INTO out_t SELECT customer, order_id FROM orders ON CONFLICT DO NOTHING;
+CREATE MODEL m INPUT (f STRING) OUTPUT (label DOUBLE) WITH ('provider' = 'openai');
+DROP TEMPORARY MODEL IF EXISTS m;
+CREATE MATERIALIZED TABLE mt FRESHNESS = INTERVAL '3' MINUTE AS SELECT * FROM orders;
+CREATE CONNECTION conn WITH ('type' = 'basic');
+COMPILE AND EXECUTE PLAN '/tmp/plan.json' FOR STATEMENT SET BEGIN
+  INSERT INTO out_t SELECT customer, order_id FROM orders;
+END;
+EXPLAIN STATEMENT SET BEGIN INSERT INTO out_t SELECT customer, order_id FROM orders; END;
