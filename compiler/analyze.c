@@ -1216,16 +1216,16 @@ static table_t *find_table(an_t *an, const char *name)
 static view_t *find_view(an_t *an, const char *name)
 {
     for (int i = 0; i < an->nviews; i++)
-        if (!an->views[i].dropped && strcmp(an->views[i].name, name) == 0)
-            return &an->views[i];
+        if (!an->views[i]->dropped && strcmp(an->views[i]->name, name) == 0)
+            return an->views[i];
     return NULL;
 }
 
 static view_t *find_cte(an_t *an, const char *name)
 {
     for (int i = an->nctes - 1; i >= an->cte_floor; i--)
-        if (strcmp(an->ctes[i].name, name) == 0)
-            return &an->ctes[i];
+        if (strcmp(an->ctes[i]->name, name) == 0)
+            return an->ctes[i];
     return NULL;
 }
 
@@ -1256,8 +1256,8 @@ static void object_not_found(an_t *an, const ast_t *name_node, const char *name)
         if (!an->plan->tables[i]->dropped && !an->plan->tables[i]->hint_of)
             cands[n++] = an->plan->tables[i]->name;
     for (int i = 0; i < an->nviews && n < 510; i++)
-        if (!an->views[i].dropped)
-            cands[n++] = an->views[i].name;
+        if (!an->views[i]->dropped)
+            cands[n++] = an->views[i]->name;
     const char *near = sqlkc_rt_closest(name, cands, n);
     diag_error(an->diag, name_node->loc, "Object '%s' not found%s%s%s", name, near ? "; did you mean '" : "",
                near ? near : "", near ? "'?" : "");
@@ -2418,14 +2418,7 @@ static const char *c_ident(an_t *an, const char *name)
 static void add_table(an_t *an, table_t *t)
 {
     plan_t *p = an->plan;
-    if (p->ntables == an->captables) {
-        int cap = an->captables ? an->captables * 2 : 16;
-        table_t **n = arena_alloc(an->arena, sizeof(table_t *) * (size_t)cap);
-        if (p->ntables)
-            memcpy(n, p->tables, sizeof(table_t *) * (size_t)p->ntables);
-        p->tables = n;
-        an->captables = cap;
-    }
+    p->tables = arena_grow(an->arena, p->tables, p->ntables, &an->captables, sizeof(table_t *), 16);
     t->index = p->ntables;
     t->ident = c_ident(an, t->name);
     for (int i = 0; i < p->ntables; i++) /* keep generated names unique */
@@ -2434,18 +2427,12 @@ static void add_table(an_t *an, table_t *t)
     p->tables[p->ntables++] = t;
 }
 
-static view_t *add_view(an_t *an, view_t **arr, int *n, int *cap)
+/* A view of its own in the arena (analysis holds it while more are added). */
+static view_t *add_view(an_t *an, view_t ***arr, int *n, int *cap)
 {
-    if (*n == *cap) {
-        int ncap = *cap ? *cap * 2 : 8;
-        view_t *v = arena_alloc(an->arena, sizeof(view_t) * (size_t)ncap);
-        if (*n)
-            memcpy(v, *arr, sizeof(view_t) * (size_t)*n);
-        *arr = v;
-        *cap = ncap;
-    }
-    view_t *v = &(*arr)[(*n)++];
-    memset(v, 0, sizeof *v);
+    *arr = arena_grow(an->arena, *arr, *n, cap, sizeof(view_t *), 8);
+    view_t *v = arena_alloc(an->arena, sizeof *v);
+    (*arr)[(*n)++] = v;
     return v;
 }
 
@@ -2477,7 +2464,7 @@ static bool with_clause(an_t *an, const ast_t *w)
     int first = an->nctes;
     for (const ast_t *c = w->list.head; c; c = c->next) {
         for (int i = first; i < an->nctes; i++)
-            if (strcmp(an->ctes[i].name, c->name.s) == 0) {
+            if (strcmp(an->ctes[i]->name, c->name.s) == 0) {
                 diag_error(an->diag, c->name.loc, "Duplicate name '%s' in WITH clause", c->name.s);
                 return false;
             }
@@ -2583,14 +2570,7 @@ static void create_view(an_t *an, const ast_t *s)
 
 static void create_function(an_t *an, const ast_t *s)
 {
-    if (an->nfunctions == an->capfunctions) {
-        int cap = an->capfunctions ? an->capfunctions * 2 : 8;
-        const char **f = arena_alloc(an->arena, sizeof(char *) * (size_t)cap);
-        if (an->nfunctions)
-            memcpy(f, an->functions, sizeof(char *) * (size_t)an->nfunctions);
-        an->functions = f;
-        an->capfunctions = cap;
-    }
+    an->functions = arena_grow(an->arena, an->functions, an->nfunctions, &an->capfunctions, sizeof(char *), 8);
     an->functions[an->nfunctions++] = s->name.s;
     diag_error(an->diag, s->loc, "CREATE FUNCTION is not supported yet: a native job cannot run %s functions",
                s->text2 ? s->text2 : "JAVA");

@@ -19,9 +19,9 @@ typedef struct an {
     arena_t *arena;
     diag_t *diag;
     plan_t *plan;
-    view_t *views;
+    view_t **views;
     int nviews, capviews;
-    view_t *ctes;        /* WITH items in scope, innermost last */
+    view_t **ctes;       /* WITH items in scope, innermost last */
     int nctes, capctes;
     int cte_floor;       /* the WITH items below this index are not visible (inside a view) */
     const char **functions; /* names of CREATE FUNCTION statements (refused) */

@@ -18,5 +18,9 @@ void *arena_alloc(arena_t *a, size_t n);
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_strdup(arena_t *a, const char *s);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for one more element in an arena array of n elements of `size` bytes
+ * and capacity *cap: the array itself, or a copy twice as large (first:
+ * the capacity of the first allocation). */
+void *arena_grow(arena_t *a, void *arr, int n, int *cap, size_t size, int first);
 
 #endif

@@ -107,14 +107,7 @@ static void put_setting(an_t *an, const char *key, const char *value)
             p->settings[i].value = value;
             return;
         }
-    if (p->nsettings == an->capsettings) {
-        int cap = an->capsettings ? an->capsettings * 2 : 16;
-        sqlkc_rt_kv_t *s = arena_alloc(an->arena, sizeof *s * (size_t)cap);
-        if (p->nsettings)
-            memcpy(s, p->settings, sizeof *s * (size_t)p->nsettings);
-        p->settings = s;
-        an->capsettings = cap;
-    }
+    p->settings = arena_grow(an->arena, p->settings, p->nsettings, &an->capsettings, sizeof(sqlkc_rt_kv_t), 16);
     p->settings[p->nsettings].key = key;
     p->settings[p->nsettings].value = value;
     p->nsettings++;

@@ -491,6 +491,59 @@ static int op_14_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_1_row_t *i
     return op_15_push(ctx, kind, out);
 }
 
+/* Output row of Calc 21 */
+typedef struct row_21 {
+    uint64_t nulls[1]; /* bit i: field i is NULL */
+    int64_t f0; /* id BIGINT */
+    sqlkc_rt_str_t f1; /* customer STRING */
+} row_21_t;
+
+static sqlkc_rt_buf_t sink_22_key, sink_22_value;
+/* Writes a change to recent: INSERT and UPDATE_AFTER as records, UPDATE_BEFORE and DELETE as tombstones. */
+static int op_22_push(sqlkc_rt_ctx_t *ctx, int kind, const row_21_t *in) {
+    (void)kind; /* an append-only sink receives inserts only */
+    sqlkc_rt_buf_t *value = &sink_22_value;
+    sqlkc_rt_buf_reset(value);
+    const void *value_data;
+    {
+        /* id BIGINT */
+        sqlkc_rt_buf_put(value, "{\"id\":", 6);
+        if ((in->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_i64(value, in->f0);
+        }
+        /* who STRING */
+        sqlkc_rt_buf_put(value, ",\"who\":", 7);
+        if ((in->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_json_put_null(value);
+        } else {
+            sqlkc_rt_json_put_str(value, in->f1.p, in->f1.n);
+        }
+        sqlkc_rt_buf_putc(value, '}');
+        value_data = value->p;
+    }
+    return sqlkc_rt_emit_at(ctx, 2, NULL, 0, value_data, value->len, -1);
+}
+
+static int op_21_push(sqlkc_rt_ctx_t *ctx, int kind, const src_orders_1_row_t *in) {
+    (void)ctx;
+    (void)in;
+    /* WHERE >(id, 1) */
+    if (((((in->nulls[0] >> 0 & 1)) || (false))) || !(((in->f0) > (((int64_t)INT64_C(1))))))
+        return SQLKC_RT_OK;
+    row_21_t row;
+    row_21_t *out = &row;
+    memset(out->nulls, 0, sizeof out->nulls);
+    /* id */
+    out->f0 = in->f0;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 0)) | ((uint64_t)!!((in->nulls[0] >> 0 & 1)) << 0);
+    /* customer */
+    out->f1 = in->f1;
+    out->nulls[0] = (out->nulls[0] & ~(UINT64_C(1) << 1)) | ((uint64_t)!!((in->nulls[0] >> 1 & 1)) << 1);
+    return op_22_push(ctx, kind, out);
+}
+
 /* One record of orders: decode, then push the row into each INSERT reading it. */
 static int src_orders_1_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_orders_1_row_t row;
@@ -511,6 +564,8 @@ static int src_orders_1_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
     if (op_11_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO recent */
         return SQLKC_RT_ERR;
     if (op_14_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO recent */
+        return SQLKC_RT_ERR;
+    if (op_21_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO recent */
         return SQLKC_RT_ERR;
     return SQLKC_RT_OK;
 }
@@ -608,6 +663,8 @@ static void job_fini(sqlkc_rt_ctx_t *ctx) {
     sqlkc_rt_buf_free(&sink_12_value);
     sqlkc_rt_buf_free(&sink_15_key);
     sqlkc_rt_buf_free(&sink_15_value);
+    sqlkc_rt_buf_free(&sink_22_key);
+    sqlkc_rt_buf_free(&sink_22_value);
 }
 
 /* Ends the open mini-batch bundles, upstream operators first, so that what they

@@ -42,3 +42,7 @@ INSERT INTO recent
   SELECT x, y FROM named WHERE x > 0;
 END;
 EXECUTE INSERT INTO recent SELECT id, customer FROM orders WHERE ts > ts - INTERVAL '2' HOURS;
+INSERT INTO recent
+  WITH x AS (WITH y AS (SELECT id, customer FROM orders), z AS (SELECT * FROM y) SELECT * FROM z),
+       w1 AS (SELECT * FROM x), w2 AS (SELECT * FROM x WHERE id > 1)
+  SELECT * FROM w2;
