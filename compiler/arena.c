@@ -69,15 +69,3 @@ char *arena_printf(arena_t *a, const char *fmt, ...)
     va_end(ap2);
     return p;
 }
-
-void *arena_grow(arena_t *a, void *arr, int n, int *cap, size_t size, int first)
-{
-    if (n < *cap)
-        return arr;
-    int ncap = *cap ? *cap * 2 : first;
-    void *grown = arena_alloc(a, size * (size_t)ncap);
-    if (n)
-        memcpy(grown, arr, size * (size_t)n);
-    *cap = ncap;
-    return grown;
-}

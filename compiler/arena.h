@@ -4,6 +4,7 @@
 #define SQLKC_ARENA_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct arena_block arena_block_t;
 typedef struct arena {
@@ -21,6 +22,16 @@ char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(print
 /* Room for one more element in an arena array of n elements of `size` bytes
  * and capacity *cap: the array itself, or a copy twice as large (first:
  * the capacity of the first allocation). */
-void *arena_grow(arena_t *a, void *arr, int n, int *cap, size_t size, int first);
+static inline void *arena_grow(arena_t *a, void *arr, int n, int *cap, size_t size, int first)
+{
+    if (n < *cap)
+        return arr;
+    int ncap = *cap ? *cap * 2 : first;
+    void *grown = arena_alloc(a, size * (size_t)ncap);
+    if (n)
+        memcpy(grown, arr, size * (size_t)n);
+    *cap = ncap;
+    return grown;
+}
 
 #endif
