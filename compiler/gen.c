@@ -760,9 +760,9 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
     snprintf(nsettings, sizeof nsettings, "%d", p->nsettings);
     char timer_ms[24];
     snprintf(timer_ms, sizeof timer_ms, "%lld", (long long)job_timer_ms(p));
-    const char *names[] = {"version", "sql_file", "abi", "job_name", "sql_file_lit", "nsettings", "timer_ms"};
-    const char *values[] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
-                            emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
+    const char *names[8] = {"version", "sql_file", "abi", "job_name", "sql_file_lit", "nsettings", "timer_ms"};
+    const char *values[8] = {SQLKC_VERSION, emit_comment(a, base), abi, emit_cstr(a, p->job_name, strlen(p->job_name)),
+                             emit_cstr(a, base, strlen(base)), nsettings, timer_ms};
     emit_template(&e, tpl_job_head_c, names, values, 7);
     gen_avro_confluent_decls(&g);
     gen_nested_decls(&g);
@@ -778,6 +778,10 @@ int gen_job(const plan_t *p, arena_t *a, void (*out)(void *arg, const char *s), 
             source_process(&g, p->tables[i]);
     tables(&g);
     lifecycle(&g);
-    emit_template(&e, tpl_job_main_c, names, values, 7);
+    char nstate_ops[16];
+    snprintf(nstate_ops, sizeof nstate_ops, "%d", gen_state(&g));
+    names[7] = "nstate_ops";
+    values[7] = nstate_ops;
+    emit_template(&e, tpl_job_main_c, names, values, 8);
     return 0;
 }

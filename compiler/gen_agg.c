@@ -545,3 +545,125 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n)
             emit_line(g->e, "sqlkc_rt_map_free(agg_%d_distinct%d);", n->id, i);
     emit_line(g->e, "sqlkc_rt_buf_free(&agg_%d_key);", n->id);
 }
+
+/* The SQL type an accumulator field holds, for writing it to a checkpoint:
+ * AVG keeps its sum in sum_type. */
+static const type_t *acc_sql_type(gen_t *g, const type_t *at)
+{
+    return type_is_integer(at) ? type_new(g->a, TY_BIGINT, -1, -1, false) : at;
+}
+
+/* The accumulators of one group, field by field (put) or back (get). */
+static void acc_fields(gen_t *g, const plan_node_t *n, bool put)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    const type_t *i64 = type_new(g->a, TY_BIGINT, -1, -1, false);
+    const type_t *flag = type_new(g->a, TY_BOOLEAN, -1, -1, false);
+    void (*field)(gen_t *, const type_t *, const char *) = put ? gen_state_put : gen_state_get;
+    for (int i = 0; i < n->naggs; i++) {
+        const agg_call_t *a = &n->aggs[i];
+        const type_t *at = a->arg >= 0 ? in->fields[a->arg].type : NULL;
+        const char *x = arena_printf(g->a, "acc->a%d", i);
+        switch (a->fn) {
+        case AGG_COUNT_STAR:
+        case AGG_COUNT:
+            field(g, i64, x);
+            break;
+        case AGG_SUM:
+            field(g, a->type, x);
+            field(g, i64, arena_printf(g->a, "acc->a%d_n", i));
+            break;
+        case AGG_AVG:
+            field(g, acc_sql_type(g, at), x);
+            field(g, i64, arena_printf(g->a, "acc->a%d_n", i));
+            break;
+        case AGG_MIN:
+        case AGG_MAX:
+            field(g, at, x);
+            field(g, flag, arena_printf(g->a, "acc->a%d_set", i));
+            if (mset_owner(n, i) == i) {
+                if (put)
+                    emit_line(e, "sqlkc_rt_ckpt_put_mset(c, acc->a%d_vals);", i);
+                else
+                    emit_line(e, "if (!sqlkc_rt_ckpt_get_mset(c, &acc->a%d_vals)) return SQLKC_RT_ERR;", i);
+            }
+            break;
+        }
+    }
+    field(g, i64, "acc->rows");
+    if (put)
+        emit_line(e, "sqlkc_rt_ckpt_put_u64(c, acc->id);");
+    else
+        emit_line(e, "if (!sqlkc_rt_ckpt_get_u64(c, &acc->id)) return SQLKC_RT_ERR;");
+}
+
+void gen_agg_snapshot(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    emit_line(e, "sqlkc_rt_ckpt_put_u64(c, agg_%d_ids);", n->id);
+    emit_line(e, "sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_%d_groups));", n->id);
+    emit_open(e, "%s", "");
+    gen_map_foreach(g, arena_printf(g->a, "agg_%d_groups", n->id));
+    emit_line(e, "const %s *acc = v;", acc_type(g, n));
+    emit_line(e, "sqlkc_rt_ckpt_put_bytes(c, k, kn);");
+    acc_fields(g, n, true);
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+    for (int i = 0; i < n->naggs; i++) {
+        if (distinct_inline(n, i)) {
+            emit_line(e, "sqlkc_rt_ckpt_put_pairs(c, agg_%d_distinct%d);", n->id, i);
+        } else if (n->aggs[i].distinct) {
+            emit_open(e, "%s", "");
+            emit_line(e, "sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_%d_distinct%d));", n->id, i);
+            gen_map_foreach(g, arena_printf(g->a, "agg_%d_distinct%d", n->id, i));
+            emit_line(e, "sqlkc_rt_ckpt_put_bytes(c, k, kn);");
+            emit_line(e, "sqlkc_rt_ckpt_put_i64(c, *(const int64_t *)v);");
+            emit_close(e, NULL);
+            emit_close(e, NULL);
+        }
+    }
+}
+
+void gen_agg_restore(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    emit_line(e, "uint64_t n;");
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_u64(c, &agg_%d_ids) || !sqlkc_rt_ckpt_get_u64(c, &n))", n->id);
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_open(e, "for (uint64_t i = 0; i < n; i++)");
+    emit_line(e, "const void *k;");
+    emit_line(e, "size_t kn;");
+    emit_line(e, "bool created;");
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_line(e, "%s *acc = sqlkc_rt_map_upsert(agg_%d_groups, k, kn, &created);", acc_type(g, n), n->id);
+    emit_line(e, "if (!created) /* a group twice */");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    acc_fields(g, n, false);
+    emit_line(e, "if (acc->id == 0 || acc->id > agg_%d_ids)", n->id);
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_close(e, NULL);
+    for (int i = 0; i < n->naggs; i++) {
+        if (distinct_inline(n, i)) {
+            emit_line(e, "if (!sqlkc_rt_ckpt_get_pairs(c, agg_%d_distinct%d))", n->id, i);
+            emit_line(e, "    return SQLKC_RT_ERR;");
+        } else if (n->aggs[i].distinct) {
+            emit_open(e, "%s", "");
+            emit_line(e, "uint64_t m;");
+            emit_line(e, "if (!sqlkc_rt_ckpt_get_u64(c, &m))");
+            emit_line(e, "    return SQLKC_RT_ERR;");
+            emit_open(e, "for (uint64_t i = 0; i < m; i++)");
+            emit_line(e, "const void *k;");
+            emit_line(e, "size_t kn;");
+            emit_line(e, "bool created;");
+            emit_line(e, "if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))");
+            emit_line(e, "    return SQLKC_RT_ERR;");
+            emit_line(e, "int64_t *count = sqlkc_rt_map_upsert(agg_%d_distinct%d, k, kn, &created);", n->id, i);
+            emit_line(e, "if (!created || !sqlkc_rt_ckpt_get_i64(c, count))");
+            emit_line(e, "    return SQLKC_RT_ERR;");
+            emit_close(e, NULL);
+            emit_close(e, NULL);
+        }
+    }
+}

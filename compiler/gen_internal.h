@@ -165,4 +165,24 @@ void gen_agg_push(gen_t *g, const plan_node_t *n, const char *next_push);
 void gen_agg_init(gen_t *g, const plan_node_t *n);
 void gen_agg_fini(gen_t *g, const plan_node_t *n);
 
+/* gen_state.c: the job's checkpoint functions and stateful operators'
+ * table (returns how many); an operator's name in checkpoints; a value of
+ * SQL type t (x, or dst for a read) written to or read from the checkpoint
+ * `c` (reads return SQLKC_RT_ERR from the enclosing function when the data
+ * is malformed); a row's null words and fields likewise (read strings point
+ * into the checkpoint: store the row to keep it). */
+int gen_state(gen_t *g);
+const char *gen_state_name(gen_t *g, const plan_node_t *n);
+void gen_state_put(gen_t *g, const type_t *t, const char *x);
+void gen_state_get(gen_t *g, const type_t *t, const char *dst);
+void gen_state_put_row(gen_t *g, const char *row, const plan_field_t *f, int n);
+void gen_state_get_row(gen_t *g, const char *row, const plan_field_t *f, int n);
+/* gen_agg.c and gen_norm.c: the operators' parts of them */
+void gen_agg_snapshot(gen_t *g, const plan_node_t *n);
+void gen_agg_restore(gen_t *g, const plan_node_t *n);
+void gen_norm_snapshot(gen_t *g, const plan_node_t *n);
+void gen_norm_restore(gen_t *g, const plan_node_t *n);
+void gen_materialize_snapshot(gen_t *g, const plan_node_t *n);
+void gen_materialize_restore(gen_t *g, const plan_node_t *n);
+
 #endif

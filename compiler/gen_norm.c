@@ -387,3 +387,80 @@ void gen_materialize_fini(gen_t *g, const plan_node_t *n)
     emit_line(e, "sqlkc_rt_map_free(mat_%d_rows);", n->id);
     emit_line(e, "sqlkc_rt_buf_free(&mat_%d_key);", n->id);
 }
+
+void gen_norm_snapshot(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    emit_line(e, "sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_%d_rows));", n->id);
+    gen_map_foreach(g, arena_printf(g->a, "norm_%d_rows", n->id));
+    emit_line(e, "const norm_%d_state_t *st = v;", n->id);
+    emit_line(e, "sqlkc_rt_ckpt_put_bytes(c, k, kn);");
+    gen_state_put_row(g, "st->row", n->fields, n->nfields);
+    emit_close(e, NULL);
+}
+
+void gen_norm_restore(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    emit_line(e, "uint64_t n;");
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_u64(c, &n))");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_open(e, "for (uint64_t i = 0; i < n; i++)");
+    emit_line(e, "const void *k;");
+    emit_line(e, "size_t kn;");
+    emit_line(e, "bool created;");
+    emit_line(e, "%s row;", gen_row_type(g, n));
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    gen_state_get_row(g, "row", n->fields, n->nfields);
+    emit_line(e, "norm_%d_state_t *st = sqlkc_rt_map_upsert(norm_%d_rows, k, kn, &created);", n->id, n->id);
+    emit_line(e, "if (!created) /* a key twice */");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_line(e, "st->blob = NULL;");
+    emit_line(e, "norm_%d_row_store(&st->row, &st->blob, &row);", n->id);
+    emit_close(e, NULL);
+}
+
+void gen_materialize_snapshot(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    emit_line(e, "sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(mat_%d_rows));", n->id);
+    gen_map_foreach(g, arena_printf(g->a, "mat_%d_rows", n->id));
+    emit_line(e, "const mat_%d_list_t *l = v;", n->id);
+    emit_line(e, "sqlkc_rt_ckpt_put_bytes(c, k, kn);");
+    emit_line(e, "sqlkc_rt_ckpt_put_u64(c, l->n);");
+    emit_open(e, "for (size_t i = 0; i < l->n; i++)");
+    gen_state_put_row(g, "l->v[i].row", in->fields, in->nfields);
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+}
+
+void gen_materialize_restore(gen_t *g, const plan_node_t *n)
+{
+    emit_t *e = g->e;
+    const plan_node_t *in = n->input;
+    emit_line(e, "uint64_t n;");
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_u64(c, &n))");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_open(e, "for (uint64_t i = 0; i < n; i++)");
+    emit_line(e, "const void *k;");
+    emit_line(e, "size_t kn;");
+    emit_line(e, "uint64_t rows;");
+    emit_line(e, "bool created;");
+    emit_line(e, "if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn) || !sqlkc_rt_ckpt_get_u64(c, &rows) || rows == 0 ||");
+    emit_line(e, "    rows > UINT32_MAX)");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_line(e, "mat_%d_list_t *l = sqlkc_rt_map_upsert(mat_%d_rows, k, kn, &created);", n->id, n->id);
+    emit_line(e, "if (!created) /* a key twice */");
+    emit_line(e, "    return SQLKC_RT_ERR;");
+    emit_line(e, "l->cap = (size_t)rows;");
+    emit_line(e, "l->v = sqlkc_rt_grow(NULL, l->cap * sizeof *l->v);");
+    emit_open(e, "for (; l->n < (size_t)rows; l->n++)");
+    emit_line(e, "%s row;", gen_row_type(g, in));
+    gen_state_get_row(g, "row", in->fields, in->nfields);
+    emit_line(e, "l->v[l->n].blob = NULL;");
+    emit_line(e, "mat_%d_row_store(&l->v[l->n].row, &l->v[l->n].blob, &row);", n->id);
+    emit_close(e, NULL);
+    emit_close(e, NULL);
+}

@@ -29,10 +29,12 @@ typedef struct honoured {
     int kind;           /* what the value must be */
 } honoured_t;
 
-enum { V_ENUM, V_BOOL, V_DURATION, V_POSITIVE_DURATION, V_COUNT };
+enum { V_ENUM, V_BOOL, V_DURATION, V_POSITIVE_DURATION, V_COUNT, V_POSITIVE, V_DIR };
 
 static const honoured_t honoured[] = {
+    {"execution.checkpointing.dir", NULL, V_DIR},
     {"execution.checkpointing.interval", NULL, V_POSITIVE_DURATION},
+    {"execution.checkpointing.num-retained", NULL, V_POSITIVE},
     {"table.dynamic-table-options.enabled", NULL, V_BOOL},
     {"table.exec.mini-batch.allow-latency", NULL, V_DURATION},
     {"table.exec.mini-batch.enabled", NULL, V_BOOL},
@@ -85,14 +87,25 @@ static bool valid_value(an_t *an, const honoured_t *h, const ast_t *n)
                    h->kind == V_POSITIVE_DURATION ? "positive duration such as '10 s' or '1 min'"
                                                   : "duration such as '5 s'");
         return false;
-    case V_COUNT: {
+    case V_COUNT:
+    case V_POSITIVE: {
         char *end;
         errno = 0;
         long long c = strtoll(v, &end, 10);
-        (void)c;
-        if (!errno && end != v && !*end)
+        if (!errno && end != v && !*end && (h->kind == V_COUNT || c > 0))
             return true;
-        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a number of rows", v, h->key);
+        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': expected a %s", v, h->key,
+                   h->kind == V_COUNT ? "number of rows" : "positive number");
+        return false;
+    }
+    case V_DIR: {
+        /* a path or a file:// URI: the job writes its checkpoints itself */
+        const char *colon = strstr(v, "://");
+        if (*v && (!colon || strncmp(v, "file://", 7) == 0))
+            return true;
+        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s': sqlkc keeps checkpoints in a local "
+                   "directory, a path or a file:// URI (%.*s is Flink's checkpoint storage)", v, h->key,
+                   colon ? (int)(colon - v) : 0, v);
         return false;
     }
     }

@@ -122,7 +122,7 @@ static int match_opt(const char *arg, const char *name, const char **inline_val)
 int rt_cli_parse(rt_cli_t *cli, int argc, char **argv, const char *prog, FILE *err)
 {
     static const char *const with_value[] = {"--bootstrap-servers", "--set", "--bench-input",
-                                             "--bench-repeat"};
+                                             "--bench-repeat", "--state-dir"};
     int errors = 0;
 
     memset(cli, 0, sizeof *cli);
@@ -142,6 +142,14 @@ int rt_cli_parse(rt_cli_t *cli, int argc, char **argv, const char *prog, FILE *e
         }
         if (!strcmp(arg, "--bench-null-sink")) {
             cli->bench_null_sink = true;
+            continue;
+        }
+        if (!strcmp(arg, "--from-scratch")) {
+            cli->from_scratch = true;
+            continue;
+        }
+        if (!strcmp(arg, "--allow-non-restored-state")) {
+            cli->allow_non_restored = true;
             continue;
         }
         for (size_t k = 0; k < sizeof with_value / sizeof with_value[0] && !m; k++)
@@ -191,6 +199,12 @@ int rt_cli_parse(rt_cli_t *cli, int argc, char **argv, const char *prog, FILE *e
             cli->bench_inputs[cli->nbench_inputs].table = xstrndup(val, (size_t)(eq - val));
             cli->bench_inputs[cli->nbench_inputs].file = xstrdup(eq + 1);
             cli->nbench_inputs++;
+        } else if (!strcmp(name, "--state-dir")) {
+            if (!*val) {
+                fprintf(err, "%s: error: --state-dir needs a directory\n", prog);
+                errors++;
+            }
+            cli->state_dir = val;
         } else { /* --bench-repeat */
             if (parse_count(val, &cli->bench_repeat)) {
                 fprintf(err, "%s: error: --bench-repeat expects a positive number, got '%s'\n",
@@ -416,10 +430,10 @@ bool rt_option_is_sensitive(const char *key)
 void rt_print_usage(FILE *out, const char *prog)
 {
     fprintf(out,
-            "usage: %s [--bootstrap-servers LIST] [--set TABLE.OPTION=VALUE]... [--help] "
-            "[--version]\n"
+            "usage: %s [--bootstrap-servers LIST] [--set TABLE.OPTION=VALUE]... [--state-dir DIR]\n"
+            "       %*s [--from-scratch | --allow-non-restored-state] [--help] [--version]\n"
             "       %s --bench-input TABLE=FILE... [--bench-repeat N] [--bench-null-sink]\n",
-            prog, prog);
+            prog, (int)strlen(prog), "", prog);
 }
 
 static const char *role_name(int role)
@@ -447,6 +461,14 @@ void rt_print_help(FILE *out, const sqlkc_rt_job_def_t *def, const rt_opts_t *op
           "  --bootstrap-servers LIST  replaces 'properties.bootstrap.servers' of every table\n"
           "  --set TABLE.OPTION=VALUE  overrides a WITH option of TABLE (repeatable); options\n"
           "                            marked [compiled] need a rebuild instead\n"
+          "  --state-dir DIR           where checkpoints are kept (default: the SET\n"
+          "                            'execution.checkpointing.dir', else $STATE_DIRECTORY/JOB\n"
+          "                            under systemd, else JOB.checkpoints in the working directory)\n"
+          "  --from-scratch            discard the checkpoints and start with empty state from\n"
+          "                            the tables' scan.startup.mode\n"
+          "  --allow-non-restored-state  restore a checkpoint that holds the state of operators\n"
+          "                            this job no longer has, dropping that state (Flink's\n"
+          "                            --allowNonRestoredState)\n"
           "  --bench-input TABLE=FILE  benchmark: read TABLE's record values from FILE, one per\n"
           "                            line, instead of Kafka\n"
           "  --bench-repeat N          benchmark: read the input files N times\n"
@@ -454,8 +476,12 @@ void rt_print_help(FILE *out, const sqlkc_rt_job_def_t *def, const rt_opts_t *op
           "                            producing them\n"
           "  --help, --version\n"
           "\n"
-          "SIGINT/SIGTERM stop the job: it finishes, flushes its sinks, commits its offsets\n"
-          "and exits 0.\n"
+          "The job starts from its newest checkpoint when there is one: its operators' state\n"
+          "and every source partition's position, whatever scan.startup.mode says. An\n"
+          "operator the checkpoint has no state for starts empty; one whose state layout\n"
+          "changed (the SQL changed what it keeps) stops the job before it reads anything.\n"
+          "SIGINT/SIGTERM stop the job: it finishes, flushes its sinks, writes a checkpoint,\n"
+          "commits its offsets and exits 0.\n"
           "\n"
           "tables:\n",
           out);

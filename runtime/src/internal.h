@@ -37,6 +37,9 @@ typedef struct rt_cli {
     size_t nbench_inputs;
     long bench_repeat; /* >= 1 */
     bool bench_null_sink;
+    const char *state_dir; /* --state-dir, points into argv; NULL if absent */
+    bool from_scratch;     /* --from-scratch */
+    bool allow_non_restored; /* --allow-non-restored-state */
     bool help;
     bool version;
 } rt_cli_t;
@@ -165,6 +168,17 @@ struct sqlkc_rt_ctx {
     bool null_sink;
     size_t state_keys, state_bytes; /* sqlkc_rt_state_stats totals */
     long long commit_interval_ms;
+    /* Checkpoints: the state directory (NULL in a benchmark run), the
+     * number of the next one, how many to keep, the positions restored
+     * (for the sources to start from), what was written. */
+    char *state_dir;
+    uint64_t ckpt_next;
+    size_t ckpt_keep;
+    struct rt_ckpt_positions *restored;
+    size_t *restore_from; /* per state op: its index in the checkpoint, or SIZE_MAX */
+    int state_lock;       /* the state directory's LOCK, or -1 */
+    uint64_t ckpt_count, ckpt_bytes;
+    double ckpt_seconds;
     /* An in-memory context (sqlkc/mem.h, null_sink set) hands emitted
      * records to this callback; NULL otherwise. */
     int (*mem_emit)(void *arg, size_t table, const void *key, size_t key_len, const void *value,
@@ -211,6 +225,10 @@ int rt_sources_poll(sqlkc_rt_ctx_t *ctx, int timeout_ms);
 /* Commits the position of every partition (next offset to read) that
  * changed since the last commit. sync waits for the result. */
 int rt_sources_commit(sqlkc_rt_ctx_t *ctx, bool sync);
+/* The position (next offset to read) of every partition of every source,
+ * for a checkpoint. */
+struct rt_ckpt_positions;
+void rt_sources_positions(sqlkc_rt_ctx_t *ctx, struct rt_ckpt_positions *out);
 void rt_sources_close(sqlkc_rt_ctx_t *ctx);
 
 /* Creates the producers (one per distinct client configuration) and the

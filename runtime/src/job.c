@@ -11,10 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "ckpt_internal.h"
 #include "internal.h"
 
-#define RT_COMMIT_INTERVAL_MS 5000 /* until execution.checkpointing.interval is wired */
+/* Without SET execution.checkpointing.interval: Flink then commits through the
+ * consumer's auto-commit, whose interval (auto.commit.interval.ms) is 5 s. */
+#define RT_COMMIT_INTERVAL_MS 5000
 #define RT_POLL_TIMEOUT_MS 100     /* how late a signal or a timer may be noticed */
 
 volatile sig_atomic_t rt_stop_requested;
@@ -434,13 +438,248 @@ static int job_flush(sqlkc_rt_ctx_t *ctx, int why)
     return 0;
 }
 
-/* Flush, then commit: the offsets committed never run ahead of output that
- * Kafka acknowledged. */
-static int checkpoint(sqlkc_rt_ctx_t *ctx, bool final)
+/* ---- checkpoints ---- */
+
+static const char *setting(const sqlkc_rt_ctx_t *ctx, const char *key)
+{
+    return ctx->def->settings ? sqlkc_rt_kv_get(ctx->def->settings, ctx->def->nsettings, key) : NULL;
+}
+
+/* Where checkpoints go: --state-dir, the SET 'execution.checkpointing.dir'
+ * (a path or a file:// URI; Flink 1.x's 'state.checkpoints.dir' is the same
+ * key), systemd's $STATE_DIRECTORY/JOB, or JOB.checkpoints here. */
+static char *state_dir(const sqlkc_rt_ctx_t *ctx)
+{
+    const char *dir = ctx->cli.state_dir;
+    if (!dir)
+        dir = setting(ctx, "execution.checkpointing.dir");
+    if (dir) {
+        if (strncmp(dir, "file://", 7) == 0)
+            dir += 7;
+        return strdup(dir);
+    }
+    const char *sd = getenv("STATE_DIRECTORY");
+    size_t n = strlen(ctx->def->name) + 32 + (sd ? strlen(sd) : 0);
+    char *p = malloc(n);
+    if (!p)
+        return NULL;
+    if (sd && *sd) /* systemd: one or more ':'-separated directories, the first is ours */
+        snprintf(p, n, "%.*s/%s", (int)strcspn(sd, ":"), sd, ctx->def->name);
+    else
+        snprintf(p, n, "%s.checkpoints", ctx->def->name);
+    return p;
+}
+
+static bool allow_non_restored(const sqlkc_rt_ctx_t *ctx)
+{
+    /* Flink 1.x's key, and the one of 2.0 */
+    const char *v = setting(ctx, "execution.state-recovery.ignore-unclaimed-state");
+    if (!v)
+        v = setting(ctx, "execution.savepoint.ignore-unclaimed-state");
+    return ctx->cli.allow_non_restored || (v && strcasecmp(v, "true") == 0);
+}
+
+/* Matches the operators a checkpoint holds to the job's, as Flink matches a
+ * savepoint's to a job's: an operator of the job the checkpoint has no
+ * state for starts empty; state of another layout stops the job; state of
+ * an operator the job no longer has stops it too, unless the job allows
+ * non-restored state (then it is dropped). Fills ctx->restore_from;
+ * returns 0 or -1 (reason in err). */
+static int match_ops(sqlkc_rt_ctx_t *ctx, const rt_ckpt_info_t *info, char *err, size_t errcap)
+{
+    const sqlkc_rt_job_def_t *def = ctx->def;
+    free(ctx->restore_from);
+    ctx->restore_from = malloc((def->nstate_ops ? def->nstate_ops : 1) * sizeof *ctx->restore_from);
+    if (!ctx->restore_from) {
+        snprintf(err, errcap, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < def->nstate_ops; i++) {
+        ctx->restore_from[i] = SIZE_MAX;
+        for (size_t j = 0; j < info->nops; j++) {
+            if (strcmp(info->ops[j].name, def->state_ops[i].name) != 0)
+                continue;
+            if (strcmp(info->ops[j].layout, def->state_ops[i].layout) != 0) {
+                snprintf(err, errcap, "the state of %s changed: the checkpoint holds %s, this job keeps %s",
+                         def->state_ops[i].name, info->ops[j].layout, def->state_ops[i].layout);
+                return -1;
+            }
+            ctx->restore_from[i] = j;
+        }
+    }
+    for (size_t j = 0; j < info->nops; j++) {
+        bool used = false;
+        for (size_t i = 0; i < def->nstate_ops && !used; i++)
+            used = ctx->restore_from[i] == j;
+        if (used)
+            continue;
+        if (!allow_non_restored(ctx)) {
+            snprintf(err, errcap, "it holds the state of %s (%s), which this job does not have; "
+                     "--allow-non-restored-state drops it", info->ops[j].name, info->ops[j].layout);
+            return -1;
+        }
+        fprintf(stderr, "%s: warning: the checkpoint's state of %s is dropped: this job does not have it\n",
+                ctx->prog, info->ops[j].name);
+    }
+    return 0;
+}
+
+/* Takes the state directory (created, locked, checkpoints cut off while
+ * being written removed), finds the newest usable checkpoint and reads its
+ * source positions into ctx->restored; the state is read after init
+ * (restore_state). A damaged file is reported and the one before it tried;
+ * a checkpoint whose state does not fit the job stops it (the SQL changed
+ * what its operators keep). Returns 0 (*out NULL: start empty) or -1. */
+static int restore_open(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t **out)
+{
+    *out = NULL;
+    char err[1024];
+    if (rt_mkdirs(ctx->state_dir) != 0) {
+        rt_error(ctx, "cannot create the state directory %s: %s", ctx->state_dir, strerror(errno));
+        return -1;
+    }
+    if ((ctx->state_lock = rt_ckpt_lock(ctx->state_dir, err, sizeof err)) < 0) {
+        rt_error(ctx, "the state directory %s: %s; give each run its own --state-dir", ctx->state_dir, err);
+        return -1;
+    }
+    size_t stale = rt_ckpt_clean_tmp(ctx->state_dir);
+    if (stale)
+        fprintf(stderr, "%s: removed %zu checkpoint%s cut off while being written from %s\n", ctx->prog, stale,
+                stale == 1 ? "" : "s", ctx->state_dir);
+    uint64_t *seqs = NULL;
+    size_t n = 0;
+    if (rt_ckpt_list(ctx->state_dir, &seqs, &n) != 0) {
+        rt_error(ctx, "cannot read the state directory %s: %s", ctx->state_dir, strerror(errno));
+        return -1;
+    }
+    if (ctx->cli.from_scratch) {
+        for (size_t i = 0; i < n; i++) {
+            char *path = rt_ckpt_path(ctx->state_dir, seqs[i]);
+            if (unlink(path) != 0)
+                rt_error(ctx, "--from-scratch: cannot remove %s: %s", path, strerror(errno));
+            free(path);
+        }
+        if (n)
+            fprintf(stderr, "%s: --from-scratch: removed %zu checkpoint%s from %s\n", ctx->prog, n,
+                    n == 1 ? "" : "s", ctx->state_dir);
+        free(seqs);
+        ctx->ckpt_next = 1;
+        return 0;
+    }
+    ctx->ckpt_next = n ? seqs[0] + 1 : 1;
+    int rc = 0;
+    size_t damaged = 0;
+    for (size_t i = 0; i < n && !*out && rc == 0; i++) {
+        char *path = rt_ckpt_path(ctx->state_dir, seqs[i]);
+        rt_ckpt_info_t info;
+        sqlkc_rt_ckpt_t *c = rt_ckpt_open(path, err, sizeof err);
+        int h = c ? rt_ckpt_read_header(c, &info, err, sizeof err) : -1;
+        if (h == 0 && (info.seq != seqs[i] || rt_ckpt_read_positions(c, ctx->restored) != 0)) {
+            snprintf(err, sizeof err, "its %s is malformed", info.seq != seqs[i] ? "number" : "list of positions");
+            h = -1;
+        }
+        if (h == 0 && match_ops(ctx, &info, err, sizeof err) != 0) {
+            rt_error(ctx, "checkpoint %s cannot be restored into this job: %s; start with --from-scratch to "
+                     "discard it (the state is lost), or run the job that wrote it", path, err);
+            rc = -1;
+        } else if (h != 0) {
+            rt_error(ctx, "checkpoint %s is not usable: %s%s", path, err,
+                     i + 1 < n ? "; trying the one before it" : "");
+            rt_ckpt_positions_free(ctx->restored);
+            damaged++;
+        } else {
+            *out = c;
+            c = NULL;
+        }
+        rt_ckpt_close(c);
+        free(path);
+    }
+    free(seqs);
+    if (rc == 0 && damaged && !*out) {
+        rt_error(ctx, "no checkpoint in %s is usable; start with --from-scratch to start with empty state",
+                 ctx->state_dir);
+        rc = -1;
+    }
+    return rc;
+}
+
+/* Reads the operators' state of the checkpoint opened by restore_open, each
+ * operator's from where the index says it is. */
+static int restore_state(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c)
+{
+    const sqlkc_rt_job_def_t *def = ctx->def;
+    for (size_t i = 0; i < def->nstate_ops; i++) {
+        const sqlkc_rt_state_op_t *op = &def->state_ops[i];
+        if (ctx->restore_from[i] == SIZE_MAX) {
+            fprintf(stderr, "%s: %s starts with empty state: the checkpoint has none for it\n", ctx->prog, op->name);
+            continue;
+        }
+        ctx->failed = false;
+        bool ok = rt_ckpt_enter_op(c, ctx->restore_from[i]) && op->restore(ctx, c) == SQLKC_RT_OK &&
+                  rt_ckpt_op_consumed(c);
+        rt_arena_reset(&ctx->scratch);
+        if (!ok) {
+            rt_error(ctx, "the checkpoint's state of %s is malformed%s%s; start with --from-scratch to discard it",
+                     op->name, ctx->failed ? ": " : "", ctx->failed ? ctx->errmsg : "");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Writes a checkpoint: header, the sources' positions, every operator's
+ * state; whole or not at all. Returns 0 or -1 (fatal, with the reason). */
+static int write_checkpoint(sqlkc_rt_ctx_t *ctx)
+{
+    if (!ctx->state_dir)
+        return 0;
+    double t0 = now_s();
+    char err[1024];
+    sqlkc_rt_ckpt_t *c = rt_ckpt_create(ctx->state_dir, ctx->ckpt_next, ctx->def, err, sizeof err);
+    if (!c) {
+        rt_set_fatal(ctx, "checkpoint %" PRIu64 ": %s", ctx->ckpt_next, err);
+        return -1;
+    }
+    rt_ckpt_positions_t pos = {0};
+    rt_sources_positions(ctx, &pos);
+    rt_ckpt_put_positions(c, &pos);
+    rt_ckpt_positions_free(&pos);
+    for (size_t i = 0; i < ctx->def->nstate_ops; i++) {
+        const sqlkc_rt_state_op_t *op = &ctx->def->state_ops[i];
+        ctx->failed = false;
+        rt_ckpt_begin_op(c, i, op->name);
+        if (op->snapshot(ctx, c) != SQLKC_RT_OK) {
+            rt_ckpt_discard(c);
+            rt_set_fatal(ctx, "checkpoint %" PRIu64 ": the state of %s: %s", ctx->ckpt_next, op->name,
+                         ctx->failed ? ctx->errmsg : "failed");
+            return -1;
+        }
+        rt_ckpt_end_op(c);
+    }
+    uint64_t bytes;
+    if (rt_ckpt_finish(c, &bytes, err, sizeof err) != 0) {
+        rt_set_fatal(ctx, "checkpoint %" PRIu64 ": %s", ctx->ckpt_next, err);
+        return -1;
+    }
+    rt_ckpt_retain(ctx->state_dir, ctx->ckpt_keep);
+    ctx->ckpt_next++;
+    ctx->ckpt_count++;
+    ctx->ckpt_bytes = bytes;
+    ctx->ckpt_seconds = now_s() - t0;
+    return 0;
+}
+
+/* Flush, checkpoint, then commit: neither the checkpoint's positions nor
+ * the offsets committed run ahead of output that Kafka acknowledged. With
+ * state false (a record failed after changing state) nothing is written:
+ * the last checkpoint stays the one to restore. */
+static int checkpoint(sqlkc_rt_ctx_t *ctx, bool final, bool state)
 {
     if (job_flush(ctx, final ? SQLKC_RT_FLUSH_END : SQLKC_RT_FLUSH_CHECKPOINT) != 0)
         return -1;
     if (!ctx->null_sink && rt_sinks_flush(ctx) != 0)
+        return -1;
+    if (state && write_checkpoint(ctx) != 0)
         return -1;
     return rt_sources_commit(ctx, final);
 }
@@ -469,8 +708,11 @@ static void print_summary(sqlkc_rt_ctx_t *ctx, double seconds)
             len += (size_t)snprintf(line + len, sizeof line - len, " %s=%" PRIu64,
                                     ctx->tables[t].def->name, ctx->tables[t].nwritten);
     if (len < sizeof line)
-        snprintf(line + len, sizeof line - len, "; %.3f s; %.0f records/s", seconds,
-                 seconds > 0 ? (double)total / seconds : 0.0);
+        len += (size_t)snprintf(line + len, sizeof line - len, "; %.3f s; %.0f records/s", seconds,
+                                seconds > 0 ? (double)total / seconds : 0.0);
+    if (ctx->ckpt_count && len < sizeof line)
+        snprintf(line + len, sizeof line - len, "; %" PRIu64 " checkpoint%s, the last %" PRIu64 " bytes in %.3f s",
+                 ctx->ckpt_count, ctx->ckpt_count == 1 ? "" : "s", ctx->ckpt_bytes, ctx->ckpt_seconds);
     fprintf(stderr, "%s\n", line);
 }
 
@@ -493,7 +735,25 @@ static int run(sqlkc_rt_ctx_t *ctx)
     long long interval_ms;
     if (interval && sqlkc_rt_parse_duration_ms(interval, &interval_ms) == 0 && interval_ms > 0)
         ctx->commit_interval_ms = interval_ms;
+    ctx->ckpt_keep = 2;
+    const char *keep = setting(ctx, "execution.checkpointing.num-retained");
+    if (keep && atol(keep) > 0)
+        ctx->ckpt_keep = (size_t)atol(keep);
     install_signals();
+
+    sqlkc_rt_ckpt_t *restored = NULL;
+    rt_ckpt_positions_t positions = {0};
+    ctx->restored = &positions;
+    if (!bench) {
+        ctx->state_dir = state_dir(ctx);
+        if (!ctx->state_dir || restore_open(ctx, &restored) != 0) {
+            status = 1;
+            goto close;
+        }
+        if (!restored)
+            fprintf(stderr, "%s: no checkpoint in %s: starting with empty state from the tables' "
+                    "scan.startup.mode\n", ctx->prog, ctx->state_dir);
+    }
 
     block_stop_signals(true);
     int opened = 0;
@@ -515,6 +775,16 @@ static int run(sqlkc_rt_ctx_t *ctx)
         goto close;
     }
     rt_arena_reset(&ctx->scratch);
+    if (restored) {
+        if (restore_state(ctx, restored) != 0) {
+            status = 1;
+            goto close;
+        }
+        fprintf(stderr, "%s: restored checkpoint %" PRIu64 " from %s: %zu partition positions\n", ctx->prog,
+                ctx->ckpt_next - 1, ctx->state_dir, positions.n);
+        rt_ckpt_close(restored);
+        restored = NULL;
+    }
 
     t0 = now_s();
     ran = true;
@@ -542,7 +812,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
             if (rt_now_ms() >= next_commit) {
                 /* A failed flush sets has_fatal (checked above); a failed
                  * asynchronous commit is retried next time. */
-                checkpoint(ctx, false);
+                checkpoint(ctx, false, true);
                 next_commit = rt_now_ms() + ctx->commit_interval_ms;
             }
         }
@@ -554,7 +824,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
         /* What the failed record's predecessors emitted is flushed and their
          * offsets committed; the failed record is read again next time. */
         status = 1;
-        checkpoint(ctx, true);
+        checkpoint(ctx, true, false);
     } else {
         ctx->failed = false;
         if (ctx->def->finish && ctx->def->finish(ctx) != SQLKC_RT_OK) {
@@ -564,7 +834,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
                 rt_sinks_flush(ctx);
         } else {
             rt_arena_reset(&ctx->scratch);
-            if (checkpoint(ctx, true) != 0)
+            if (checkpoint(ctx, true, true) != 0)
                 status = 1;
         }
     }
@@ -573,6 +843,11 @@ static int run(sqlkc_rt_ctx_t *ctx)
                  ctx->fatal, ctx->more_fatal ? " (and more errors like it)" : "");
 
 close:;
+    rt_ckpt_close(restored);
+    rt_ckpt_positions_free(&positions);
+    ctx->restored = NULL;
+    free(ctx->restore_from);
+    ctx->restore_from = NULL;
     double seconds = now_s() - t0;
     rt_sources_close(ctx);
     rt_sinks_close(ctx);
@@ -615,6 +890,7 @@ int sqlkc_rt_main(const sqlkc_rt_job_def_t *def, int argc, char **argv)
         return 2;
     ctx->def = def;
     ctx->prog = prog;
+    ctx->state_lock = -1;
     int status;
 
     if (rt_cli_parse(&ctx->cli, argc, argv, prog, stderr) != 0) {
@@ -659,6 +935,9 @@ int sqlkc_rt_main(const sqlkc_rt_job_def_t *def, int argc, char **argv)
     free(ctx->tables);
     rt_arena_free(&ctx->scratch);
     rt_cli_free(&ctx->cli);
+    free(ctx->state_dir);
+    if (ctx->state_lock >= 0)
+        close(ctx->state_lock);
     free(ctx);
     return status;
 }

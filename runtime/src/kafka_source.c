@@ -16,6 +16,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include "ckpt_internal.h"
 #include "internal.h"
 
 #define RT_REQUEST_TIMEOUT_MS 30000 /* metadata, ListOffsets, OffsetFetch at startup */
@@ -580,6 +581,55 @@ fail:
     return -1;
 }
 
+/* How checkpoints name a source: its table's name, and "#2", "#3" ... for
+ * a later table of the same name (a table read with OPTIONS hints). */
+static void source_key(const sqlkc_rt_ctx_t *ctx, size_t table, char *out, size_t cap)
+{
+    int k = 1;
+    for (size_t u = 0; u < table; u++)
+        k += strcmp(ctx->tables[u].def->name, ctx->tables[table].def->name) == 0;
+    if (k == 1)
+        snprintf(out, cap, "%s", ctx->tables[table].def->name);
+    else
+        snprintf(out, cap, "%s#%d", ctx->tables[table].def->name, k);
+}
+
+/* The restored position of a partition of this source, or -1. */
+static int64_t restored_position(const sqlkc_rt_ctx_t *ctx, const char *key, const char *topic, int32_t partition)
+{
+    const rt_ckpt_positions_t *r = ctx->restored;
+    for (size_t i = 0; r && i < r->n; i++)
+        if (r->parts[i].partition == partition && strcmp(r->parts[i].table, key) == 0 &&
+            strcmp(r->parts[i].topic, topic) == 0)
+            return r->parts[i].position;
+    return -1;
+}
+
+/* Positions the checkpoint holds for topics this table no longer reads (its
+ * 'topic' changed, by the DDL or --set) are dropped, as Flink's KafkaSource
+ * drops the splits of topics it is no longer subscribed to; say so, since the
+ * restored state then counts records the new topic will not replay. */
+static void warn_dropped_positions(const sqlkc_rt_ctx_t *ctx, const rt_source_t *src, const char *key)
+{
+    const rt_ckpt_positions_t *r = ctx->restored;
+    for (size_t i = 0; r && i < r->n; i++) {
+        if (strcmp(r->parts[i].table, key) != 0)
+            continue;
+        bool known = false;
+        for (size_t j = 0; j < src->ntopics && !known; j++)
+            known = strcmp(src->topics[j].name, r->parts[i].topic) == 0;
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = strcmp(r->parts[j].table, key) != 0 || strcmp(r->parts[j].topic, r->parts[i].topic) != 0;
+        if (!known && first)
+            fprintf(stderr,
+                    "%s: warning: table '%s': the checkpoint has positions in topic '%s', which "
+                    "the table no longer reads; they are dropped (the restored state keeps what "
+                    "it counted from that topic; use --from-scratch to start over)\n",
+                    ctx->prog, src->t->def->name, r->parts[i].topic);
+    }
+}
+
 static int open_source(sqlkc_rt_ctx_t *ctx, size_t table)
 {
     rt_table_t *t = &ctx->tables[table];
@@ -641,7 +691,21 @@ static int open_source(sqlkc_rt_ctx_t *ctx, size_t table)
     for (size_t i = 0; i < src->ntopics; i++)
         for (int j = 0; j < src->topics[i].nparts; j++)
             refs[k++] = (flat_ref_t){&src->topics[i], &src->topics[i].parts[j]};
-    int r = resolve(ctx, src, &start, refs, n, starts);
+    /* A restored checkpoint gives the start of the partitions it knows (a
+     * new partition starts as the startup mode says, as Flink's restored
+     * KafkaSource starts newly discovered ones). */
+    char key[512];
+    source_key(ctx, table, key, sizeof key);
+    size_t nrestored = 0;
+    for (size_t i = 0; i < n; i++)
+        nrestored += restored_position(ctx, key, refs[i].tp->name, refs[i].p->partition) >= 0;
+    warn_dropped_positions(ctx, src, key);
+    int r = nrestored == n && n > 0 ? 0 : resolve(ctx, src, &start, refs, n, starts);
+    for (size_t i = 0; r == 0 && i < n; i++) {
+        int64_t pos = restored_position(ctx, key, refs[i].tp->name, refs[i].p->partition);
+        if (pos >= 0)
+            starts[i] = pos;
+    }
     if (r == 0)
         r = resolve(ctx, src, &stop, refs, n, stops);
     if (r == 0) {
@@ -650,7 +714,7 @@ static int open_source(sqlkc_rt_ctx_t *ctx, size_t table)
             rt_part_t *p = refs[i].p;
             p->start = p->position = starts[i];
             p->stop = stops[i];
-            if (start.kind == POS_COMMITTED && starts[i] >= 0)
+            if (start.kind == POS_COMMITTED && starts[i] >= 0 && !nrestored)
                 p->committed = starts[i]; /* nothing to commit until it moves */
             if (p->stop >= 0 && p->start >= p->stop) {
                 p->done = true;
@@ -688,6 +752,29 @@ out:
     free(start.pairs);
     free(stop.pairs);
     return rc;
+}
+
+void rt_sources_positions(sqlkc_rt_ctx_t *ctx, rt_ckpt_positions_t *out)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < ctx->nsources; s++)
+        for (size_t i = 0; i < ctx->sources[s]->ntopics; i++)
+            n += (size_t)ctx->sources[s]->topics[i].nparts;
+    out->parts = calloc(n ? n : 1, sizeof *out->parts);
+    out->n = 0;
+    for (size_t s = 0; out->parts && s < ctx->nsources; s++) {
+        rt_source_t *src = ctx->sources[s];
+        char key[512];
+        source_key(ctx, src->table, key, sizeof key);
+        for (size_t i = 0; i < src->ntopics; i++)
+            for (int j = 0; j < src->topics[i].nparts; j++) {
+                rt_ckpt_part_t *p = &out->parts[out->n++];
+                p->table = strdup(key);
+                p->topic = strdup(src->topics[i].name);
+                p->partition = src->topics[i].parts[j].partition;
+                p->position = src->topics[i].parts[j].position;
+            }
+    }
 }
 
 int rt_sources_open(sqlkc_rt_ctx_t *ctx)

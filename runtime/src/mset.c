@@ -105,6 +105,13 @@ bool sqlkc_rt_mset_end(const sqlkc_rt_mset_t *s, bool first, uint64_t *hi, uint6
 
 size_t sqlkc_rt_mset_count(const sqlkc_rt_mset_t *s) { return s ? s->n : 0; }
 
+void sqlkc_rt_mset_at(const sqlkc_rt_mset_t *s, size_t i, uint64_t *hi, uint64_t *lo, int64_t *count)
+{
+    *hi = s->e[i].hi;
+    *lo = s->e[i].lo;
+    *count = s->e[i].count;
+}
+
 size_t sqlkc_rt_mset_bytes(const sqlkc_rt_mset_t *s) { return s ? sizeof *s + s->cap * sizeof s->e[0] : 0; }
 
 void sqlkc_rt_mset_free(sqlkc_rt_mset_t *s) { free(s); }

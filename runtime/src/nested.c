@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sqlkc/ckpt.h"
 #include "sqlkc/nested.h"
 
 static uint32_t nitems(const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t)
@@ -337,4 +338,104 @@ const sqlkc_rt_header_t *sqlkc_rt_map_headers(sqlkc_rt_ctx_t *ctx, const sqlkc_r
         out[(*n)++] = (sqlkc_rt_header_t){k->v.s.p, k->v.s.n, v->v.s.p ? v->v.s.p : "", v->v.s.n};
     }
     return out;
+}
+
+/* ---- checkpoints (sqlkc/ckpt.h): a nested value field by field ---- */
+
+static void put_item(sqlkc_rt_ckpt_t *c, const sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t)
+{
+    sqlkc_rt_ckpt_put_u8(c, it->null);
+    if (it->null)
+        return;
+    switch (t->kind) {
+    case SQLKC_RT_T_BOOLEAN: sqlkc_rt_ckpt_put_u8(c, it->v.b); break;
+    case SQLKC_RT_T_FLOAT: sqlkc_rt_ckpt_put_f32(c, it->v.f); break;
+    case SQLKC_RT_T_DOUBLE: sqlkc_rt_ckpt_put_f64(c, it->v.d); break;
+    case SQLKC_RT_T_DECIMAL: sqlkc_rt_ckpt_put_i128(c, it->v.dec); break;
+    case SQLKC_RT_T_STRING:
+    case SQLKC_RT_T_BYTES: sqlkc_rt_ckpt_put_bytes(c, it->v.s.p, it->v.s.n); break;
+    case SQLKC_RT_T_TIMESTAMP:
+    case SQLKC_RT_T_TIMESTAMP_LTZ:
+        sqlkc_rt_ckpt_put_i64(c, it->v.ts.millis);
+        sqlkc_rt_ckpt_put_u32(c, (uint32_t)it->v.ts.nanos);
+        break;
+    case SQLKC_RT_T_ARRAY:
+    case SQLKC_RT_T_MAP:
+    case SQLKC_RT_T_MULTISET:
+    case SQLKC_RT_T_ROW: sqlkc_rt_ckpt_put_nested(c, &it->v.nest, t); break;
+    default: sqlkc_rt_ckpt_put_i64(c, it->v.i); break;
+    }
+}
+
+void sqlkc_rt_ckpt_put_nested(sqlkc_rt_ckpt_t *c, const sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t)
+{
+    sqlkc_rt_ckpt_put_u32(c, v->n);
+    uint32_t n = nitems(v, t);
+    for (uint32_t i = 0; i < n; i++)
+        put_item(c, &v->items[i], item_type(t, i));
+}
+
+static bool get_item(sqlkc_rt_ckpt_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_type_t *t, sqlkc_rt_alloc_fn alloc,
+                     void *arg, int depth)
+{
+    uint8_t null, b;
+    uint32_t u;
+    memset(it, 0, sizeof *it);
+    if (!sqlkc_rt_ckpt_get_u8(c, &null) || null > 1)
+        return false;
+    it->null = null;
+    if (null)
+        return true;
+    switch (t->kind) {
+    case SQLKC_RT_T_BOOLEAN:
+        if (!sqlkc_rt_ckpt_get_u8(c, &b) || b > 1)
+            return false;
+        it->v.b = b;
+        return true;
+    case SQLKC_RT_T_FLOAT: return sqlkc_rt_ckpt_get_f32(c, &it->v.f);
+    case SQLKC_RT_T_DOUBLE: return sqlkc_rt_ckpt_get_f64(c, &it->v.d);
+    case SQLKC_RT_T_DECIMAL: return sqlkc_rt_ckpt_get_i128(c, &it->v.dec);
+    case SQLKC_RT_T_STRING:
+    case SQLKC_RT_T_BYTES: {
+        const void *p;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &p, &it->v.s.n))
+            return false;
+        it->v.s.p = p;
+        return true;
+    }
+    case SQLKC_RT_T_TIMESTAMP:
+    case SQLKC_RT_T_TIMESTAMP_LTZ:
+        if (!sqlkc_rt_ckpt_get_i64(c, &it->v.ts.millis) || !sqlkc_rt_ckpt_get_u32(c, &u) || u > 999999)
+            return false;
+        it->v.ts.nanos = (int32_t)u;
+        return true;
+    case SQLKC_RT_T_ARRAY:
+    case SQLKC_RT_T_MAP:
+    case SQLKC_RT_T_MULTISET:
+    case SQLKC_RT_T_ROW:
+        return depth < 64 && sqlkc_rt_ckpt_get_nested_at(c, &it->v.nest, t, alloc, arg, depth + 1);
+    default:
+        return sqlkc_rt_ckpt_get_i64(c, &it->v.i);
+    }
+}
+
+bool sqlkc_rt_ckpt_get_nested_at(sqlkc_rt_ckpt_t *c, sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
+                                 sqlkc_rt_alloc_fn alloc, void *arg, int depth)
+{
+    uint32_t n;
+    if (!sqlkc_rt_ckpt_get_u32(c, &n) || n > UINT32_MAX / 4 || (t->kind == SQLKC_RT_T_ROW && n != (uint32_t)t->n))
+        return false;
+    v->n = n;
+    uint32_t items = nitems(v, t);
+    v->items = items ? alloc(arg, sizeof(sqlkc_rt_item_t) * items) : NULL;
+    for (uint32_t i = 0; i < items; i++)
+        if (!get_item(c, &v->items[i], item_type(t, i), alloc, arg, depth))
+            return false;
+    return true;
+}
+
+bool sqlkc_rt_ckpt_get_nested(sqlkc_rt_ckpt_t *c, sqlkc_rt_nested_t *v, const sqlkc_rt_type_t *t,
+                              sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    return sqlkc_rt_ckpt_get_nested_at(c, v, t, alloc, arg, 0);
 }

@@ -40,9 +40,8 @@ sqlkc_rt_pairs_t *sqlkc_rt_pairs_new(void)
     return m;
 }
 
-static void grow(sqlkc_rt_pairs_t *m)
+static void grow_to(sqlkc_rt_pairs_t *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 1024;
     pair_slot_t *s = calloc(cap, sizeof *s);
     if (!s) {
         fprintf(stderr, "sqlkc runtime: out of memory allocating %zu bytes of state\n", cap * sizeof *s);
@@ -60,6 +59,32 @@ static void grow(sqlkc_rt_pairs_t *m)
     free(m->slots);
     m->slots = s;
     m->cap = cap;
+}
+
+static void grow(sqlkc_rt_pairs_t *m) { grow_to(m, m->cap ? m->cap * 2 : 1024); }
+
+void sqlkc_rt_pairs_reserve(sqlkc_rt_pairs_t *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 1024;
+    while ((m->count + n) * 4 > cap * 3)
+        cap *= 2;
+    if (cap != m->cap)
+        grow_to(m, cap);
+}
+
+bool sqlkc_rt_pairs_next(const sqlkc_rt_pairs_t *m, size_t *i, uint64_t *a, uint64_t *b, int64_t *count)
+{
+    for (; *i < m->cap; (*i)++) {
+        const pair_slot_t *s = &m->slots[*i];
+        if (s->tag) {
+            *a = s->a;
+            *b = s->b;
+            *count = s->count;
+            (*i)++;
+            return true;
+        }
+    }
+    return false;
 }
 
 int64_t *sqlkc_rt_pairs_upsert(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b, bool *created)

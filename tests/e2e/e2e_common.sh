@@ -129,18 +129,32 @@ e2e_build() {
     return 1
 }
 
+# Every run of a job starts with an empty state directory of its own, unless
+# the test names one in E2E_STATE_DIR (a restart that resumes).
+# Sets E2E_STATE (not a command substitution: the run counter must persist).
+e2e_state_dir() {
+    if [[ -n "${E2E_STATE_DIR:-}" ]]; then
+        E2E_STATE=$E2E_STATE_DIR
+    else
+        E2E_RUNS=$((${E2E_RUNS:-0} + 1))
+        E2E_STATE="$T/state.$E2E_RUNS"
+    fi
+}
+
 e2e_run() {
     local job=$1 out=$2 err=$3
     shift 3
     RC=0
-    timeout "$E2E_JOB_TIMEOUT" "$job" --bootstrap-servers "$BOOTSTRAP" "$@" >"$out" 2>"$err" || RC=$?
+    e2e_state_dir
+    timeout "$E2E_JOB_TIMEOUT" "$job" --bootstrap-servers "$BOOTSTRAP" --state-dir "$E2E_STATE" "$@" >"$out" 2>"$err" || RC=$?
     if ((RC == 124)); then echo "    (the job was killed after ${E2E_JOB_TIMEOUT}s)"; fi
 }
 
 e2e_start_bg() {
     local job=$1 out=$2 err=$3
     shift 3
-    "$job" --bootstrap-servers "$BOOTSTRAP" "$@" >"$out" 2>"$err" &
+    e2e_state_dir
+    "$job" --bootstrap-servers "$BOOTSTRAP" --state-dir "$E2E_STATE" "$@" >"$out" 2>"$err" &
     BG_PID=$!
     E2E_BG_PIDS+=("$BG_PID")
 }

@@ -13,6 +13,12 @@
       a few good records, then one whose user_region is null, then more
   gen_pageviews.py missing OUTFILE
       the same with user_region missing
+  gen_pageviews.py chunks OUTDIR K
+      splits every OUTDIR/in-<p>.txt into OUTDIR/in-<p>.<k>.txt, k = 1..K
+  gen_pageviews.py check-restarted OUTDIR DUMP SINK_PARTITIONS
+      the checks for a job that was killed and restarted from its checkpoints
+      (at-least-once output): per key, every pv from 1 to the final count was
+      written (no input row lost), and the final table is byte-exact
   gen_pageviews.py check OUTDIR DUMP SINK_PARTITIONS INPUT_RECORDS
       checks a sink dump (e2e_dump in e2e_common.sh) against pv/uv counted
       again from OUTDIR/in-*.txt with python's json module, and prints one
@@ -30,6 +36,7 @@ import datetime
 import decimal
 import json
 import math
+import os
 import random
 import sys
 
@@ -371,6 +378,8 @@ def table_from_input(gendir):
     import glob
     pv, users = {}, {}
     for path in sorted(glob.glob(gendir + "/in-*.txt")):
+        if os.path.basename(path).count(".") > 1:
+            continue  # a chunk of in-<p>.txt
         data = open(path, "rb").read().decode("utf-8")
         for text in data.split("\x1e"):
             if not text:
@@ -463,6 +472,55 @@ def cmd_check(gendir, dump_path, nparts, ninput):
     return c.failed
 
 
+def cmd_chunks(gendir, k):
+    import glob
+    for path in sorted(glob.glob(gendir + "/in-*.txt")):
+        if os.path.basename(path).count(".") > 1:
+            continue
+        recs = [r for r in open(path, "rb").read().split(b"\x1e") if r]
+        for i in range(k):
+            part = recs[len(recs) * i // k:len(recs) * (i + 1) // k]
+            with open(path[:-4] + ".%d.txt" % (i + 1), "wb") as f:
+                f.write(b"".join(r + b"\x1e" for r in part))
+
+
+def cmd_check_restarted(gendir, dump_path, nparts):
+    expected = table_from_input(gendir)
+    recs = read_dump(dump_path)
+    c = Checks()
+    by_key_region = {expected_key(r): r for r, _, _ in expected}
+    table, seen, bad = {}, {}, []
+    for p, o, k, v in sorted(recs, key=lambda x: (x[0], x[1])):
+        if k is None or v is None or k not in by_key_region or kafka_partition(k, nparts) != p:
+            bad.append((p, o, show(k), show(v)))
+            continue
+        table[k] = v
+        pre = expected_value_prefix(by_key_region[k])
+        rest = v[len(pre):-1].split(b',"uv":') if v.startswith(pre) and v.endswith(b"}") else []
+        if len(rest) != 2 or not all(x.isdigit() for x in rest):
+            bad.append((p, o, show(k), show(v)))
+            continue
+        seen.setdefault(k, {}).setdefault(int(rest[0]), set()).add(int(rest[1]))
+    c.check("every sink record is a well-formed upsert of an input region in its partition", not bad,
+            "%d bad, first %s" % (len(bad), bad[:3]))
+    gaps = [(show(k, 60), sorted(set(range(1, max(s) + 1)) - set(s))[:5]) for k, s in seen.items()
+            if set(s) != set(range(1, max(s) + 1))]
+    c.check("per key every pv from 1 to the last was written (no input row lost)", not gaps,
+            "%d keys with gaps, first %s" % (len(gaps), gaps[:3]))
+    # (a replayed pv may come with another uv: the replay interleaves the
+    # input partitions differently, so pv rows of a key are other rows)
+    over = [(show(k, 60), pv, sorted(u)) for k, s in seen.items() for pv, u in s.items() if max(u) > pv]
+    c.check("no uv above its pv", not over, "%d, first %s" % (len(over), over[:3]))
+    print("INFO %d sink records for %d input rows (%d written again after restores)" %
+          (len(recs), sum(pv for _, pv, _ in expected), len(recs) - sum(pv for _, pv, _ in expected)))
+    want = {expected_key(r): b'{"user_region":' + jackson_string(r) + b',"pv":%d,"uv":%d}' % (pv, uv)
+            for r, pv, uv in expected}
+    wrong = [show(k, 60) for k in want if table.get(k) != want[k]]
+    c.check("final table is byte-exact (pv, uv counted independently)", not wrong and len(table) == len(want),
+            "%d keys differ or are missing, first %s" % (len(wrong), wrong[:3]))
+    return c.failed
+
+
 def main(argv):
     if len(argv) >= 2 and argv[1] == "gen":
         args = argv[2:]
@@ -474,6 +532,11 @@ def main(argv):
     if len(argv) == 3 and argv[1] in ("nulls", "missing"):
         cmd_nulls(argv[2], argv[1] == "missing")
         return 0
+    if len(argv) == 4 and argv[1] == "chunks":
+        cmd_chunks(argv[2], int(argv[3]))
+        return 0
+    if len(argv) == 5 and argv[1] == "check-restarted":
+        return 1 if cmd_check_restarted(argv[2], argv[3], int(argv[4])) else 0
     if len(argv) == 6 and argv[1] == "check":
         return 1 if cmd_check(argv[2], argv[3], int(argv[4]), int(argv[5])) else 0
     sys.stderr.write(__doc__)

@@ -13,7 +13,9 @@ set -euo pipefail
 e2e_init "$1"
 JOB=$2
 T=$E2E_TMP
-run_job() { timeout 60 "$JOB" --bootstrap-servers "$BOOTSTRAP" "$@"; }
+# each run with an empty state directory: these runs resume from the group's offsets
+RUNS=0
+run_job() { RUNS=$((RUNS + 1)); timeout 60 "$JOB" --bootstrap-servers "$BOOTSTRAP" --state-dir "$T/state.$RUNS" "$@"; }
 
 e2e_start_broker smoke_in:3 smoke_out:4 smoke_side:2 empty_side:3 other_in:2 other_out:4 \
     sig_in:3 sig_out:4 fail_in:1 fail_out:1 empty_in:2 empty_out:1 spec_in:2 spec_out:1
@@ -86,7 +88,7 @@ e2e_assert_grep '^librdkafka ' "$T/version.txt"
 e2e_produce sig_in "$T/in.txt"
 SIG_OPTS=(--set src.topic=sig_in --set dst.topic=sig_out --set src.properties.group.id=g-sig
     --set src.scan.startup.mode=group-offsets --set src.properties.auto.offset.reset=earliest)
-"$JOB" --bootstrap-servers "$BOOTSTRAP" "${SIG_OPTS[@]}" --set src.scan.bounded.mode=unbounded \
+"$JOB" --bootstrap-servers "$BOOTSTRAP" --state-dir "$T/state.bg" "${SIG_OPTS[@]}" --set src.scan.bounded.mode=unbounded \
     2>"$T/sig.err" &
 job_pid=$!
 e2e_wait_count sig_out 202

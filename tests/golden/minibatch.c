@@ -13,6 +13,7 @@
 
 #include <sqlkc/rt.h>
 #include <sqlkc/buf.h>
+#include <sqlkc/ckpt.h>
 #include <sqlkc/fmt.h>
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
@@ -23,8 +24,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 2
-#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 3
+#error "this job was generated for sqlkc runtime ABI 3; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -1172,6 +1173,251 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
         default: return SQLKC_RT_OK;
     }
 }
+/* INSERT INTO per_region: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op1_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_1_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
+        const norm_1_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_bytes(c, st->row.f1.p, st->row.f1.n);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO per_region: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op1_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_users_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            {
+                const void *p;
+                if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f1.n)) return SQLKC_RT_ERR;
+                row.f1.p = p;
+            }
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_1_state_t *st = sqlkc_rt_map_upsert(norm_1_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_1_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO per_region: GroupAggregate 1: writes its state into a checkpoint. */
+static int state_op2_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, agg_3_ids);
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_3_groups));
+    {
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(agg_3_groups, &it, &k, &kn, &v)) {
+            const agg_3_acc_t *acc = v;
+            sqlkc_rt_ckpt_put_bytes(c, k, kn);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a0);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a1);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a2);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a2_n);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a3);
+            sqlkc_rt_ckpt_put_u8(c, (uint8_t)(acc->a3_set));
+            sqlkc_rt_ckpt_put_mset(c, acc->a3_vals);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a4);
+            sqlkc_rt_ckpt_put_u8(c, (uint8_t)(acc->a4_set));
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a5);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a5_n);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a6);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a7);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->rows);
+            sqlkc_rt_ckpt_put_u64(c, acc->id);
+        }
+    }
+    sqlkc_rt_ckpt_put_pairs(c, agg_3_distinct6);
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO per_region: GroupAggregate 1: reads its state back into the empty state of job_init. */
+static int state_op2_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &agg_3_ids) || !sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        agg_3_acc_t *acc = sqlkc_rt_map_upsert(agg_3_groups, k, kn, &created);
+        if (!created) /* a group twice */
+            return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a0)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a1)) return SQLKC_RT_ERR;
+        {
+            int64_t x;
+            if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+            acc->a2 = (int32_t)x;
+        }
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a2_n)) return SQLKC_RT_ERR;
+        {
+            int64_t x;
+            if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+            acc->a3 = (int32_t)x;
+        }
+        {
+            uint8_t b;
+            if (!sqlkc_rt_ckpt_get_u8(c, &b) || b > 1) return SQLKC_RT_ERR;
+            acc->a3_set = b;
+        }
+        if (!sqlkc_rt_ckpt_get_mset(c, &acc->a3_vals)) return SQLKC_RT_ERR;
+        {
+            int64_t x;
+            if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+            acc->a4 = (int32_t)x;
+        }
+        {
+            uint8_t b;
+            if (!sqlkc_rt_ckpt_get_u8(c, &b) || b > 1) return SQLKC_RT_ERR;
+            acc->a4_set = b;
+        }
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a5)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a5_n)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a6)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a7)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->rows)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_u64(c, &acc->id)) return SQLKC_RT_ERR;
+        if (acc->id == 0 || acc->id > agg_3_ids)
+            return SQLKC_RT_ERR;
+    }
+    if (!sqlkc_rt_ckpt_get_pairs(c, agg_3_distinct6))
+        return SQLKC_RT_ERR;
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO pageviews_per_region: GroupAggregate 1: writes its state into a checkpoint. */
+static int state_op3_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, agg_8_ids);
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_8_groups));
+    {
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(agg_8_groups, &it, &k, &kn, &v)) {
+            const agg_8_acc_t *acc = v;
+            sqlkc_rt_ckpt_put_bytes(c, k, kn);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a0);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a1);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->rows);
+            sqlkc_rt_ckpt_put_u64(c, acc->id);
+        }
+    }
+    {
+        sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_8_distinct1));
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(agg_8_distinct1, &it, &k, &kn, &v)) {
+            sqlkc_rt_ckpt_put_bytes(c, k, kn);
+            sqlkc_rt_ckpt_put_i64(c, *(const int64_t *)v);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO pageviews_per_region: GroupAggregate 1: reads its state back into the empty state of job_init. */
+static int state_op3_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &agg_8_ids) || !sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        agg_8_acc_t *acc = sqlkc_rt_map_upsert(agg_8_groups, k, kn, &created);
+        if (!created) /* a group twice */
+            return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a0)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a1)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->rows)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_u64(c, &acc->id)) return SQLKC_RT_ERR;
+        if (acc->id == 0 || acc->id > agg_8_ids)
+            return SQLKC_RT_ERR;
+    }
+    {
+        uint64_t m;
+        if (!sqlkc_rt_ckpt_get_u64(c, &m))
+            return SQLKC_RT_ERR;
+        for (uint64_t i = 0; i < m; i++) {
+            const void *k;
+            size_t kn;
+            bool created;
+            if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+                return SQLKC_RT_ERR;
+            int64_t *count = sqlkc_rt_map_upsert(agg_8_distinct1, k, kn, &created);
+            if (!created || !sqlkc_rt_ckpt_get_i64(c, count))
+                return SQLKC_RT_ERR;
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* The stateful operators: what a checkpoint of this job holds, and what a
+ * checkpoint must hold for each to be restored. */
+static const sqlkc_rt_state_op_t state_ops[] = {
+    {"INSERT INTO per_region: ChangelogNormalize 1",
+     "key (user_id BIGINT NOT NULL); the last row (user_id BIGINT NOT NULL, region STRING, score INT); encoding 1",
+     state_op1_snapshot, state_op1_restore},
+    {"INSERT INTO per_region: GroupAggregate 1",
+     "group key (region STRING); accumulators [COUNT(*), COUNT(score INT), SUM(score INT), MIN(score INT), MAX(score INT), AVG(score INT), COUNT(DISTINCT score INT), COUNT(*) FILTER]; with retraction; encoding 1",
+     state_op2_snapshot, state_op2_restore},
+    {"INSERT INTO pageviews_per_region: GroupAggregate 1",
+     "group key (user_region STRING); accumulators [COUNT(*), COUNT(DISTINCT user_id STRING)]; encoding 1",
+     state_op3_snapshot, state_op3_restore},
+};
+
 
 static const sqlkc_rt_job_def_t job = {
     .abi = SQLKC_RT_ABI,
@@ -1188,6 +1434,8 @@ static const sqlkc_rt_job_def_t job = {
     .fini = job_fini,
     .flush = job_flush,
     .timer_ms = 3600000,
+    .state_ops = state_ops,
+    .nstate_ops = 3,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

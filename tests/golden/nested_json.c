@@ -13,6 +13,7 @@
 
 #include <sqlkc/rt.h>
 #include <sqlkc/buf.h>
+#include <sqlkc/ckpt.h>
 #include <sqlkc/fmt.h>
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
@@ -23,8 +24,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 2
-#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 3
+#error "this job was generated for sqlkc runtime ABI 3; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -1433,6 +1434,76 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
         default: return SQLKC_RT_OK;
     }
 }
+/* INSERT INTO out_profiles: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op1_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_4_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_4_rows, &it, &k, &kn, &v)) {
+        const norm_4_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_nested(c, &st->row.f1, &nty_0);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO out_profiles: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op1_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_profiles_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            if (!sqlkc_rt_ckpt_get_nested(c, &row.f1, &nty_0, scratch_alloc, ctx)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_4_state_t *st = sqlkc_rt_map_upsert(norm_4_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_4_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* The stateful operators: what a checkpoint of this job holds, and what a
+ * checkpoint must hold for each to be restored. */
+static const sqlkc_rt_state_op_t state_ops[] = {
+    {"INSERT INTO out_profiles: ChangelogNormalize 1",
+     "key (id BIGINT NOT NULL); the last row (id BIGINT NOT NULL, tags ARRAY<STRING>, score INT); encoding 1",
+     state_op1_snapshot, state_op1_restore},
+};
+
 
 static const sqlkc_rt_job_def_t job = {
     .abi = SQLKC_RT_ABI,
@@ -1449,6 +1520,8 @@ static const sqlkc_rt_job_def_t job = {
     .fini = job_fini,
     .flush = job_flush,
     .timer_ms = 0,
+    .state_ops = state_ops,
+    .nstate_ops = 1,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

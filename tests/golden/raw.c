@@ -13,6 +13,7 @@
 
 #include <sqlkc/rt.h>
 #include <sqlkc/buf.h>
+#include <sqlkc/ckpt.h>
 #include <sqlkc/fmt.h>
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
@@ -23,8 +24,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 2
-#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 3
+#error "this job was generated for sqlkc runtime ABI 3; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -289,6 +290,59 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
         default: return SQLKC_RT_OK;
     }
 }
+/* INSERT INTO word_counts: GroupAggregate 1: writes its state into a checkpoint. */
+static int state_op1_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, agg_2_ids);
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(agg_2_groups));
+    {
+        sqlkc_rt_map_iter_t it = {0};
+        const void *k;
+        size_t kn;
+        void *v;
+        while (sqlkc_rt_map_next(agg_2_groups, &it, &k, &kn, &v)) {
+            const agg_2_acc_t *acc = v;
+            sqlkc_rt_ckpt_put_bytes(c, k, kn);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->a0);
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)acc->rows);
+            sqlkc_rt_ckpt_put_u64(c, acc->id);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT INTO word_counts: GroupAggregate 1: reads its state back into the empty state of job_init. */
+static int state_op1_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &agg_2_ids) || !sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        agg_2_acc_t *acc = sqlkc_rt_map_upsert(agg_2_groups, k, kn, &created);
+        if (!created) /* a group twice */
+            return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->a0)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_i64(c, &acc->rows)) return SQLKC_RT_ERR;
+        if (!sqlkc_rt_ckpt_get_u64(c, &acc->id)) return SQLKC_RT_ERR;
+        if (acc->id == 0 || acc->id > agg_2_ids)
+            return SQLKC_RT_ERR;
+    }
+    return SQLKC_RT_OK;
+}
+
+/* The stateful operators: what a checkpoint of this job holds, and what a
+ * checkpoint must hold for each to be restored. */
+static const sqlkc_rt_state_op_t state_ops[] = {
+    {"INSERT INTO word_counts: GroupAggregate 1",
+     "group key (word STRING); accumulators [COUNT(*)]; encoding 1",
+     state_op1_snapshot, state_op1_restore},
+};
+
 
 static const sqlkc_rt_job_def_t job = {
     .abi = SQLKC_RT_ABI,
@@ -305,6 +359,8 @@ static const sqlkc_rt_job_def_t job = {
     .fini = job_fini,
     .flush = job_flush,
     .timer_ms = 0,
+    .state_ops = state_ops,
+    .nstate_ops = 1,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

@@ -13,6 +13,7 @@
 
 #include <sqlkc/rt.h>
 #include <sqlkc/buf.h>
+#include <sqlkc/ckpt.h>
 #include <sqlkc/fmt.h>
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
@@ -23,8 +24,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 2
-#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 3
+#error "this job was generated for sqlkc runtime ABI 3; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -336,6 +337,12 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
         default: return SQLKC_RT_OK;
     }
 }
+/* The stateful operators: what a checkpoint of this job holds, and what a
+ * checkpoint must hold for each to be restored. */
+static const sqlkc_rt_state_op_t state_ops[] = {
+    {NULL, NULL, NULL, NULL},
+};
+
 
 static const sqlkc_rt_job_def_t job = {
     .abi = SQLKC_RT_ABI,
@@ -352,6 +359,8 @@ static const sqlkc_rt_job_def_t job = {
     .fini = job_fini,
     .flush = job_flush,
     .timer_ms = 0,
+    .state_ops = state_ops,
+    .nstate_ops = 0,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

@@ -13,6 +13,7 @@
 
 #include <sqlkc/rt.h>
 #include <sqlkc/buf.h>
+#include <sqlkc/ckpt.h>
 #include <sqlkc/fmt.h>
 #include <sqlkc/fn.h>
 #include <sqlkc/json.h>
@@ -23,8 +24,8 @@
 #include <sqlkc/state.h>
 #include <sqlkc/types.h>
 
-#if SQLKC_RT_ABI != 2
-#error "this job was generated for sqlkc runtime ABI 2; regenerate it with the installed sqlkc"
+#if SQLKC_RT_ABI != 3
+#error "this job was generated for sqlkc runtime ABI 3; regenerate it with the installed sqlkc"
 #endif
 
 /* Kinds of changelog rows flowing between operators. */
@@ -1238,6 +1239,443 @@ static int job_process(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *
         default: return SQLKC_RT_OK;
     }
 }
+/* INSERT #1 INTO by_region: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op1_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_1_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_1_rows, &it, &k, &kn, &v)) {
+        const norm_1_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_bytes(c, st->row.f1.p, st->row.f1.n);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #1 INTO by_region: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op1_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_users_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            {
+                const void *p;
+                if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f1.n)) return SQLKC_RT_ERR;
+                row.f1.p = p;
+            }
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_1_state_t *st = sqlkc_rt_map_upsert(norm_1_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_1_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #1 INTO by_region: SinkUpsertMaterializer 1: writes its state into a checkpoint. */
+static int state_op2_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(mat_3_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(mat_3_rows, &it, &k, &kn, &v)) {
+        const mat_3_list_t *l = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, l->n);
+        for (size_t i = 0; i < l->n; i++) {
+            sqlkc_rt_ckpt_put_u64(c, l->v[i].row.nulls[0]);
+            if (!((&l->v[i].row)->nulls[0] >> 0 & 1)) {
+                sqlkc_rt_ckpt_put_bytes(c, l->v[i].row.f0.p, l->v[i].row.f0.n);
+            }
+            if (!((&l->v[i].row)->nulls[0] >> 1 & 1)) {
+                sqlkc_rt_ckpt_put_i64(c, (int64_t)l->v[i].row.f1);
+            }
+            if (!((&l->v[i].row)->nulls[0] >> 2 & 1)) {
+                sqlkc_rt_ckpt_put_i64(c, (int64_t)l->v[i].row.f2);
+            }
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #1 INTO by_region: SinkUpsertMaterializer 1: reads its state back into the empty state of job_init. */
+static int state_op2_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        uint64_t rows;
+        bool created;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn) || !sqlkc_rt_ckpt_get_u64(c, &rows) || rows == 0 ||
+            rows > UINT32_MAX)
+            return SQLKC_RT_ERR;
+        mat_3_list_t *l = sqlkc_rt_map_upsert(mat_3_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        l->cap = (size_t)rows;
+        l->v = sqlkc_rt_grow(NULL, l->cap * sizeof *l->v);
+        for (; l->n < (size_t)rows; l->n++) {
+            row_2_t row;
+            memset(&row, 0, sizeof row);
+            if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+            if (!((&row)->nulls[0] >> 0 & 1)) {
+                {
+                    const void *p;
+                    if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f0.n)) return SQLKC_RT_ERR;
+                    row.f0.p = p;
+                }
+            }
+            if (!((&row)->nulls[0] >> 1 & 1)) {
+                if (!sqlkc_rt_ckpt_get_i64(c, &row.f1)) return SQLKC_RT_ERR;
+            }
+            if (!((&row)->nulls[0] >> 2 & 1)) {
+                {
+                    int64_t x;
+                    if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                    row.f2 = (int32_t)x;
+                }
+            }
+            l->v[l->n].blob = NULL;
+            mat_3_row_store(&l->v[l->n].row, &l->v[l->n].blob, &row);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #1 INTO by_user_region: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op3_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_5_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_5_rows, &it, &k, &kn, &v)) {
+        const norm_5_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_bytes(c, st->row.f1.p, st->row.f1.n);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #1 INTO by_user_region: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op3_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_users_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            {
+                const void *p;
+                if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f1.n)) return SQLKC_RT_ERR;
+                row.f1.p = p;
+            }
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_5_state_t *st = sqlkc_rt_map_upsert(norm_5_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_5_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_region: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op4_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_9_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_9_rows, &it, &k, &kn, &v)) {
+        const norm_9_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_bytes(c, st->row.f1.p, st->row.f1.n);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_region: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op4_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_users_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            {
+                const void *p;
+                if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f1.n)) return SQLKC_RT_ERR;
+                row.f1.p = p;
+            }
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_9_state_t *st = sqlkc_rt_map_upsert(norm_9_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_9_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_user_region: ChangelogNormalize 1: writes its state into a checkpoint. */
+static int state_op5_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(norm_13_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(norm_13_rows, &it, &k, &kn, &v)) {
+        const norm_13_state_t *st = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, st->row.nulls[0]);
+        if (!((&st->row)->nulls[0] >> 0 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f0);
+        }
+        if (!((&st->row)->nulls[0] >> 1 & 1)) {
+            sqlkc_rt_ckpt_put_bytes(c, st->row.f1.p, st->row.f1.n);
+        }
+        if (!((&st->row)->nulls[0] >> 2 & 1)) {
+            sqlkc_rt_ckpt_put_i64(c, (int64_t)st->row.f2);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_user_region: ChangelogNormalize 1: reads its state back into the empty state of job_init. */
+static int state_op5_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        bool created;
+        src_users_row_t row;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn))
+            return SQLKC_RT_ERR;
+        memset(&row, 0, sizeof row);
+        if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+        if (!((&row)->nulls[0] >> 0 & 1)) {
+            if (!sqlkc_rt_ckpt_get_i64(c, &row.f0)) return SQLKC_RT_ERR;
+        }
+        if (!((&row)->nulls[0] >> 1 & 1)) {
+            {
+                const void *p;
+                if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f1.n)) return SQLKC_RT_ERR;
+                row.f1.p = p;
+            }
+        }
+        if (!((&row)->nulls[0] >> 2 & 1)) {
+            {
+                int64_t x;
+                if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                row.f2 = (int32_t)x;
+            }
+        }
+        norm_13_state_t *st = sqlkc_rt_map_upsert(norm_13_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        st->blob = NULL;
+        norm_13_row_store(&st->row, &st->blob, &row);
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_user_region: SinkUpsertMaterializer 1: writes its state into a checkpoint. */
+static int state_op6_snapshot(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    sqlkc_rt_ckpt_put_u64(c, sqlkc_rt_map_count(mat_15_rows));
+    sqlkc_rt_map_iter_t it = {0};
+    const void *k;
+    size_t kn;
+    void *v;
+    while (sqlkc_rt_map_next(mat_15_rows, &it, &k, &kn, &v)) {
+        const mat_15_list_t *l = v;
+        sqlkc_rt_ckpt_put_bytes(c, k, kn);
+        sqlkc_rt_ckpt_put_u64(c, l->n);
+        for (size_t i = 0; i < l->n; i++) {
+            sqlkc_rt_ckpt_put_u64(c, l->v[i].row.nulls[0]);
+            if (!((&l->v[i].row)->nulls[0] >> 0 & 1)) {
+                sqlkc_rt_ckpt_put_bytes(c, l->v[i].row.f0.p, l->v[i].row.f0.n);
+            }
+            if (!((&l->v[i].row)->nulls[0] >> 1 & 1)) {
+                sqlkc_rt_ckpt_put_i64(c, (int64_t)l->v[i].row.f1);
+            }
+            if (!((&l->v[i].row)->nulls[0] >> 2 & 1)) {
+                sqlkc_rt_ckpt_put_i64(c, (int64_t)l->v[i].row.f2);
+            }
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* INSERT #2 INTO by_user_region: SinkUpsertMaterializer 1: reads its state back into the empty state of job_init. */
+static int state_op6_restore(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c) {
+    (void)ctx;
+    uint64_t n;
+    if (!sqlkc_rt_ckpt_get_u64(c, &n))
+        return SQLKC_RT_ERR;
+    for (uint64_t i = 0; i < n; i++) {
+        const void *k;
+        size_t kn;
+        uint64_t rows;
+        bool created;
+        if (!sqlkc_rt_ckpt_get_bytes(c, &k, &kn) || !sqlkc_rt_ckpt_get_u64(c, &rows) || rows == 0 ||
+            rows > UINT32_MAX)
+            return SQLKC_RT_ERR;
+        mat_15_list_t *l = sqlkc_rt_map_upsert(mat_15_rows, k, kn, &created);
+        if (!created) /* a key twice */
+            return SQLKC_RT_ERR;
+        l->cap = (size_t)rows;
+        l->v = sqlkc_rt_grow(NULL, l->cap * sizeof *l->v);
+        for (; l->n < (size_t)rows; l->n++) {
+            row_14_t row;
+            memset(&row, 0, sizeof row);
+            if (!sqlkc_rt_ckpt_get_u64(c, &row.nulls[0])) return SQLKC_RT_ERR;
+            if (!((&row)->nulls[0] >> 0 & 1)) {
+                {
+                    const void *p;
+                    if (!sqlkc_rt_ckpt_get_bytes(c, &p, &row.f0.n)) return SQLKC_RT_ERR;
+                    row.f0.p = p;
+                }
+            }
+            if (!((&row)->nulls[0] >> 1 & 1)) {
+                if (!sqlkc_rt_ckpt_get_i64(c, &row.f1)) return SQLKC_RT_ERR;
+            }
+            if (!((&row)->nulls[0] >> 2 & 1)) {
+                {
+                    int64_t x;
+                    if (!sqlkc_rt_ckpt_get_i64(c, &x) || x != (int64_t)(int32_t)x) return SQLKC_RT_ERR;
+                    row.f2 = (int32_t)x;
+                }
+            }
+            l->v[l->n].blob = NULL;
+            mat_15_row_store(&l->v[l->n].row, &l->v[l->n].blob, &row);
+        }
+    }
+    return SQLKC_RT_OK;
+}
+
+/* The stateful operators: what a checkpoint of this job holds, and what a
+ * checkpoint must hold for each to be restored. */
+static const sqlkc_rt_state_op_t state_ops[] = {
+    {"INSERT #1 INTO by_region: ChangelogNormalize 1",
+     "key (user_id BIGINT NOT NULL); the last row (user_id BIGINT NOT NULL, region STRING, score INT); encoding 1",
+     state_op1_snapshot, state_op1_restore},
+    {"INSERT #1 INTO by_region: SinkUpsertMaterializer 1",
+     "primary key (region STRING); the rows (region STRING, user_id BIGINT NOT NULL, score INT); encoding 1",
+     state_op2_snapshot, state_op2_restore},
+    {"INSERT #1 INTO by_user_region: ChangelogNormalize 1",
+     "key (user_id BIGINT NOT NULL); the last row (user_id BIGINT NOT NULL, region STRING, score INT); encoding 1",
+     state_op3_snapshot, state_op3_restore},
+    {"INSERT #2 INTO by_region: ChangelogNormalize 1",
+     "key (user_id BIGINT NOT NULL); the last row (user_id BIGINT NOT NULL, region STRING, score INT); encoding 1",
+     state_op4_snapshot, state_op4_restore},
+    {"INSERT #2 INTO by_user_region: ChangelogNormalize 1",
+     "key (user_id BIGINT NOT NULL); the last row (user_id BIGINT NOT NULL, region STRING, score INT); encoding 1",
+     state_op5_snapshot, state_op5_restore},
+    {"INSERT #2 INTO by_user_region: SinkUpsertMaterializer 1",
+     "primary key (region STRING, user_id BIGINT NOT NULL); the rows (region STRING, user_id BIGINT NOT NULL, score INT); encoding 1",
+     state_op6_snapshot, state_op6_restore},
+};
+
 
 static const sqlkc_rt_job_def_t job = {
     .abi = SQLKC_RT_ABI,
@@ -1254,6 +1692,8 @@ static const sqlkc_rt_job_def_t job = {
     .fini = job_fini,
     .flush = job_flush,
     .timer_ms = 0,
+    .state_ops = state_ops,
+    .nstate_ops = 6,
 };
 
 int main(int argc, char **argv) { return sqlkc_rt_main(&job, argc, argv); }

@@ -17,7 +17,7 @@ extern "C" {
 /* Bumped whenever a generated job and the runtime stop being compatible. The
  * generated code checks it at compile time against the header it includes and
  * passes it to sqlkc_rt_main, which checks it against the library. */
-#define SQLKC_RT_ABI 2
+#define SQLKC_RT_ABI 3
 #define SQLKC_RT_VERSION "0.1.0"
 
 /* A key/value pair: a WITH option, a --set override. */
@@ -75,6 +75,21 @@ typedef struct sqlkc_rt_header {
 } sqlkc_rt_header_t;
 
 typedef struct sqlkc_rt_ctx sqlkc_rt_ctx_t;
+typedef struct sqlkc_rt_ckpt sqlkc_rt_ckpt_t;
+
+/* A stateful operator, as checkpoints name it: its name (stable across
+ * compilations of the same SQL), its state layout (a checkpoint's state is
+ * restored only into an operator of the same name and layout), and the
+ * functions that write its state into a checkpoint (after a CHECKPOINT
+ * flush: its bundles and buffers are empty) and read it back into the empty
+ * state init created, before the first record. restore returns SQLKC_RT_ERR
+ * when the state in the checkpoint is malformed. */
+typedef struct sqlkc_rt_state_op {
+    const char *name;
+    const char *layout;
+    int (*snapshot)(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c);
+    int (*restore)(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t *c);
+} sqlkc_rt_state_op_t;
 
 /* Return codes of job callbacks and runtime calls. */
 enum {
@@ -111,6 +126,9 @@ typedef struct sqlkc_rt_job_def {
      * of what was emitted), and with _END at the end of input. May be NULL. */
     int (*flush)(sqlkc_rt_ctx_t *ctx, int why);
     int64_t timer_ms;
+    /* The stateful operators, in the order checkpoints hold them. */
+    const sqlkc_rt_state_op_t *state_ops;
+    size_t nstate_ops;
 } sqlkc_rt_job_def_t;
 
 /* Why flush() is called. */

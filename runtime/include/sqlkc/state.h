@@ -62,6 +62,11 @@ bool sqlkc_rt_pairs_remove(sqlkc_rt_pairs_t *m, uint64_t a, uint64_t b);
 size_t sqlkc_rt_pairs_count(const sqlkc_rt_pairs_t *m);
 size_t sqlkc_rt_pairs_bytes(const sqlkc_rt_pairs_t *m);
 void sqlkc_rt_pairs_free(sqlkc_rt_pairs_t *m);
+/* Iteration in table order (a checkpoint): start with *i = 0; each call
+ * returns the next pair and its counter, false at the end. */
+bool sqlkc_rt_pairs_next(const sqlkc_rt_pairs_t *m, size_t *i, uint64_t *a, uint64_t *b, int64_t *count);
+/* Makes room for n pairs in all (a restore), so that adding them never grows. */
+void sqlkc_rt_pairs_reserve(sqlkc_rt_pairs_t *m, size_t n);
 
 /* The 64-bit distinct key of a DOUBLE, as Double.equals compares: by bits,
  * with every NaN the same. */
@@ -85,6 +90,8 @@ void sqlkc_rt_mset_add(sqlkc_rt_mset_t **s, uint64_t hi, uint64_t lo, int64_t de
 /* The smallest (first) or largest (!first) value; false when empty. */
 bool sqlkc_rt_mset_end(const sqlkc_rt_mset_t *s, bool first, uint64_t *hi, uint64_t *lo);
 size_t sqlkc_rt_mset_count(const sqlkc_rt_mset_t *s);
+/* The i-th value in order (i < count) and its count. */
+void sqlkc_rt_mset_at(const sqlkc_rt_mset_t *s, size_t i, uint64_t *hi, uint64_t *lo, int64_t *count);
 size_t sqlkc_rt_mset_bytes(const sqlkc_rt_mset_t *s);
 void sqlkc_rt_mset_free(sqlkc_rt_mset_t *s);
 
