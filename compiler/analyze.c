@@ -526,10 +526,46 @@ static bool comparable(const type_t *a, const type_t *b)
     return false;
 }
 
+static bool is_interval(const type_t *t) { return t->kind == TY_INTERVAL_DT || t->kind == TY_INTERVAL_YM; }
+
+static bool is_datetime(const type_t *t)
+{
+    return t->kind == TY_DATE || t->kind == TY_TIME || t->kind == TY_TIMESTAMP || t->kind == TY_TIMESTAMP_LTZ;
+}
+
+/* Interval arithmetic and comparisons Flink accepts that sqlkc does not
+ * compile yet (it compiles TIMESTAMP +/- INTERVAL DAY TO SECOND). */
+static bool interval_form(int op, const type_t *l, const type_t *r)
+{
+    switch (op) {
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        return is_interval(l) && l->kind == r->kind;
+    case OP_ADD:
+        return (is_datetime(l) && is_interval(r)) || (is_interval(l) && is_datetime(r)) ||
+               (is_interval(l) && l->kind == r->kind);
+    case OP_SUB:
+        return (is_datetime(l) && is_interval(r)) || (is_interval(l) && l->kind == r->kind);
+    case OP_MUL:
+        return (is_interval(l) && type_is_numeric(r)) || (type_is_numeric(l) && is_interval(r));
+    case OP_DIV:
+        return is_interval(l) && type_is_numeric(r);
+    default:
+        return false;
+    }
+}
+
 static expr_t *binary(an_t *an, const ast_t *n, int op, expr_t *l, expr_t *r)
 {
     if (!l || !r)
         return NULL;
+    bool compiled = (op == OP_ADD || op == OP_SUB) &&
+                    (l->type->kind == TY_TIMESTAMP || l->type->kind == TY_TIMESTAMP_LTZ) &&
+                    r->type->kind == TY_INTERVAL_DT;
+    if (!compiled && interval_form(op, l->type, r->type)) {
+        diag_error(an->diag, n->loc, "'<%s> %s <%s>' is not supported yet (sqlkc computes TIMESTAMP +/- "
+                   "INTERVAL DAY TO SECOND)", tname(an, l->type), ast_op_name(op), tname(an, r->type));
+        return NULL;
+    }
     if (type_is_nested(l->type) || type_is_nested(r->type)) {
         diag_error(an->diag, n->loc, "this operation on a value of type %s is not supported yet (ARRAY, MAP, "
                    "MULTISET and ROW values can be selected, inserted, tested with IS NULL and CAST to their own "
@@ -1002,8 +1038,11 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
         e->args[0] = a;
         return e;
     }
-    case AST_BINARY:
-        return binary(an, n, n->op, an_expr(c, n->a), an_expr(c, n->b));
+    case AST_BINARY: {
+        expr_t *l = an_expr(c, n->a); /* in order: diagnostics come left to right */
+        expr_t *r = an_expr(c, n->b);
+        return binary(an, n, n->op, l, r);
+    }
     case AST_IS: {
         if (n->op == IS_DISTINCT_FROM || n->op == IS_JSON) {
             unsupported(an, n);
@@ -1026,6 +1065,13 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
         expr_t *a = an_expr(c, n->a), *lo = an_expr(c, n->b), *hi = an_expr(c, n->c);
         if (!a || !lo || !hi)
             return NULL;
+        if (!comparable(a->type, lo->type) || !comparable(a->type, hi->type)) { /* Calcite's message */
+            const char *op = n->flag ? "NOT BETWEEN" : "BETWEEN", *sym = n->flag2 ? "SYMMETRIC" : "ASYMMETRIC";
+            diag_error(an->diag, n->loc, "Cannot apply '%s %s' to arguments of type '<%s> %s %s <%s> AND <%s>'. "
+                       "Supported form(s): '<COMPARABLE_TYPE> %s <COMPARABLE_TYPE> AND <COMPARABLE_TYPE>'", op, sym,
+                       tname(an, a->type), op, sym, tname(an, lo->type), tname(an, hi->type), op);
+            return NULL;
+        }
         expr_t *ge = binary(an, n, OP_GE, a, lo), *le = binary(an, n, OP_LE, a, hi);
         expr_t *r = binary(an, n, OP_AND, ge, le);
         if (r && n->flag2) { /* SYMMETRIC: either order */
@@ -1140,8 +1186,9 @@ static expr_t *an_expr_node(ectx_t *c, const ast_t *n)
             return NULL;
         }
         expr_t *a = an_expr(c, n->a);
+        int errors = an->diag->errors;
         const type_t *t = type_from_ast(an->arena, an->diag, n->b);
-        if (!a)
+        if (!a || an->diag->errors != errors) /* one mistake, one error */
             return NULL;
         if (!type_explicit_cast(a->type, t)) {
             diag_error(an->diag, n->loc, "Cast function cannot convert value of type %s to type %s",
@@ -1238,6 +1285,11 @@ static bool named_by_broken_statement(an_t *an, const char *name)
         if (s->kind != AST_OTHER_STMT || !s->broken || s->loc.begin == UINT32_MAX)
             continue;
         const char *src = an->diag->src;
+        uint32_t b = s->loc.begin;
+        while (b < s->loc.end && b < an->diag->len && isspace((unsigned char)src[b]))
+            b++;
+        if (b + 6 > an->diag->len || strncasecmp(src + b, "CREATE", 6) != 0)
+            continue; /* only a declaration that did not parse may have declared it */
         for (uint32_t i = s->loc.begin; i + n <= s->loc.end && i + n <= an->diag->len; i++)
             if (memcmp(src + i, name, n) == 0 && (i == 0 || !(isalnum((unsigned char)src[i - 1]) || src[i - 1] == '_')) &&
                 !(isalnum((unsigned char)src[i + n]) || src[i + n] == '_'))
@@ -1403,17 +1455,52 @@ static plan_node_t *from_item(an_t *an, const ast_t *f, scope_t **out)
     return p;
 }
 
-/* A copy of a table with a reference's OPTIONS hints merged into its WITH
+/* A second analysis of something analyzed, and reported, where it is
+ * written (a view at each use, a table copied for hints): its range is
+ * muted; mute_end tells whether the analysis failed with muted errors only,
+ * which report_muted then reports at the use. */
+typedef struct mute_mark {
+    loc_t old;
+    int errors, muted;
+} mute_mark_t;
+
+static mute_mark_t mute_begin(an_t *an, loc_t range)
+{
+    mute_mark_t m = {diag_mute(an->diag, range), an->diag->errors, an->diag->muted_errors};
+    if (m.old.begin == UINT32_MAX) /* the outermost: a fresh message */
+        an->diag->muted_msg[0] = 0;
+    return m;
+}
+
+static bool mute_end(an_t *an, mute_mark_t m)
+{
+    diag_mute(an->diag, m.old);
+    return an->diag->errors == m.errors && an->diag->muted_errors > m.muted;
+}
+
+static void report_muted(an_t *an, loc_t at, const char *what, loc_t where)
+{
+    diag_error(an->diag, at, "%s cannot be used here: %s", what,
+               an->diag->muted_msg[0] ? an->diag->muted_msg : "it has errors");
+    diag_note(an->diag, where, "%s is written here", what);
+}
+
+/* A copy of a table with a reference's OPTIONS hint merged into its WITH
  * options, as Flink's dynamic table options: validated like the WITH clause,
- * errors shown at the hint. */
+ * errors shown at the hint. Flink applies a table's first OPTIONS hint
+ * (FlinkHints.getHintedOptions), a key given twice taking its last value. */
 static table_t *hinted_table(an_t *an, table_t *t, const ast_list_t *hints)
 {
     const char *en = an_setting(an, "table.dynamic-table-options.enabled");
-    ast_list_t opts = ast_list_empty();
+    const ast_t *first = NULL;
     for (const ast_t *h = hints->head; h; h = h->next) {
+        if (strcasecmp(h->name.s, "LOOKUP") == 0) {
+            diag_error(an->diag, h->loc, "the LOOKUP hint is not supported yet (it applies to lookup joins)");
+            return NULL;
+        }
         if (strcasecmp(h->name.s, "OPTIONS") != 0) {
-            diag_error(an->diag, h->loc, "unknown table hint '%s'; Flink's table hint is OPTIONS('key' = 'value', ...)",
-                       h->name.s);
+            diag_error(an->diag, h->loc, "unknown table hint '%s'; Flink's table hints are OPTIONS('key' = "
+                       "'value', ...) and LOOKUP(...)", h->name.s);
             return NULL;
         }
         if (en && strcasecmp(en, "false") == 0) { /* the default until Flink 1.13 (FLINK-21191) */
@@ -1421,56 +1508,73 @@ static table_t *hinted_table(an_t *an, table_t *t, const ast_list_t *hints)
                        "set to true");
             return NULL;
         }
-        for (const ast_t *o = h->list.head; o; o = o->next) {
+        for (const ast_t *o = h->list.head; o; o = o->next)
             if (o->kind != AST_OPTION) {
                 diag_error(an->diag, o->loc, "OPTIONS takes 'key' = 'value' pairs");
                 return NULL;
             }
-            ast_t *c = arena_alloc(an->arena, sizeof *c);
-            *c = *o;
-            opts = ast_list_append(opts, c);
-        }
+        if (!first)
+            first = h;
     }
-    if (!opts.count)
+    if (!first || !first->list.count)
         return t;
-    /* the WITH options in order, a hinted key taking the hint's value, then the new keys */
+    /* a view used twice, a table read twice in one query: one copy */
+    for (int i = 0; i < an->plan->ntables; i++)
+        if (an->plan->tables[i]->hint_of == t && an->plan->tables[i]->hint == first)
+            return an->plan->tables[i]->valid ? an->plan->tables[i] : NULL;
+    for (const ast_t *h = first->next; h; h = h->next)
+        diag_warning(an->diag, h->loc, "only the first OPTIONS hint of a table is applied; Flink ignores this one "
+                     "(put all the options in one hint)");
+    /* the WITH options in order, a hinted key taking the hint's (last) value,
+     * then the new keys in the order of their first mention */
     ast_list_t merged = ast_list_empty();
     for (const ast_t *o = t->ast->list2.head; o; o = o->next) {
         const ast_t *use = o;
-        for (const ast_t *h = opts.head; h; h = h->next)
+        for (const ast_t *h = first->list.head; h; h = h->next)
             if (strcmp(h->text, o->text) == 0)
                 use = h;
         ast_t *c = arena_alloc(an->arena, sizeof *c);
         *c = *use;
         merged = ast_list_append(merged, c);
     }
-    for (const ast_t *h = opts.head; h; h = h->next) {
+    for (const ast_t *h = first->list.head; h; h = h->next) {
         bool known = false;
         for (const ast_t *o = t->ast->list2.head; o; o = o->next)
             known = known || strcmp(h->text, o->text) == 0;
-        for (const ast_t *o = opts.head; o != h; o = o->next)
+        for (const ast_t *o = first->list.head; o != h; o = o->next)
             known = known || strcmp(h->text, o->text) == 0;
-        if (!known) {
-            ast_t *c = arena_alloc(an->arena, sizeof *c);
-            *c = *h;
-            merged = ast_list_append(merged, c);
-        }
+        if (known)
+            continue;
+        const ast_t *use = h;
+        for (const ast_t *o = h->next; o; o = o->next)
+            if (strcmp(h->text, o->text) == 0)
+                use = o;
+        ast_t *c = arena_alloc(an->arena, sizeof *c);
+        *c = *use;
+        merged = ast_list_append(merged, c);
     }
     ast_t *n = arena_alloc(an->arena, sizeof *n);
     *n = *t->ast;
     n->list2 = merged;
-    /* the DDL's own mistakes were reported with the declared table */
-    loc_t old = diag_mute(an->diag, t->ast->loc);
+    /* the DDL's own mistakes were reported with the declared table; what
+     * fails only with the hint is reported at the hint */
+    mute_mark_t m = mute_begin(an, t->ast->loc);
     int errors = an->diag->errors;
     table_t *c = table_create(an, n);
-    diag_mute(an->diag, old);
+    bool failed_muted = mute_end(an, m);
     c->ast = n;
     c->hint_of = t;
+    c->hint = first;
     c->temporary = t->temporary;
     add_table(an, c);
+    if (failed_muted) {
+        c->valid = false;
+        diag_error(an->diag, first->loc, "with this OPTIONS hint, table '%s' is not valid: %s", t->name,
+                   an->diag->muted_msg);
+    }
     if (an->diag->errors != errors)
-        return NULL;
-    return c;
+        c->valid = false;
+    return c->valid ? c : NULL;
 }
 
 /* A view or a WITH item, analyzed again for this use (its errors were
@@ -1485,16 +1589,36 @@ static plan_node_t *expand_view(an_t *an, view_t *v, const char *qual, loc_t at,
     }
     v->expanding = true;
     scope_t *s;
-    int floor = an->cte_floor;
-    if (v->ast->kind == AST_CREATE_VIEW) /* a view does not see the WITH items around its use */
+    int floor = an->cte_floor, nctes = an->nctes;
+    view_t **hidden = NULL;
+    if (v->ast->kind == AST_CREATE_VIEW) { /* a view does not see the WITH items around its use */
         an->cte_floor = an->nctes;
-    loc_t old = diag_mute(an->diag, v->ast->loc);
+    } else { /* an item sees what it saw where it is written: the items before it */
+        hidden = arena_alloc(an->arena, sizeof(view_t *) * (size_t)(nctes - v->cte_index + 1));
+        memcpy(hidden, an->ctes + v->cte_index, sizeof(view_t *) * (size_t)(nctes - v->cte_index));
+        an->cte_floor = v->cte_floor;
+        an->nctes = v->cte_index;
+    }
+    mute_mark_t m = mute_begin(an, v->ast->loc);
     plan_node_t *p = query(an, v->ast->a, &s);
-    diag_mute(an->diag, old);
+    bool failed_muted = mute_end(an, m);
+    if (hidden) {
+        memcpy(an->ctes + v->cte_index, hidden, sizeof(view_t *) * (size_t)(nctes - v->cte_index));
+        an->nctes = nctes;
+    }
     an->cte_floor = floor;
     v->expanding = false;
-    if (!p)
+    if (!p) {
+        if (failed_muted)
+            report_muted(an, at, arena_printf(an->arena, "%s '%s'", v->ast->kind == AST_CREATE_VIEW ? "view" :
+                                              "WITH item", v->name), v->ast->loc);
         return NULL;
+    }
+    if (v->ast->list.count && v->ast->list.count != s->nfields) {
+        diag_error(an->diag, at, "'%s' names %d columns but its query has %d here", v->name, v->ast->list.count,
+                   s->nfields);
+        return NULL;
+    }
     if (v->ast->list.count) {
         scope_t *r = arena_alloc(an->arena, sizeof *r);
         *r = *s;
@@ -1512,28 +1636,42 @@ static plan_node_t *expand_view(an_t *an, view_t *v, const char *qual, loc_t at,
     return p;
 }
 
+/* catalog.database.table: only the default catalog and database exist. */
+static bool qualifiers_ok(an_t *an, const ast_t *head, loc_t loc)
+{
+    static const char *const defaults[] = {"default_catalog", "default_database"};
+    int count = 0;
+    for (const ast_t *p = head; p; p = p->next)
+        count++;
+    if (count > 3) {
+        diag_error(an->diag, loc, "a table name has at most three parts");
+        return false;
+    }
+    int k = 3 - count;
+    for (const ast_t *p = head; p && p->next; p = p->next, k++)
+        if (strcmp(p->name.s, defaults[k]) != 0) {
+            diag_error(an->diag, p->loc, "%s '%s' not found (only %s exists)", k == 0 ? "Catalog" : "Database",
+                       p->name.s, defaults[k]);
+            return false;
+        }
+    return true;
+}
+
 static plan_node_t *table_item(an_t *an, const ast_t *f, scope_t **out)
 {
     const ast_t *last = f->list.tail;
     if (f->list.count == 1) {
         view_t *cte = find_cte(an, last->name.s);
+        if (cte && f->list2.count) {
+            diag_error(an->diag, f->list2.head->loc, "OPTIONS hints apply to tables; '%s' is a WITH item",
+                       last->name.s);
+            return NULL;
+        }
         if (cte)
             return expand_view(an, cte, f->name.s ? f->name.s : last->name.s, last->loc, out);
     }
-    if (f->list.count > 1 && f->list.count <= 3) {
-        /* catalog.database.table: only the default catalog exists */
-        static const char *const defaults[] = {"default_catalog", "default_database"};
-        int k = 3 - f->list.count;
-        for (const ast_t *p = f->list.head; p != last; p = p->next, k++)
-            if (strcmp(p->name.s, defaults[k]) != 0) {
-                diag_error(an->diag, p->loc, "%s '%s' not found (only %s exists)", k == 0 ? "Catalog" : "Database",
-                           p->name.s, defaults[k]);
-                return NULL;
-            }
-    } else if (f->list.count > 3) {
-        diag_error(an->diag, f->loc, "a table name has at most three parts");
+    if (!qualifiers_ok(an, f->list.head, f->loc))
         return NULL;
-    }
     const char *name = last->name.s, *qual = f->name.s ? f->name.s : name;
     table_t *t = find_table(an, name);
     if (t) {
@@ -1767,6 +1905,21 @@ static plan_node_t *select_query(an_t *an, const ast_t *q, scope_t **out)
         if (it->kind == AST_STAR) {
             const char *qual = it->list.count ? it->list.tail->name.s : NULL;
             bool any = false;
+            if (it->list.count > 1) { /* db.t.* or catalog.db.t.*: the default ones only */
+                static const char *const defaults[] = {"default_catalog", "default_database"};
+                int k2 = 3 - it->list.count;
+                const char *full = "";
+                for (const ast_t *p = it->list.head; p; p = p->next)
+                    full = arena_printf(an->arena, "%s%s%s", full, *full ? "." : "", p->name.s);
+                bool known = it->list.count <= 3;
+                for (const ast_t *p = it->list.head; known && p->next; p = p->next, k2++)
+                    known = strcmp(p->name.s, defaults[k2]) == 0;
+                if (!known) {
+                    diag_error(an->diag, it->loc, "Table '%s' not found", full);
+                    ok = false;
+                    continue;
+                }
+            }
             for (int i = 0; i < in->nfields; i++) {
                 if (qual && (!in->quals[i] || strcmp(in->quals[i], qual) != 0))
                     continue;
@@ -2261,6 +2414,8 @@ static void minibatch(an_t *an, plan_node_t *sink, const ast_t *ins)
 
 static void insert(an_t *an, const ast_t *ins)
 {
+    if (!qualifiers_ok(an, ins->b, ins->name.loc))
+        return;
     table_t *t = find_table(an, ins->name.s);
     if (!t) {
         if (find_view(an, ins->name.s))
@@ -2288,6 +2443,9 @@ static void insert(an_t *an, const ast_t *ins)
     scope_t *s;
     int errors = an->diag->errors;
     plan_node_t *q = query(an, ins->a, &s);
+    /* never silently (an error elsewhere, as a view's at its definition, fails the compile anyway) */
+    if (!q && an->diag->errors == 0)
+        diag_error(an->diag, ins->loc, "this INSERT cannot be compiled (sqlkc lost the reason: please report it)");
     if (!q || !t->valid || an->diag->errors != errors)
         return;
 
@@ -2456,22 +2614,32 @@ static void validate_view(an_t *an, view_t *v)
         an->plan->tables[i]->role &= ~SQLKC_RT_ROLE_SOURCE;
 }
 
-/* WITH: each item is visible to the items after it and to the query. */
+/* WITH: each item is visible to the items after it and to the query, not
+ * to itself (WITH t AS (SELECT * FROM t) reads the table t, as in Calcite:
+ * WITH is not recursive). Inside the expansion of a view or an item the
+ * items were validated where they are written, and are not again (each
+ * level would double the work). */
 static bool with_clause(an_t *an, const ast_t *w)
 {
     if (!w)
         return true;
     int first = an->nctes;
+    bool again = an->diag->mute.begin != UINT32_MAX;
     for (const ast_t *c = w->list.head; c; c = c->next) {
         for (int i = first; i < an->nctes; i++)
             if (strcmp(an->ctes[i]->name, c->name.s) == 0) {
                 diag_error(an->diag, c->name.loc, "Duplicate name '%s' in WITH clause", c->name.s);
                 return false;
             }
-        view_t *v = add_view(an, &an->ctes, &an->nctes, &an->capctes);
+        view_t *v = arena_alloc(an->arena, sizeof *v);
         v->name = c->name.s;
         v->ast = c;
-        validate_view(an, v);
+        v->cte_floor = an->cte_floor;
+        v->cte_index = an->nctes;
+        if (!again)
+            validate_view(an, v);
+        an->ctes = arena_grow(an->arena, an->ctes, an->nctes, &an->capctes, sizeof(view_t *), 8);
+        an->ctes[an->nctes++] = v;
     }
     return true;
 }
@@ -2684,8 +2852,11 @@ plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_fil
             insert(&an, s);
             break;
         case AST_STATEMENT_SET:
+            if (!s->list.count) /* the SQL client: "Execute statement succeeded.", and nothing runs */
+                diag_warning(d, s->loc, "the statement set is empty: it runs nothing, as in Flink");
             for (const ast_t *i = s->list.head; i; i = i->next)
-                insert(&an, i);
+                if (i->kind == AST_INSERT)
+                    insert(&an, i);
             break;
         case AST_QUERY_STMT:
             diag_error(d, s->loc, "a query outside INSERT INTO is not supported yet: Flink's SQL client prints its "
@@ -2715,7 +2886,9 @@ plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_fil
         table_t *t = p->tables[i];
         int role = t->role;
         t->role = roles[i];
-        loc_t old = diag_mute(d, t->hint_of ? t->hint_of->ast->loc : LOC_NONE);
+        if (t->hint_of && !role)
+            continue; /* a copy no INSERT reads (made while validating a view): dropped below */
+        mute_mark_t m = mute_begin(&an, t->hint_of ? t->hint_of->ast->loc : LOC_NONE);
         table_validate_options(&an, t);
         if (t->valid && t->role)
             table_check_supported(&an, t);
@@ -2724,13 +2897,16 @@ plan_t *analyze(arena_t *arena, diag_t *d, ast_list_t stmts, const char *sql_fil
                 if (t->cols[c].kind == COL_METADATA && !t->cols[c].is_virtual && !meta_writable(t->cols[c].meta_key))
                     diag_error(d, t->cols[c].loc, "metadata column '%s' reads the read-only key '%s'; declare it "
                                "VIRTUAL to use '%s' as a sink", t->cols[c].name, t->cols[c].meta_key, t->name);
-        diag_mute(d, old);
+        if (mute_end(&an, m) && t->hint_of->valid)
+            diag_error(d, t->hint->loc, "with this OPTIONS hint, table '%s' is not valid: %s", t->name,
+                       d->muted_msg);
         t->role = role;
     }
-    /* a dropped table that no INSERT used is gone */
+    /* a dropped table that no INSERT used is gone, and so is a copy for
+     * hints that no INSERT reads */
     int k = 0;
     for (int i = 0; i < p->ntables; i++)
-        if (!p->tables[i]->dropped || p->tables[i]->role) {
+        if ((!p->tables[i]->dropped && !p->tables[i]->hint_of) || p->tables[i]->role) {
             p->tables[i]->index = k;
             p->tables[k++] = p->tables[i];
         }

@@ -13,6 +13,9 @@ typedef struct view {
     bool expanding;   /* guards against a view that refers to itself */
     bool bad;         /* its query had errors (reported once, where it is defined) */
     bool dropped;     /* DROP VIEW */
+    /* A WITH item sees the items of an->ctes from cte_floor up to (not
+     * including) cte_index: those visible where it is defined. */
+    int cte_floor, cte_index;
 } view_t;
 
 typedef struct an {

@@ -496,14 +496,19 @@ table_t *table_create(an_t *an, const ast_t *n)
                            "be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' "
                            "is from 0 to 3, but the time field type is %s",
                            ty ? type_str(an->arena, ty) : "unknown");
+            else if (ty->p > 3 && ty->kind == TY_TIMESTAMP_LTZ)
+                /* a TIMESTAMP_LTZ rowtime is Flink 1.13's (FLIP-162), with its rule */
+                diag_error(an->diag, wm->name.loc,
+                           "Invalid data type of time field for watermark definition. The field must "
+                           "be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' "
+                           "is from 0 to 3, but the time field type is %s", type_str(an->arena, ty));
             else if (ty->p > 3)
                 /* Flink 1.12's TableSchema.validateWatermarkSpecs checks only the type root;
                  * 1.13's DefaultSchemaResolver refuses a precision above 3 */
                 diag_warning(an->diag, wm->name.loc,
                              "the rowtime '%s' is %s: Flink 1.12 accepts it (event time in milliseconds), "
                              "Flink 1.13 and later refuse it (the supported precision 'p' is from 0 to 3); "
-                             "TIMESTAMP%s(3) is portable", wm->name.s, type_str(an->arena, ty),
-                             ty->kind == TY_TIMESTAMP_LTZ ? "_LTZ" : "");
+                             "TIMESTAMP(3) is portable", wm->name.s, type_str(an->arena, ty));
             t->rowtime = c;
             t->watermark = wm->a;
             const type_t *wt = an_watermark_type(an, t, wm->a);

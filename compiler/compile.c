@@ -46,6 +46,8 @@ int compile_run(compile_t *c)
     if (c->diag.errors == 0 && c->plan->nsinks == 0) {
         if (c->need_insert)
             diag_error(&c->diag, LOC_NONE, "no INSERT INTO statement: nothing to run");
+        else if (c->plan->ntables == 0 && stmts.count == 0)
+            diag_note(&c->diag, LOC_NONE, "the file has no statement");
         else
             diag_note(&c->diag, LOC_NONE, "no INSERT INTO statement: the file declares tables and views only "
                       "(sqlkc gen and build need an INSERT)");

@@ -122,8 +122,18 @@ void diag_report(diag_t *d, diag_level_t level, loc_t loc, const char *fmt, ...)
     if (level != DIAG_NOTE)
         d->muted_last = d->mute.begin != UINT32_MAX && loc.begin != UINT32_MAX && loc.begin >= d->mute.begin &&
                         loc.begin < d->mute.end;
-    if (d->muted_last)
+    if (d->muted_last) {
+        if (level == DIAG_ERROR) {
+            d->muted_errors++;
+            if (!d->muted_msg[0]) {
+                va_list ap;
+                va_start(ap, fmt);
+                vsnprintf(d->muted_msg, sizeof d->muted_msg, fmt, ap);
+                va_end(ap);
+            }
+        }
         return;
+    }
     if (d->errors >= DIAG_MAX_SHOWN && (level != DIAG_NOTE || d->errors > DIAG_MAX_SHOWN)) {
         if (level == DIAG_ERROR && d->errors++ == DIAG_MAX_SHOWN) {
             char msg[512];

@@ -31,6 +31,12 @@ typedef struct diag {
      * hint) reported its mistakes the first time. LOC_NONE: none. */
     loc_t mute;
     bool muted_last;
+    /* Errors dropped by the mute, and the first one's message (cleared by
+     * whoever looks for it): an analysis that fails again on a second use for
+     * a reason that did not fail the first (a table dropped since, a hint)
+     * reports it at the use. */
+    int muted_errors;
+    char muted_msg[400];
 } diag_t;
 
 void diag_init(diag_t *d, const char *file, const char *src, size_t len);

@@ -15,6 +15,7 @@ struct lex_state {
     size_t pos;           /* byte offset of the next token */
     size_t comment_begin; /* where an open comment started */
     int last_tok;         /* the token returned before (0 at the start) */
+    bool lex_error_in_stmt; /* a bad character was reported since the last ';' */
     ast_list_t result;    /* the statements, set by the grammar */
 };
 

@@ -266,20 +266,36 @@ int main(int argc, char **argv)
     char *src = read_file(file, &len);
     if (!src)
         return 1;
-    if (mode == 3 && out) { /* a missing directory is the user's mistake, found before any work */
+    char def_out[PATH_MAX];
+    if (mode == 3 && !out) { /* the .sql file's name without .sql */
+        snprintf(def_out, sizeof def_out, "%s", file);
+        char *dot = strrchr(def_out, '.');
+        if (dot && strcmp(dot, ".sql") == 0)
+            *dot = 0;
+        else
+            strncat(def_out, ".job", sizeof def_out - strlen(def_out) - 1);
+        out = def_out;
+    }
+    if (mode == 3) { /* a missing directory, or a directory in the way, is the user's mistake, found first */
         char dir[PATH_MAX];
+        struct stat st;
         snprintf(dir, sizeof dir, "%s", out);
         char *slash = strrchr(dir, '/');
         if (slash) {
             *slash = 0;
-            struct stat st;
             const char *d = dir[0] ? dir : "/";
-            if (stat(d, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            int e = stat(d, &st) != 0 ? errno : 0;
+            if (e || !S_ISDIR(st.st_mode)) {
                 fprintf(stderr, "sqlkc: cannot write '%s': '%s' %s\n", out, d,
-                        errno == ENOENT ? "does not exist" : "is not a directory");
+                        e == ENOENT ? "does not exist" : e ? strerror(e) : "is not a directory");
                 free(src);
                 return 1;
             }
+        }
+        if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "sqlkc: cannot write '%s': it is a directory (-o names the job binary)\n", out);
+            free(src);
+            return 1;
         }
     }
     compile_t *c = compile_new(file, src, len);
@@ -307,16 +323,6 @@ int main(int argc, char **argv)
         }
     }
     if (mode == 3) {
-        char def_out[PATH_MAX];
-        if (!out) {
-            snprintf(def_out, sizeof def_out, "%s", file);
-            char *dot = strrchr(def_out, '.');
-            if (dot && strcmp(dot, ".sql") == 0)
-                *dot = 0;
-            else
-                strncat(def_out, ".job", sizeof def_out - strlen(def_out) - 1);
-            out = def_out;
-        }
         char c_path[PATH_MAX + 8];
         int fd = -1;
         if (keep_c) {

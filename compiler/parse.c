@@ -19,8 +19,14 @@ int sql_yylex(SQL_YYSTYPE *lval, loc_t *lloc, yyscan_t scanner)
 {
     int tok = lex_scan(lval, lloc, scanner);
     struct lex_state *ls = sql_yyget_extra(scanner);
-    if (tok == LEX_ERROR)
+    /* one bad character per statement is reported: the rest of the
+     * statement is skipped by the parser's recovery anyway */
+    if (tok == LEX_ERROR && !ls->lex_error_in_stmt)
         diag_error(ls->diag, *lloc, "%s", lval->str);
+    if (tok == LEX_ERROR)
+        ls->lex_error_in_stmt = true;
+    else if (tok == ';')
+        ls->lex_error_in_stmt = false;
     ls->last_tok = tok;
     return tok;
 }
@@ -29,7 +35,7 @@ int sql_yyparse(yyscan_t scanner, struct lex_state *ls);
 
 ast_list_t ast_parse(arena_t *arena, diag_t *diag)
 {
-    struct lex_state ls = {arena, diag, 0, 0, 0, {NULL, NULL, 0}};
+    struct lex_state ls = {arena, diag, 0, 0, 0, false, {NULL, NULL, 0}};
     yyscan_t scanner;
     if (sql_yylex_init_extra(&ls, &scanner) != 0)
         lex_fatal("cannot initialise");

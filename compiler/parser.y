@@ -77,6 +77,34 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 {
     return (ast_name_t){text, false, loc};
 }
+
+static bool ls_same_line(const struct lex_state *ls, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b && i < ls->diag->len; i++)
+        if (ls->diag->src[i] == '\n')
+            return false;
+    return true;
+}
+
+/* SYSTEM is for functions and connections: CREATE TEMPORARY SYSTEM TABLE
+ * does not parse in Flink. */
+static void no_system(struct lex_state *ls, const char *what, loc_t loc)
+{
+    diag_error(ls->diag, loc, "syntax error: CREATE TEMPORARY SYSTEM %s: SYSTEM applies to functions and "
+               "connections only", what);
+}
+
+/* The interval qualifiers with TO of Calcite's grammar: YEAR TO MONTH, DAY
+ * TO HOUR|MINUTE|SECOND, HOUR TO MINUTE|SECOND, MINUTE TO SECOND; any other
+ * pair (DAY TO DAY, SECOND TO MINUTE) is a syntax error there, and here. */
+static void check_qualifier(struct lex_state *ls, int from, int to, loc_t loc)
+{
+    static const char *const names[] = {"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"};
+    bool ok = from == UNIT_YEAR ? to == UNIT_MONTH : from >= UNIT_DAY && to > from;
+    if (!ok)
+        diag_error(ls->diag, loc, "syntax error: %s TO %s is not an interval qualifier (YEAR TO MONTH, DAY TO "
+                   "HOUR, MINUTE or SECOND, HOUR TO MINUTE or SECOND, MINUTE TO SECOND)", names[from], names[to]);
+}
 }
 
 %union {
@@ -119,6 +147,7 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %token <str> K_OVERLAY "OVERLAY" K_PERMUTE "PERMUTE" K_PLACING "PLACING" K_POSITION "POSITION"
 %token <str> K_PRIMARY "PRIMARY" K_RANGE "RANGE" K_ROWS "ROWS"
 %token <str> K_RIGHT "RIGHT" K_SELECT "SELECT" K_SIMILAR "SIMILAR" K_SUBSTRING "SUBSTRING"
+%token <str> K_ANY "ANY" K_SOME "SOME"
 %token <str> K_SYMMETRIC "SYMMETRIC" K_TABLE "TABLE" K_THEN "THEN" K_TO "TO" K_TRAILING "TRAILING"
 %token <str> K_TRIM "TRIM" K_TRUE "TRUE" K_TRY_CAST "TRY_CAST" K_UNBOUNDED "UNBOUNDED"
 %token <str> K_UNION "UNION" K_UNNEST "UNNEST" K_USING "USING" K_VALUES "VALUES" K_WHEN "WHEN"
@@ -189,7 +218,7 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %type <node> query query_np query_body query_body_np query_term query_term_np query_primary
 %type <node> query_primary_np select values with_item order_item limit_clause offset_clause
 %type <node> fetch_clause opt_limit_clause opt_offset_clause opt_fetch_clause
-%type <node> from_list from_item table_primary table_ref join_spec opt_snapshot match_recognize
+%type <node> from_list from_item joined_table table_primary table_ref join_spec opt_snapshot match_recognize
 %type <node> mr_after pattern pattern_term pattern_factor pattern_primary pattern_quant
 %type <node> between_tail expr bexpr primary primary_nn literal interval_literal case_expr
 %type <node> when_clause select_item opt_where opt_having opt_else call call_base opt_filter opt_over
@@ -199,6 +228,7 @@ static ast_name_t kw_name(const char *text, loc_t loc)
 %type <list> stmts table_elements opt_table_elements options opt_with ident_list select_list
 %type <list> opt_group_by group_list expr_list opt_expr_list when_list row_fields inserts
 %type <list> compound_name opt_column_list order_list opt_order_by with_list
+%type <str> hint_word
 %type <list> hint_list hint_args opt_hints call_args json_opts json_kvs like_options
 %type <list> opt_like_options window_defs mr_measures mr_defines pattern_list opt_partition_by
 %type <list> partition_kvs opt_partitioned_by opt_alias_cols
@@ -252,6 +282,10 @@ create_table:
             $$->list3 = $8; $$->c = $10; $$->b = $11;
             if (@7.begin != @7.end)
                 $$->d = ast_clause(A, "DISTRIBUTED BY", @7);
+            if ($1 & 2) { /* reported as the syntax error it is in Flink, and nothing more */
+                no_system(ls, "TABLE", @1);
+                $$ = ast_broken(A, @$);
+            }
         }
   ;
 
@@ -436,7 +470,8 @@ simple_type:
   | K_INTERVAL interval_unit opt_precision
         { $$ = ast_type(A, $2 <= UNIT_MONTH ? TY_INTERVAL_YM : TY_INTERVAL_DT, -1, -1, @$); }
   | K_INTERVAL interval_unit opt_precision K_TO interval_unit opt_precision
-        { $$ = ast_type(A, $2 <= UNIT_MONTH ? TY_INTERVAL_YM : TY_INTERVAL_DT, -1, -1, @$); }
+        { check_qualifier(ls, $2, $5, loc_span(@2, @6));
+          $$ = ast_type(A, $2 <= UNIT_MONTH ? TY_INTERVAL_YM : TY_INTERVAL_DT, -1, -1, @$); }
   | K_ARRAY '<' type '>'         { $$ = ast_type(A, TY_ARRAY, -1, -1, @$); $$->list = ast_list1($3); }
   | K_MULTISET '<' type '>'      { $$ = ast_type(A, TY_MULTISET, -1, -1, @$); $$->list = ast_list1($3); }
   | K_MAP '<' type ',' type '>'
@@ -476,13 +511,18 @@ create_view:
             $$ = ast_new(A, AST_CREATE_VIEW, @$);
             $$->name = $4.tail->name; $$->list = $5; $$->a = $8; $$->flag2 = ($1 & 3) != 0; $$->flag = $3;
             $$->text = $6; $$->b = $4.head; $$->op2 = $1;
+            if ($1 & 2) {
+                no_system(ls, "VIEW", @1);
+                $$ = ast_broken(A, @$);
+            }
         }
   ;
 
 /* CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'identifier'
- * [LANGUAGE JAVA|SCALA|PYTHON] [USING JAR 'path' [, JAR 'path']*] */
+ * [LANGUAGE JAVA|SCALA|PYTHON] [USING JAR 'path' [, JAR 'path']*]
+ * [WITH (options)] (Flink's main branch, 2026) */
 create_function:
-    create_head K_FUNCTION opt_if_not_exists compound_name K_AS STRING_LIT opt_language opt_using
+    create_head K_FUNCTION opt_if_not_exists compound_name K_AS STRING_LIT opt_language opt_using opt_with
         {
             $$ = ast_new(A, AST_CREATE_FUNCTION, @$);
             $$->name = $4.tail->name; $$->b = $4.head; $$->flag = $3; $$->flag2 = ($1 & 1) != 0;
@@ -578,7 +618,7 @@ any_token:
   | NE | LE | GE | CONCAT | ARROW | HINT_START | HINT_END
   | '(' | ')' | ',' | '.' | '=' | '<' | '>' | '+' | '-' | '*' | '/' | '%' | '[' | ']'
   | '{' | '}' | '|' | '?' | '^' | EXCL_OPEN | EXCL_CLOSE | SET_WORD
-  | reserved_keyword | unreserved_keyword
+  | reserved_keyword | unreserved_keyword | K_IGNORE | K_RESPECT | K_UNBOUNDED
   ;
 
 explain_stmt:
@@ -639,13 +679,18 @@ statement_set:
         { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = $5; }
   | K_BEGIN K_STATEMENT K_SET ';' inserts K_END
         { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = $5; }
+    /* empty: the analyzer says so (one error, not a syntax error at END) */
+  | K_EXECUTE K_STATEMENT K_SET K_BEGIN K_END
+        { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = ast_list_empty(); }
+  | K_BEGIN K_STATEMENT K_SET ';' K_END
+        { $$ = ast_new(A, AST_STATEMENT_SET, @$); $$->list = ast_list_empty(); }
   ;
 
 inserts:
     insert_stmt ';'              { $$ = ast_list1($1); }
-  | error ';'                    { $$ = ast_list_empty(); yyerrok; }
+  | error ';'                    { $$ = ast_list1(ast_broken(A, @1)); yyerrok; }
   | inserts insert_stmt ';'      { $$ = ast_list_append($1, $2); }
-  | inserts error ';'            { $$ = $1; yyerrok; }
+  | inserts error ';'            { $$ = ast_list_append($1, ast_broken(A, @2)); yyerrok; }
   ;
 
 /* ---------------------------------------------------------------- queries */
@@ -800,7 +845,11 @@ from_list:
 
 from_item:
     table_primary
-  | from_item join_type K_JOIN table_primary join_spec
+  | joined_table
+  ;
+
+joined_table:
+    from_item join_type K_JOIN table_primary join_spec
         { $$ = ast_join(A, $2, $1, $4, $5, @$); }
   | from_item K_CROSS K_JOIN table_primary
         { $$ = ast_join(A, JOIN_CROSS, $1, $4, NULL, @$); }
@@ -823,6 +872,8 @@ join_type:
 
 opt_outer: %empty | K_OUTER ;
 
+quantifier: K_ANY | K_SOME | K_ALL ;
+
 table_primary:
     table_ref
   | table_ref K_MATCH_RECOGNIZE '(' match_recognize ')' opt_alias_cols
@@ -837,6 +888,8 @@ table_ref:
         }
   | '(' query ')' opt_alias_cols
         { $$ = ast_new(A, AST_SUBQUERY, @$); $$->a = $2; ast_set_alias($$, $4); }
+    /* FROM (a JOIN b ON ...): a join in parentheses */
+  | '(' joined_table ')'         { $$ = $2; $$->loc = @$; }
   | K_LATERAL '(' query ')' opt_alias_cols
         { $$ = ast_new(A, AST_SUBQUERY, @$); $$->a = $3; $$->flag = 1; ast_set_alias($$, $5); }
   | K_TABLE '(' call ')' opt_alias_cols
@@ -949,7 +1002,14 @@ mr_defines:
   ;
 
 opt_where: %empty { $$ = NULL; } | K_WHERE expr { $$ = $2; } ;
-opt_group_by: %empty { $$ = ast_list_empty(); } | K_GROUP K_BY group_list { $$ = $3; } ;
+opt_group_by:
+    %empty                       { $$ = ast_list_empty(); }
+  | K_GROUP K_BY group_list      { $$ = $3; }
+  | K_GROUP K_BY K_ALL group_list { $$ = $4; }
+    /* Calcite's GROUP BY DISTINCT (duplicate grouping sets removed): parsed, not compiled */
+  | K_GROUP K_BY K_DISTINCT group_list
+        { $$ = ast_list1(ast_clause(A, "GROUP BY DISTINCT", loc_span(@1, @3))); }
+  ;
 opt_having: %empty { $$ = NULL; } | K_HAVING expr { $$ = $2; } ;
 
 group_list:
@@ -991,6 +1051,7 @@ hint_list:
 
 hint:
     ident                        { $$ = ast_new(A, AST_HINT, @$); $$->name = $1; }
+  | ident '(' ')'                { $$ = ast_new(A, AST_HINT, @$); $$->name = $1; }
   | ident '(' hint_args ')'      { $$ = ast_new(A, AST_HINT, @$); $$->name = $1; $$->list = $3; }
   ;
 
@@ -999,11 +1060,27 @@ hint_args:
   | hint_args ',' hint_arg       { $$ = ast_list_append($1, $3); }
   ;
 
+/* Calcite's hint options: 'key' = 'value' pairs (a key may be a simple
+ * identifier, a value a number or an identifier too), or a list of
+ * literals, or of identifiers. */
 hint_arg:
     option
+  | STRING_LIT '=' hint_word
+        { $$ = ast_new(A, AST_OPTION, @$); $$->text = $1; $$->text2 = $3; $$->b_loc = @3; $$->c = NULL; }
+  | ident '=' STRING_LIT
+        { $$ = ast_new(A, AST_OPTION, @$); $$->text = $1.s; $$->text2 = $3; $$->b_loc = @3; $$->c = NULL; }
+  | ident '=' hint_word
+        { $$ = ast_new(A, AST_OPTION, @$); $$->text = $1.s; $$->text2 = $3; $$->b_loc = @3; $$->c = NULL; }
   | STRING_LIT                   { $$ = ast_literal(A, LIT_STRING, $1, @$); }
+  | DECIMAL_LIT                  { $$ = ast_literal(A, LIT_DECIMAL, $1, @$); }
   | INTEGER_LIT                  { $$ = ast_literal(A, LIT_INTEGER, $1, @$); }
   | compound_name                { $$ = ast_new(A, AST_COLREF, @$); $$->list = $1; }
+  ;
+
+hint_word:
+    INTEGER_LIT
+  | DECIMAL_LIT
+  | ident                        { $$ = $1.s; }
   ;
 
 /* ---------------------------------------------------------------- expressions */
@@ -1029,6 +1106,13 @@ expr:
                                  { $$ = ast_is(A, IS_JSON, $3, $1, NULL, @$); }
   | expr K_IS opt_not K_JSON json_kind %prec K_IS
                                  { $$ = ast_is(A, IS_JSON, $3, $1, NULL, @$); }
+    /* x = ANY (subquery), x > ALL (subquery): parsed, not compiled */
+  | expr '=' quantifier '(' query ')' { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
+  | expr NE quantifier '(' query ')'  { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
+  | expr '<' quantifier '(' query ')' { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
+  | expr LE quantifier '(' query ')'  { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
+  | expr '>' quantifier '(' query ')' { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
+  | expr GE quantifier '(' query ')'  { $$ = ast_clause(A, "a quantified comparison (ANY, SOME, ALL)", @$); }
   | expr '=' expr                { $$ = ast_binary(A, OP_EQ, $1, $3, @$); }
   | expr NE expr                 { $$ = ast_binary(A, OP_NE, $1, $3, @$); }
   | expr '<' expr                { $$ = ast_binary(A, OP_LT, $1, $3, @$); }
@@ -1328,6 +1412,17 @@ literal:
   | DECIMAL_LIT                  { $$ = ast_literal(A, LIT_DECIMAL, $1, @$); }
   | APPROX_LIT                   { $$ = ast_literal(A, LIT_APPROX, $1, @$); }
   | STRING_LIT                   { $$ = ast_literal(A, LIT_STRING, $1, @$); }
+    /* 'abc'
+     * 'def' is 'abcdef' (the SQL standard's continuation, across a line break) */
+  | literal STRING_LIT
+        {
+            if ($1->op != LIT_STRING || ls_same_line(ls, @1.end, @2.begin))
+                diag_error(ls->diag, @2, "%s", $1->op != LIT_STRING ? "syntax error: unexpected string literal"
+                                                                     : "String literal continued on same line");
+            $$ = $1;
+            $$->text = arena_printf(A, "%s%s", $1->text, $2);
+            $$->loc = @$;
+        }
   | BINARY_LIT                   { $$ = ast_literal(A, LIT_BINARY, $1, @$); }
   | K_TRUE                       { $$ = ast_literal(A, LIT_TRUE, $1, @$); }
   | K_FALSE                      { $$ = ast_literal(A, LIT_FALSE, $1, @$); }
@@ -1344,13 +1439,18 @@ interval_literal:
     K_INTERVAL STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
         { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $3; $$->b_loc = @2; }
   | K_INTERVAL STRING_LIT interval_unit opt_precision K_TO interval_unit opt_precision
-        { $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $6; $$->b_loc = @2; }
+        { check_qualifier(ls, $3, $6, loc_span(@3, @7));
+          $$ = ast_literal(A, LIT_INTERVAL, $2, @$); $$->op2 = $3; $$->p1 = $6; $$->b_loc = @2; }
   | K_INTERVAL '-' STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
         { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $4; $$->flag = 1; $$->b_loc = @3; }
   | K_INTERVAL '-' STRING_LIT interval_unit opt_precision K_TO interval_unit opt_precision
-        { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $7; $$->flag = 1; $$->b_loc = @3; }
+        { check_qualifier(ls, $4, $7, loc_span(@4, @8));
+          $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $7; $$->flag = 1; $$->b_loc = @3; }
   | K_INTERVAL '+' STRING_LIT interval_unit opt_precision %prec INTERVAL_ONE_UNIT
         { $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $4; $$->b_loc = @3; }
+  | K_INTERVAL '+' STRING_LIT interval_unit opt_precision K_TO interval_unit opt_precision
+        { check_qualifier(ls, $4, $7, loc_span(@4, @8));
+          $$ = ast_literal(A, LIT_INTERVAL, $3, @$); $$->op2 = $4; $$->p1 = $7; $$->b_loc = @3; }
   ;
 
 /* the plural forms are Flink's own (its docs write INTERVAL '10' MINUTES) */
@@ -1398,7 +1498,7 @@ ident:
   ;
 
 reserved_keyword:
-    K_ALL | K_AND | K_AS | K_ASYMMETRIC | K_BETWEEN | K_BOTH | K_BY | K_CASE | K_CAST | K_CEIL
+    K_ALL | K_AND | K_ANY | K_SOME | K_AS | K_ASYMMETRIC | K_BETWEEN | K_BOTH | K_BY | K_CASE | K_CAST | K_CEIL
   | K_CEILING | K_CONSTRAINT | K_CREATE | K_CROSS | K_CURRENT | K_CURRENT_DATE | K_CURRENT_TIME
   | K_CURRENT_TIMESTAMP | K_DEFAULT | K_DISTINCT | K_ELSE | K_END | K_ESCAPE | K_EXCEPT | K_EXISTS
   | K_EXTRACT | K_FALSE | K_FETCH | K_FILTER | K_FLOOR | K_FOR | K_FROM | K_FULL | K_GROUP
@@ -1406,15 +1506,15 @@ reserved_keyword:
   | K_JSON_ARRAY | K_JSON_ARRAYAGG | K_JSON_EXISTS | K_JSON_OBJECT | K_JSON_OBJECTAGG | K_JSON_QUERY
   | K_JSON_VALUE | K_LATERAL | K_LEADING | K_LEFT | K_LIKE | K_LIMIT | K_LOCALTIME
   | K_LOCALTIMESTAMP | K_MATCH_RECOGNIZE | K_MINUS | K_NATURAL | K_NOT | K_NULL | K_ON | K_OR
-  | K_ORDER | K_OUTER | K_OVER | K_OVERLAY | K_PERMUTE | K_PLACING | K_POSITION | K_PRIMARY
+  | K_ORDER | K_OUTER | K_OVER | K_OVERLAY | K_PERMUTE | K_POSITION | K_PRIMARY
   | K_RANGE | K_RIGHT | K_ROWS
   | K_SELECT | K_SIMILAR | K_SUBSTRING | K_SYMMETRIC | K_TABLE | K_THEN | K_TO | K_TRAILING
-  | K_TRIM | K_TRUE | K_TRY_CAST | K_UNBOUNDED | K_UNION | K_UNNEST | K_USING | K_VALUES | K_WHEN
-  | K_WHERE | K_WINDOW | K_WITH | K_IGNORE | K_RESPECT | K_WITHIN
+  | K_TRIM | K_TRUE | K_TRY_CAST | K_UNION | K_UNNEST | K_USING | K_VALUES | K_WHEN
+  | K_WHERE | K_WINDOW | K_WITH | K_WITHIN
   ;
 
 unreserved_keyword:
-    K_ABSENT | K_ADD | K_AFTER | K_ALTER | K_ANALYZE | K_ARRAY | K_ASC | K_BEGIN | K_BIGINT
+    K_PLACING | K_ABSENT | K_ADD | K_AFTER | K_ALTER | K_ANALYZE | K_ARRAY | K_ASC | K_BEGIN | K_BIGINT
   | K_BINARY | K_BOOLEAN | K_BYTES | K_CALL | K_CATALOG | K_CHAR | K_CHARACTER | K_COMMENT
   | K_COMPILE | K_CONDITIONAL | K_DATABASE | K_DATE | K_DAY | K_DAYS | K_DEC | K_DECIMAL
   | K_DEFINE | K_DESC | K_DESCRIBE | K_DISTRIBUTED | K_DOUBLE | K_DROP | K_EMPTY | K_ENFORCED

@@ -76,6 +76,7 @@ typedef struct table {
     bool temporary, dropped;
     const ast_t *ast;  /* its CREATE TABLE (a copy with merged options for a hinted table) */
     struct table *hint_of; /* the declared table this copy adds OPTIONS hints to */
+    const struct ast *hint; /* the OPTIONS hint of a copy (a view used twice shares it) */
     const char *ident; /* C identifier derived from the name */
 } table_t;
 

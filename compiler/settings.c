@@ -69,9 +69,19 @@ static bool valid_value(an_t *an, const honoured_t *h, const ast_t *n)
         char *u = arena_printf(an->arena, "|%s|", v);
         for (char *p = u; *p; p++)
             *p = (char)toupper((unsigned char)*p);
-        if (strstr(allowed, u))
+        if (!strchr(v, '|') && strstr(allowed, u))
             return true;
-        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s'; expected one of: %s", v, h->key, h->values);
+        char *list = arena_printf(an->arena, "%s%s", h->values, h->values), *w = list; /* room for ", " */
+        for (const char *p = h->values; *p; p++) { /* ERROR|DROP: ERROR, DROP */
+            if (*p == '|') {
+                *w++ = ',';
+                *w++ = ' ';
+            } else {
+                *w++ = *p;
+            }
+        }
+        *w = 0;
+        diag_error(an->diag, n->b_loc, "invalid value '%s' for '%s'; expected one of: %s", v, h->key, list);
         return false;
     }
     case V_BOOL:
@@ -126,6 +136,22 @@ static void put_setting(an_t *an, const char *key, const char *value)
     p->nsettings++;
 }
 
+/* s inside a SQL string literal: quotes doubled. */
+static const char *sql_quoted(an_t *an, const char *s)
+{
+    size_t n = strlen(s), q = 0;
+    for (size_t i = 0; i < n; i++)
+        q += s[i] == '\'';
+    char *r = arena_alloc(an->arena, n + q + 1), *w = r;
+    for (size_t i = 0; i < n; i++) {
+        *w++ = s[i];
+        if (s[i] == '\'')
+            *w++ = '\'';
+    }
+    *w = 0;
+    return r;
+}
+
 void an_set(an_t *an, const ast_t *n)
 {
     if (!n->text) {
@@ -135,7 +161,7 @@ void an_set(an_t *an, const ast_t *n)
     }
     if (n->flag) /* Flink 1.12's SQL client read SET key=value; 1.13 quoted both */
         diag_warning(an->diag, n->loc, "SET %s=%s is the syntax of Flink 1.12's SQL client; Flink 1.13 and later "
-                     "expect SET '%s' = '%s'", n->text, n->text2, n->text, n->text2);
+                     "expect SET '%s' = '%s'", n->text, n->text2, sql_quoted(an, n->text), sql_quoted(an, n->text2));
     const char *key = n->text;
     const flink_key_t *fk = find_flink_key(key);
     if (fk && fk->deprecated_of) {
@@ -157,6 +183,19 @@ void an_set(an_t *an, const ast_t *n)
                      "this job", key);
         return;
     }
+    /* the options of a Flink cluster (deployment, processes, memory, HA,
+     * REST, metrics reporters, file systems): listed by family, not by key */
+    static const char *const cluster[] = {
+        "execution.target", "taskmanager.", "jobmanager.", "high-availability", "yarn.", "kubernetes.", "rest.",
+        "metrics.", "security.", "pekko.", "akka.", "blob.", "cluster.", "heartbeat.", "web.", "historyserver.",
+        "resourcemanager.", "slotmanager.", "slot.", "python.", "fs.", "s3.", "s3a.", "io.tmp.dirs", "env.",
+        "deployment.", "external-resources", "restart-strategy", "process.", "rpc."};
+    for (size_t i = 0; i < sizeof cluster / sizeof cluster[0]; i++)
+        if (strncmp(key, cluster[i], strlen(cluster[i])) == 0) {
+            diag_warning(an->diag, n->loc, "'%s' configures a Flink cluster; a sqlkc job runs without one, and it "
+                         "has no effect", key);
+            return;
+        }
     const char *cands[sizeof flink_keys / sizeof flink_keys[0]];
     for (size_t i = 0; i < sizeof flink_keys / sizeof flink_keys[0]; i++)
         cands[i] = flink_keys[i].key;

@@ -47,8 +47,10 @@ const type_t *type_from_ast(arena_t *a, diag_t *d, const ast_t *n)
     case TY_BINARY:
     case TY_VARCHAR:
     case TY_VARBINARY:
+        /* no length: CHAR(1) and BINARY(1) as in Calcite, VARCHAR and
+         * VARBINARY of the maximum length (FlinkTypeSystem.getDefaultPrecision) */
         if (t->p < 0)
-            t->p = 1;
+            t->p = n->op == TY_VARCHAR || n->op == TY_VARBINARY ? TY_MAX_LEN : 1;
         if (t->p < 1)
             diag_error(d, n->loc, "%s length must be between 1 and %d (both inclusive).",
                        ast_type_name(n->op), TY_MAX_LEN);

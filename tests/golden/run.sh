@@ -49,7 +49,8 @@ for sql in *.sql; do
   check "diags/$name.err" "$name.err" "$out"
 done
 # the command line: gen and build need an INSERT; an output directory that
-# does not exist is the user's mistake (exit 1, the path named), found first
+# does not exist, or an output that is a directory, is the user's mistake
+# (exit 1, the path named), found first
 cli() { # name expected-rc ERE command...
   local name=$1 want=$2 re=$3 got rc=0
   shift 3
@@ -63,6 +64,9 @@ cli "build -o missing_dir/job" 1 "^sqlkc: cannot write '$tmp/missing_dir/job': '
   "$sqlkc" build "$here/golden/pageviews.sql" -o "$tmp/missing_dir/job"
 cli "build -o file/job" 1 "'$tmp/pageviews.c' is not a directory" \
   "$sqlkc" build "$here/golden/pageviews.sql" -o "$tmp/pageviews.c/job"
+mkdir -p "$tmp/a_dir"
+cli "build -o DIRECTORY" 1 "^sqlkc: cannot write '$tmp/a_dir': it is a directory" \
+  "$sqlkc" build "$here/golden/pageviews.sql" -o "$tmp/a_dir"
 cli "check without INSERT" 0 "note: no INSERT INTO statement" "$sqlkc" check "$here/diags/ddl_only.sql"
 echo "golden: $pass passed, $fail failed"
 [ $fail = 0 ]

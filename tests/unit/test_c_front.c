@@ -42,7 +42,7 @@ static int check(const char *sql, capture_t *cap)
 }
 
 static const char *const unreserved[] = {
-#define KW(text, tok, cat) #cat[0] == 'U' ? text : NULL,
+#define KW(text, tok, cat) #cat[0] != 'R' ? text : NULL,
 #include "keywords.h"
 #undef KW
 };

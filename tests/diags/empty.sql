@@ -1,0 +1,1 @@
+-- A file with comments only is valid for check (nothing to compile).
