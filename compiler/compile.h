@@ -22,6 +22,10 @@ int compile_errors(const compile_t *c);
 void compile_explain(compile_t *c, compile_out_fn out, void *arg);
 /* Writes the job's C. Returns 0, or 2 on an internal error. */
 int compile_gen(compile_t *c, compile_out_fn out, void *arg);
+/* Whether the job of `now` can resume from checkpoints written by the job of
+ * `old` (both run): one line per operator and source, then the verdict.
+ * Returns 0 (it can), 1 (it cannot), or 2 (a compilation had errors). */
+int compile_state_compat(compile_t *old, compile_t *now, compile_out_fn out, void *arg);
 void compile_free(compile_t *c);
 
 #endif

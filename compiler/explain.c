@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "state.h"
 #include "sqlkc/types.h"
 #include "sqlkc/fmt.h"
 #include "sqlkc/options.h"
@@ -487,4 +488,10 @@ void plan_explain(const plan_t *p, arena_t *a, void (*fn)(void *arg, const char 
         emitf(&o, "\n== INSERT INTO %s ==\n", p->sinks[i]->table->name);
         node(&o, p->sinks[i], 0);
     }
+    plan_state_op_t *ops;
+    int n = plan_state_ops(p, a, &ops);
+    if (n)
+        emitf(&o, "\n== State (what a checkpoint holds; the layout must match for a restore) ==\n");
+    for (int i = 0; i < n; i++)
+        emitf(&o, "%s\n  layout: %s\n  size: %s (an estimate)\n", ops[i].name, ops[i].layout, ops[i].estimate);
 }

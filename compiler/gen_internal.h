@@ -172,7 +172,6 @@ void gen_agg_fini(gen_t *g, const plan_node_t *n);
  * is malformed); a row's null words and fields likewise (read strings point
  * into the checkpoint: store the row to keep it). */
 int gen_state(gen_t *g);
-const char *gen_state_name(gen_t *g, const plan_node_t *n);
 void gen_state_put(gen_t *g, const type_t *t, const char *x);
 void gen_state_get(gen_t *g, const type_t *t, const char *dst);
 void gen_state_put_row(gen_t *g, const char *row, const plan_field_t *f, int n);

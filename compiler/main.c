@@ -22,6 +22,9 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  check   FILE.sql              parse and validate; diagnostics on stderr\n"
+          "  check   --state-compat OLD.sql NEW.sql\n"
+          "                                whether NEW's job can resume from the checkpoints of\n"
+          "                                OLD's (exit 0), or not (exit 1), operator by operator\n"
           "  explain FILE.sql              print the typed plan: operators, changelog modes, state\n"
           "  gen     FILE.sql -o JOB.c     write the generated C\n"
           "  build   FILE.sql -o JOB       generate, compile and link a job binary\n"
@@ -83,6 +86,27 @@ static char *read_file(const char *path, size_t *len)
 }
 
 static void to_file(void *arg, const char *s) { fputs(s, (FILE *)arg); }
+
+/* check --state-compat OLD NEW: both compiled (their mistakes reported),
+ * then compared. */
+static int state_compat(const char *old_file, const char *new_file)
+{
+    size_t olen, nlen;
+    char *osrc = read_file(old_file, &olen), *nsrc = osrc ? read_file(new_file, &nlen) : NULL;
+    if (!osrc || !nsrc) {
+        free(osrc);
+        return 1;
+    }
+    compile_t *o = compile_new(old_file, osrc, olen), *n = compile_new(new_file, nsrc, nlen);
+    int rc = compile_run(o) | compile_run(n);
+    if (rc == 0)
+        rc = compile_state_compat(o, n, to_file, stdout);
+    compile_free(o);
+    compile_free(n);
+    free(osrc);
+    free(nsrc);
+    return rc;
+}
 
 /* The directory of this executable, to find the runtime of a relocated install. */
 static int exe_dir(char *out, size_t cap)
@@ -226,7 +250,7 @@ int main(int argc, char **argv)
         printf("sqlkc %s\n", SQLKC_VERSION);
         return 0;
     }
-    const char *file = NULL, *out = NULL;
+    const char *file = NULL, *out = NULL, *compat_old = NULL;
     const char *cc = getenv("CC"), *cflags = getenv("CFLAGS");
     int keep_c = 0;
     for (int i = 2; i < argc; i++) {
@@ -238,6 +262,8 @@ int main(int argc, char **argv)
             cflags = argv[++i];
         else if (!strcmp(argv[i], "--keep-c"))
             keep_c = 1;
+        else if (!strcmp(argv[i], "--state-compat") && i + 1 < argc)
+            compat_old = argv[++i];
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             usage(stdout);
             return 0;
@@ -262,6 +288,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "sqlkc: %s needs a .sql file\n", cmd);
         return 1;
     }
+    if (compat_old && mode != 0) {
+        fprintf(stderr, "sqlkc: --state-compat is an option of check\n");
+        return 1;
+    }
+    if (compat_old)
+        return state_compat(compat_old, file);
     size_t len;
     char *src = read_file(file, &len);
     if (!src)

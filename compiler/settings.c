@@ -35,6 +35,7 @@ static const honoured_t honoured[] = {
     {"execution.checkpointing.dir", NULL, V_DIR},
     {"execution.checkpointing.interval", NULL, V_POSITIVE_DURATION},
     {"execution.checkpointing.num-retained", NULL, V_POSITIVE},
+    {"execution.state-recovery.ignore-unclaimed-state", NULL, V_BOOL},
     {"table.dynamic-table-options.enabled", NULL, V_BOOL},
     {"table.exec.mini-batch.allow-latency", NULL, V_DURATION},
     {"table.exec.mini-batch.enabled", NULL, V_BOOL},

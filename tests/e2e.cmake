@@ -8,7 +8,7 @@ foreach(e2e_case pageviews:300 insert_only:180 job_cli:300 aggregates:180 raw:12
     metadata:120 avro_sink:120 avro_source:120 csv_sink:120 csv_source:120 csv_escape:120 changelog:120
     changelog_restart:120 buffered_sink:120 minibatch:120 avro_confluent:180 format_matrix:300 format_matrix_raw:180
     nested_json:120 headers:120 nested_avro:120 nested_csv:120 nested_minibatch:120 nested_confluent:180
-    avro_timestamp_mapping:120 avro_json:120 seed:120 casts:120 hints:120 restore:240)
+    avro_timestamp_mapping:120 avro_json:120 seed:120 casts:120 hints:120 restore:240 restore_changelog:240)
   string(REPLACE ":" ";" e2e_parts ${e2e_case})
   list(GET e2e_parts 0 e2e_name)
   list(GET e2e_parts 1 e2e_timeout)

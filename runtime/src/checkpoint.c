@@ -716,6 +716,8 @@ bool rt_ckpt_enter_op(sqlkc_rt_ckpt_t *c, size_t i)
     return true;
 }
 
+uint64_t rt_ckpt_size(const sqlkc_rt_ckpt_t *c) { return c->size + TRAILER_SIZE; }
+
 bool rt_ckpt_op_consumed(const sqlkc_rt_ckpt_t *c)
 {
     return c->pos == c->sec_end;

@@ -61,6 +61,8 @@ sqlkc_rt_ckpt_t *rt_ckpt_open(const char *path, char *err, size_t errcap);
 int rt_ckpt_read_header(sqlkc_rt_ckpt_t *c, rt_ckpt_info_t *info, char *err, size_t errcap);
 int rt_ckpt_read_positions(sqlkc_rt_ckpt_t *c, rt_ckpt_positions_t *pos);
 bool rt_ckpt_enter_op(sqlkc_rt_ckpt_t *c, size_t i);
+/* The size of the checkpoint file read. */
+uint64_t rt_ckpt_size(const sqlkc_rt_ckpt_t *c);
 bool rt_ckpt_op_consumed(const sqlkc_rt_ckpt_t *c);
 /* The operator whose state was being read when a restore failed, or NULL. */
 const char *rt_ckpt_current_op(const sqlkc_rt_ckpt_t *c);

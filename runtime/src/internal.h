@@ -176,6 +176,8 @@ struct sqlkc_rt_ctx {
     size_t ckpt_keep;
     struct rt_ckpt_positions *restored;
     size_t *restore_from; /* per state op: its index in the checkpoint, or SIZE_MAX */
+    uint64_t restored_seq, restored_bytes; /* the checkpoint restored */
+    double restored_load_s;               /* reading and checking its file */
     int state_lock;       /* the state directory's LOCK, or -1 */
     uint64_t ckpt_count, ckpt_bytes;
     double ckpt_seconds;

@@ -572,6 +572,7 @@ static int restore_open(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t **out)
     for (size_t i = 0; i < n && !*out && rc == 0; i++) {
         char *path = rt_ckpt_path(ctx->state_dir, seqs[i]);
         rt_ckpt_info_t info;
+        double t0 = now_s();
         sqlkc_rt_ckpt_t *c = rt_ckpt_open(path, err, sizeof err);
         int h = c ? rt_ckpt_read_header(c, &info, err, sizeof err) : -1;
         if (h == 0 && (info.seq != seqs[i] || rt_ckpt_read_positions(c, ctx->restored) != 0)) {
@@ -590,6 +591,9 @@ static int restore_open(sqlkc_rt_ctx_t *ctx, sqlkc_rt_ckpt_t **out)
         } else {
             *out = c;
             c = NULL;
+            ctx->restored_seq = seqs[i];
+            ctx->restored_bytes = rt_ckpt_size(*out);
+            ctx->restored_load_s = now_s() - t0;
         }
         rt_ckpt_close(c);
         free(path);
@@ -744,7 +748,7 @@ static int run(sqlkc_rt_ctx_t *ctx)
     sqlkc_rt_ckpt_t *restored = NULL;
     rt_ckpt_positions_t positions = {0};
     ctx->restored = &positions;
-    if (!bench) {
+    if (!bench || ctx->cli.state_dir) { /* a benchmark checkpoints when given a --state-dir */
         ctx->state_dir = state_dir(ctx);
         if (!ctx->state_dir || restore_open(ctx, &restored) != 0) {
             status = 1;
@@ -776,12 +780,14 @@ static int run(sqlkc_rt_ctx_t *ctx)
     }
     rt_arena_reset(&ctx->scratch);
     if (restored) {
+        double r0 = now_s();
         if (restore_state(ctx, restored) != 0) {
             status = 1;
             goto close;
         }
-        fprintf(stderr, "%s: restored checkpoint %" PRIu64 " from %s: %zu partition positions\n", ctx->prog,
-                ctx->ckpt_next - 1, ctx->state_dir, positions.n);
+        fprintf(stderr, "%s: restored checkpoint %" PRIu64 " from %s: %zu partition positions, %" PRIu64
+                " bytes of state in %.3f s\n", ctx->prog, ctx->restored_seq, ctx->state_dir, positions.n,
+                ctx->restored_bytes, now_s() - r0 + ctx->restored_load_s);
         rt_ckpt_close(restored);
         restored = NULL;
     }

@@ -159,6 +159,27 @@ e2e_start_bg() {
     E2E_BG_PIDS+=("$BG_PID")
 }
 
+# e2e_kill_loop JOB MIN_KILLS PID ARGS...: runs JOB with ARGS (in E2E_STATE_DIR,
+# which the caller sets) and kills it with SIGKILL 0.3 to 0.9 s later, again and
+# again while process PID (the producer of its input) runs, and at least
+# MIN_KILLS times; KILLS counts the runs, RESTORED those that restored a
+# checkpoint. RANDOM is seeded by the caller for a repeatable pattern.
+e2e_kill_loop() {
+    local job=$1 min=$2 pid=$3
+    shift 3
+    KILLS=0
+    RESTORED=0
+    while kill -0 "$pid" 2>/dev/null || ((KILLS < min)); do
+        e2e_start_bg "$job" "$T/kill$KILLS.out" "$T/kill$KILLS.err" "$@"
+        sleep "0.$((3 + RANDOM % 7))"
+        kill -KILL "$BG_PID" 2>/dev/null
+        wait "$BG_PID" 2>/dev/null
+        grep -q 'restored checkpoint' "$T/kill$KILLS.err" && RESTORED=$((RESTORED + 1))
+        KILLS=$((KILLS + 1))
+        ((KILLS > 60)) && break
+    done
+}
+
 e2e_produce_sep() {
     local topic=$1 file=$2 part=${3:-}
     local args=(-b "$BOOTSTRAP" -P -t "$topic" -D '\x1e')

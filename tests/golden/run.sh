@@ -6,7 +6,9 @@
 # each tests/errors/NAME.sql,
 # `sqlkc check` must exit 1 with exactly NAME.err on stderr; for each
 # tests/diags/NAME.sql (valid SQL that gets warnings or notes) it must exit 0
-# with exactly NAME.err on stderr.
+# with exactly NAME.err on stderr. For each line OLD NEW EXIT of
+# tests/compat/cases, `sqlkc check --state-compat OLD.sql NEW.sql` must exit
+# EXIT and print OLD-NEW.out.
 # UPDATE_GOLDEN=1 rewrites the expected files (review them as diffs).
 set -u
 sqlkc=$1; rtinc=$2; cc=${CC:-cc}
@@ -48,6 +50,14 @@ for sql in *.sql; do
   if [ $rc != 0 ]; then echo "FAIL: diags/$name: check exited $rc, expected 0"; echo "$out"; fail=$((fail+1)); continue; fi
   check "diags/$name.err" "$name.err" "$out"
 done
+# check --state-compat: the cases of tests/compat/cases
+cd "$here/compat"
+while read -r old new want; do
+  case $old in ''|'#'*) continue ;; esac
+  out=$("$sqlkc" check --state-compat "$old.sql" "$new.sql" 2>&1); rc=$?
+  if [ "$rc" != "$want" ]; then echo "FAIL: compat $old $new: exit $rc, expected $want"; echo "$out"; fail=$((fail+1)); continue; fi
+  check "compat/$old-$new.out" "$old-$new.out" "$out"
+done < cases
 # the command line: gen and build need an INSERT; an output directory that
 # does not exist, or an output that is a directory, is the user's mistake
 # (exit 1, the path named), found first
