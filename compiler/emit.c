@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static void vline(emit_t *e, const char *fmt, va_list ap, const char *tail)
@@ -84,20 +85,53 @@ const char *emit_cstr(arena_t *a, const char *s, size_t n)
     return out;
 }
 
+/* The length of the UTF-8 sequence at s (of n bytes), or 0 when it is not
+ * one, or is a control that reorders text (bidi embeddings, overrides and
+ * isolates, the marks): gcc's -Wbidi-chars flags those in a comment, and a
+ * reader would see the comment's text in another order than the compiler. */
+static size_t comment_char(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return s[0] >= 0x20 && s[0] < 0x7f ? 1 : 0;
+    size_t len = s[0] >= 0xf0 && s[0] < 0xf5 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+    if (!len || len > n)
+        return 0;
+    uint32_t cp = s[0] & (0x7f >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp < 0xe000))
+        return 0;
+    if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+        cp == 0x061c || cp == 0x2028 || cp == 0x2029 || (cp >= 0x80 && cp < 0xa0))
+        return 0;
+    return len;
+}
+
 const char *emit_comment(arena_t *a, const char *s)
 {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
     size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r' || c == '\t')
-            c = ' ';
+    for (size_t i = 0; i < n;) {
+        size_t len = comment_char((const unsigned char *)s + i, n - i);
+        if (len > 1) { /* a printable character of any script, as written */
+            memcpy(out + k, s + i, len);
+            k += len;
+            i += len;
+            continue;
+        }
+        char c = len ? s[i] : s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : '?';
         if ((c == '*' && s[i + 1] == '/') || (c == '/' && s[i + 1] == '*'))
             c = '_';
         if (c == '\\' && (s[i + 1] == 0))
             c = '_'; /* a trailing backslash would continue the line */
+        if (c == '?' && s[i + 1] == '?')
+            c = '_'; /* no trigraph */
         out[k++] = c;
+        i++;
     }
     out[k] = 0;
     return out;

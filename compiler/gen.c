@@ -584,7 +584,8 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
         }
         bool nested = false; /* gen_avro.c: such a decoder takes ctx */
         for (int i = 0; f->kind != FMT_RAW && i < f->ncols; i++)
-            nested = nested || type_is_nested(t->cols[f->cols[i]].type) || f->avro_json;
+            nested = nested || type_is_nested(t->cols[f->cols[i]].type) || type_is_string(t->cols[f->cols[i]].type) ||
+                     f->avro_json;
         emit_line(e, "if (src_%s_decode_%s(%s%s, %s, &row, err, sizeof err) != 0)", t->ident, part,
                   nested ? "ctx, " : "", m, mlen);
         emit_line(e, "    return sqlkc_rt_fail(ctx, \"Failed to deserialize the %s %s: %%s\", err);",
@@ -596,13 +597,16 @@ static void decode_glue(gen_t *g, const table_t *t, const format_t *f, const cha
         csv_glue(g, t, f, part, m, mlen);
         return;
     }
-    emit_open(e, "if (%s == NULL || %s == 0)", m, mlen);
+    /* JsonRowDataDeserializationSchema: no row for a null or empty message,
+     * nor (as of Flink 1.15; 1.12 failed on it) for the document null */
+    emit_open(e, "if (%s == NULL || %s == 0 || sqlkc_rt_json_is_null_doc(%s, %s))", m, mlen, m, mlen);
     if (strcmp(part, "key") == 0) {
         emit_line(e, "sqlkc_rt_skip(ctx, \"the JSON key format yields no row for a %%s key, so the record "
-                     "has no row (as in Flink)\", %s ? \"empty\" : \"null\");", m);
+                     "has no row (as in Flink)\", !%s ? \"null\" : %s ? \"JSON null\" : \"empty\");", m, mlen);
         emit_line(e, "return SQLKC_RT_OK;");
     } else {
-        emit_line(e, "return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */");
+        emit_line(e, "sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);");
+        emit_line(e, "return SQLKC_RT_OK;");
     }
     emit_close(e, NULL);
     emit_open(e, "%s", "");

@@ -13,10 +13,12 @@
 
 #include "gen_internal.h"
 
+/* Whether the decoder needs the context: for nested values' scratch memory,
+ * and for a string's copy when it is not well-formed UTF-8. */
 static bool has_nested(const table_t *t, const format_t *f)
 {
     for (int i = 0; i < f->ncols; i++)
-        if (type_is_nested(t->cols[f->cols[i]].type))
+        if (type_is_nested(t->cols[f->cols[i]].type) || type_is_string(t->cols[f->cols[i]].type))
             return true;
     return false;
 }
@@ -178,6 +180,10 @@ static void get_value(gen_t *g, const format_t *f, const char *dst, const type_t
     case TY_FLOAT: emit_line(e, "if (sqlkc_rt_avro_get_float(&c, &%s) < 0) goto fail;", dst); break;
     case TY_DOUBLE: emit_line(e, "if (sqlkc_rt_avro_get_double(&c, &%s) < 0) goto fail;", dst); break;
     case TY_DECIMAL: emit_line(e, "if (sqlkc_rt_avro_get_decimal(&c, &%s) < 0) goto fail;", dst); break;
+    case TY_CHAR: case TY_VARCHAR: /* Utf8.toString(): ill-formed UTF-8 becomes U+FFFD */
+        emit_line(e, "if (sqlkc_rt_avro_get_bytes(&c, &%s) < 0) goto fail;", dst);
+        emit_line(e, "sqlkc_rt_utf8_java(&%s, scratch_alloc, ctx);", dst);
+        break;
     default: emit_line(e, "if (sqlkc_rt_avro_get_bytes(&c, &%s) < 0) goto fail;", dst); break;
     }
 }

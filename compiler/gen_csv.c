@@ -194,14 +194,17 @@ void gen_csv_encode(gen_t *g, const table_t *t, const format_t *f, const char *b
 }
 
 /* Emits what a field that does not convert does: with ignore-parse-errors
- * (bad == NULL) it stays NULL (createNullableConverter), otherwise the
- * record fails naming the field. */
+ * (bad == NULLED) it stays NULL (createNullableConverter) and is counted,
+ * otherwise the record fails naming the field. */
+static const char NULLED[] = "sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);";
+
 static void emit_bad(gen_t *g, const char *bad)
 {
     if (!bad)
         return;
     emit_line(g->e, "%s", bad);
-    emit_line(g->e, "return -1;");
+    if (bad != NULLED) /* with ignore-parse-errors the field stays NULL, counted */
+        emit_line(g->e, "return -1;");
 }
 
 /* Emits the conversion of field f[i] into row field rf (CsvToRowDataConverters.
@@ -305,7 +308,7 @@ static void get_elem(gen_t *g, const format_t *f, const type_t *t, const char *i
 {
     emit_t *e = g->e;
     const char *bad = f->ignore_parse_errors
-        ? NULL
+        ? NULLED
         : arena_printf(g->a, "sqlkc_rt_csv_elem_error(err, errlen, %s, %s, \"%s\", e);",
                        emit_cstr(g->a, name, strlen(name)), k, elem_type_name(t));
     const char *call;
@@ -472,7 +475,7 @@ void gen_csv_decoder(gen_t *g, const table_t *t, const format_t *f, const char *
         /* a bad field fails the record, or is NULL with ignore-parse-errors
          * (createNullableConverter) */
         const char *bad = f->ignore_parse_errors
-            ? NULL
+            ? NULLED
             : arena_printf(g->a, "sqlkc_rt_csv_field_error(err, errlen, %s, %s, f[%d]);",
                            emit_cstr(g->a, f->names[i], strlen(f->names[i])),
                            emit_cstr(g->a, type_str(g->a, c->type), strlen(type_str(g->a, c->type))), i);

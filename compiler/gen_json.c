@@ -106,10 +106,13 @@ static void emit_read(gen_t *g, const table_t *t, const format_t *f, const field
                   f->ts_iso ? "true" : "false", r->type->kind == TY_TIMESTAMP_LTZ ? "true" : "false");
     else
         emit_line(e, "r = sqlkc_rt_json_get_%s(cur, &row->f%d);", get, r->row_field);
-    if (f->ignore_parse_errors) /* a value that does not convert is NULL; bad JSON skips the row */
-        emit_line(e, "if (r < 0 && (cur->fatal || (r = 0)))");
-    else
-        emit_line(e, "if (r < 0)");
+    if (f->ignore_parse_errors) { /* a value that does not convert is NULL; bad JSON skips the row */
+        emit_open(e, "if (r < 0 && !cur->fatal)");
+        emit_line(e, "r = 0;");
+        emit_line(e, "sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);");
+        emit_close(e, NULL);
+    }
+    emit_line(e, "if (r < 0)");
     emit_line(e, "    return -1;");
     gen_setnull(g, "row", r->row_field, "r == 0");
     if (f->fail_on_missing) {

@@ -601,6 +601,8 @@ static void avro_read_item(gen_t *g, const type_t *t, bool legacy, const char *i
         if (is_string(t) || is_binary(t)) {
             emit_line(e, "if (sqlkc_rt_avro_get_bytes(c, &%s->v.s) < 0)", it);
             emit_line(e, "    return -1;");
+            if (is_string(t)) /* Utf8.toString(): ill-formed UTF-8 becomes U+FFFD */
+                emit_line(e, "sqlkc_rt_utf8_java(&%s->v.s, scratch_alloc, ctx);", it);
         } else {
             emit_line(e, "c->err = \"a type the avro format does not read\";");
             emit_line(e, "return -1;");
@@ -657,6 +659,7 @@ static void avro_reader_body(gen_t *g, const type_t *t, bool legacy)
     if (map) { /* the key: a string */
         emit_line(e, "if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)");
         emit_line(e, "    return -1;");
+        emit_line(e, "sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);");
         emit_line(e, "it++;");
     }
     avro_read_item(g, sub[map ? 1 : 0], cl, "it");

@@ -21,6 +21,7 @@ typedef src_pv_raw_row_t rrow_t;
 /* the sink operators of pageviews.sql's INSERTs, in statement order */
 #define JSON_DECODE src_pv_json_decode_value
 #define AVRO_DECODE src_pv_avro_decode_value
+#define AVRO_DECODE_CTX 1 /* a string that is not UTF-8 is copied into the scratch arena */
 #define CSV_DECODE src_pv_csv_decode_value
 #define RAW_DECODE src_pv_raw_decode_value
 #define JSON_SINK op_2_push

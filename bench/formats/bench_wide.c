@@ -24,6 +24,7 @@ typedef src_wide_csv_row_t crow_t;
 /* the sink operators of wide.sql's INSERTs, in statement order */
 #define JSON_DECODE src_wide_json_decode_value
 #define AVRO_DECODE src_wide_avro_decode_value
+#define AVRO_DECODE_CTX 1 /* a string that is not UTF-8 is copied into the scratch arena */
 #define CSV_DECODE src_wide_csv_decode_value
 #define JSON_SINK op_2_push
 #define AVRO_SINK op_5_push

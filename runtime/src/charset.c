@@ -327,3 +327,65 @@ void sqlkc_rt_charset_encode(sqlkc_rt_charset_t *cs, const char *s, size_t n, sq
     convert(cs->from_utf8, s, n, out, 1, 0, repl, repl_len, true);
     pthread_mutex_unlock(&cs->lock);
 }
+
+/* How many bytes of s[0..n) are a valid beginning of a UTF-8 sequence
+ * (Unicode's table 3-7), at least 1: the maximal subpart replaced by one
+ * U+FFFD when the sequence is ill-formed. */
+static size_t maximal_subpart(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || n < 2)
+        return 1;
+    unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (s[1] < lo || s[1] > hi)
+        return 1;
+    size_t k = 2;
+    while (k < len && k < n && (s[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
+void sqlkc_rt_utf8_java(sqlkc_rt_str_t *s, sqlkc_rt_alloc_fn alloc, void *arg)
+{
+    const unsigned char *p = (const unsigned char *)s->p;
+    size_t n = s->n, i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = sqlkc_rt_utf8_seq_len(p + i, n - i);
+        if (!k)
+            break;
+        i += k;
+    }
+    if (i == n)
+        return; /* well-formed: as it is */
+    /* at most 3 output bytes (U+FFFD) per input byte */
+    char *out = alloc(arg, n * 3), *w = out;
+    memcpy(w, p, i);
+    w += i;
+    while (i < n) {
+        size_t k = p[i] < 0x80 ? 1 : sqlkc_rt_utf8_seq_len(p + i, n - i);
+        if (k) {
+            memcpy(w, p + i, k);
+            w += k;
+            i += k;
+        } else {
+            memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            i += maximal_subpart(p + i, n - i);
+        }
+    }
+    s->p = out;
+    s->n = (size_t)(w - out);
+}

@@ -137,6 +137,9 @@ typedef struct rt_table {
     uint64_t nwritten;
     uint64_t bytes_out;
     uint64_t nskipped; /* records dropped by an ignore-parse-errors policy */
+    uint64_t ndelivered; /* records Kafka acknowledged */
+    uint64_t nnulled, nnorow; /* sqlkc_rt_count */
+    bool nulled_told, norow_told;
 } rt_table_t;
 
 struct sqlkc_rt_ctx {
@@ -195,6 +198,9 @@ extern volatile sig_atomic_t rt_stop_requested;
 void rt_set_fatal(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "<job>: error: ..." on stderr. */
 void rt_error(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes prefix and text as one line with what could break or forge it
+ * (controls, bytes that are not UTF-8, bidi controls) escaped. */
+void rt_put_line(FILE *f, const char *prefix, const char *text);
 int64_t rt_now_ms(void);
 
 /* ---- Kafka (kafka.c, kafka_source.c, kafka_sink.c) ---- */

@@ -149,14 +149,58 @@ int sqlkc_rt_fail(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
     return SQLKC_RT_ERR;
 }
 
+/* Writes text to f as one line that a record's bytes inside it cannot
+ * break or forge: controls (newlines, escapes), bytes that are not UTF-8
+ * and the bidi controls that reorder a terminal's text are written as
+ * \xNN or \uNNNN; printable UTF-8 of any script stays as it is. */
+void rt_put_line(FILE *f, const char *prefix, const char *text)
+{
+    char out[4096];
+    size_t k = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n && k + 12 < sizeof out;) {
+        unsigned char c = s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+        uint32_t cp = len == 1 ? c : len ? c & (0x7f >> len) : 0;
+        for (size_t j = 1; len && j < len; j++) {
+            if (i + j >= n || (s[i + j] & 0xc0) != 0x80) {
+                len = 0;
+                break;
+            }
+            cp = cp << 6 | (s[i + j] & 0x3f);
+        }
+        if (len && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+                    (cp >= 0xd800 && cp < 0xe000)))
+            len = 0;
+        bool bidi = len > 1 && ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+                                cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029 ||
+                                (cp >= 0x80 && cp < 0xa0));
+        if (!len || (len == 1 && (c < 0x20 || c == 0x7f))) {
+            k += (size_t)snprintf(out + k, sizeof out - k, "\\x%02X", c);
+            i++;
+        } else if (bidi) {
+            k += (size_t)snprintf(out + k, sizeof out - k, "\\u%04X", (unsigned)cp);
+            i += len;
+        } else {
+            memcpy(out + k, s + i, len);
+            k += len;
+            i += len;
+        }
+    }
+    out[k] = 0;
+    fprintf(f, "%s%s\n", prefix, out);
+}
+
 void sqlkc_rt_log(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
 {
-    char line[2048];
+    char line[2048], prefix[300];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "%s: %s\n", ctx->prog, line);
+    snprintf(prefix, sizeof prefix, "%s: ", ctx->prog);
+    rt_put_line(stderr, prefix, line);
 }
 
 int sqlkc_rt_emit(sqlkc_rt_ctx_t *ctx, size_t table, const void *key, size_t key_len,
@@ -198,7 +242,9 @@ void rt_error(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "%s: error: %s\n", ctx->prog, line);
+    char prefix[300];
+    snprintf(prefix, sizeof prefix, "%s: error: ", ctx->prog);
+    rt_put_line(stderr, prefix, line);
 }
 
 void rt_set_fatal(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
@@ -224,15 +270,43 @@ void sqlkc_rt_skip(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
     const sqlkc_rt_msg_t *m = ctx->current;
+    if (ctx->current_table >= ctx->ntables)
+        return;
     rt_table_t *t = &ctx->tables[ctx->current_table];
     t->nskipped++;
     /* every skipped record is named, up to a limit, then only counted */
-    if (t->nskipped <= 100)
-        fprintf(stderr, "%s: skipped a record of %s topic=%s partition=%" PRId32 " offset=%" PRId64 ": %s\n",
-                ctx->prog, t->def->name, m ? m->topic : "?", m ? m->partition : -1, m ? m->offset : -1, why);
+    if (t->nskipped <= 100) {
+        char line[1400];
+        snprintf(line, sizeof line, "%s: skipped a record of %s topic=%s partition=%" PRId32 " offset=%" PRId64 ": %s",
+                 ctx->prog, t->def->name, m ? m->topic : "?", m ? m->partition : -1, m ? m->offset : -1, why);
+        rt_put_line(stderr, "", line);
+    }
     else if (t->nskipped == 101)
         fprintf(stderr, "%s: more records of %s are skipped; the count is in the summary\n", ctx->prog,
                 t->def->name);
+}
+
+void sqlkc_rt_count(sqlkc_rt_ctx_t *ctx, int what)
+{
+    if (ctx->current_table >= ctx->ntables)
+        return; /* a decoder called outside a record (tests, fuzzers) */
+    rt_table_t *t = &ctx->tables[ctx->current_table];
+    const sqlkc_rt_msg_t *m = ctx->current;
+    bool *told = what == SQLKC_RT_COUNT_NULLED ? &t->nulled_told : &t->norow_told;
+    if (what == SQLKC_RT_COUNT_NULLED)
+        t->nnulled++;
+    else
+        t->nnorow++;
+    if (*told)
+        return;
+    *told = true;
+    char line[600];
+    snprintf(line, sizeof line, "%s: %s topic=%s partition=%" PRId32 " offset=%" PRId64 ": %s (as in Flink); "
+             "the summary counts the others", ctx->prog, t->def->name, m ? m->topic : "?", m ? m->partition : -1,
+             m ? m->offset : -1,
+             what == SQLKC_RT_COUNT_NULLED ? "a field that does not convert is NULL (ignore-parse-errors)"
+                                           : "a null, empty or JSON null message gives no row");
+    rt_put_line(stderr, "", line);
 }
 
 int rt_deliver(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
@@ -241,6 +315,7 @@ int rt_deliver(sqlkc_rt_ctx_t *ctx, size_t table, const sqlkc_rt_msg_t *msg)
     ctx->current = msg;
     ctx->current_table = table;
     int rc = ctx->def->process(ctx, table, msg);
+    ctx->current = NULL; /* msg is the caller's, and gone after this */
     rt_arena_reset(&ctx->scratch);
     if (rc != SQLKC_RT_OK) {
         rt_error(ctx, "%s topic=%s partition=%" PRId32 " offset=%" PRId64 ": %s",
@@ -699,18 +774,41 @@ static void print_summary(sqlkc_rt_ctx_t *ctx, double seconds)
         if (ctx->tables[t].def->role & SQLKC_RT_ROLE_SOURCE) {
             len += (size_t)snprintf(line + len, sizeof line - len, " %s=%" PRIu64,
                                     ctx->tables[t].def->name, ctx->tables[t].nread);
-            if (ctx->tables[t].nskipped && len < sizeof line)
-                len += (size_t)snprintf(line + len, sizeof line - len, " (%" PRIu64 " skipped)",
-                                        ctx->tables[t].nskipped);
+            const rt_table_t *tb = &ctx->tables[t];
+            if ((tb->nskipped || tb->nnulled || tb->nnorow) && len < sizeof line) {
+                const char *sep = " (";
+                if (tb->nskipped) {
+                    len += (size_t)snprintf(line + len, sizeof line - len, "%s%" PRIu64 " skipped", sep,
+                                            tb->nskipped);
+                    sep = ", ";
+                }
+                if (tb->nnulled && len < sizeof line) {
+                    len += (size_t)snprintf(line + len, sizeof line - len, "%s%" PRIu64 " field%s NULL", sep,
+                                            tb->nnulled, tb->nnulled == 1 ? "" : "s");
+                    sep = ", ";
+                }
+                if (tb->nnorow && len < sizeof line)
+                    len += (size_t)snprintf(line + len, sizeof line - len, "%s%" PRIu64 " without a row", sep,
+                                            tb->nnorow);
+                if (len < sizeof line)
+                    len += (size_t)snprintf(line + len, sizeof line - len, ")");
+            }
             total += ctx->tables[t].nread;
         }
     }
     if (len < sizeof line)
         len += (size_t)snprintf(line + len, sizeof line - len, "; wrote");
-    for (size_t t = 0; t < ctx->ntables && len < sizeof line; t++)
-        if (ctx->tables[t].def->role & SQLKC_RT_ROLE_SINK)
-            len += (size_t)snprintf(line + len, sizeof line - len, " %s=%" PRIu64,
-                                    ctx->tables[t].def->name, ctx->tables[t].nwritten);
+    for (size_t t = 0; t < ctx->ntables && len < sizeof line; t++) {
+        const rt_table_t *tb = &ctx->tables[t];
+        if (!(tb->def->role & SQLKC_RT_ROLE_SINK))
+            continue;
+        /* what Kafka acknowledged; a benchmark's discarded records count as written */
+        uint64_t done = ctx->null_sink ? tb->nwritten : tb->ndelivered;
+        len += (size_t)snprintf(line + len, sizeof line - len, " %s=%" PRIu64, tb->def->name, done);
+        if (tb->nwritten > done && len < sizeof line)
+            len += (size_t)snprintf(line + len, sizeof line - len, " (%" PRIu64 " more not acknowledged)",
+                                    tb->nwritten - done);
+    }
     if (len < sizeof line)
         len += (size_t)snprintf(line + len, sizeof line - len, "; %.3f s; %.0f records/s", seconds,
                                 seconds > 0 ? (double)total / seconds : 0.0);

@@ -85,8 +85,11 @@ static void dr_msg_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
     sqlkc_rt_ctx_t *ctx = opaque;
     rt_sink_t *sink = m->_private;
     (void)rk;
-    if (!m->err)
+    if (!m->err) {
+        if (sink)
+            sink->t->ndelivered++;
         return;
+    }
     rt_set_fatal(ctx, "table '%s': delivery to topic=%s partition=%" PRId32 " failed: %s",
                  sink ? sink->t->def->name : "?", m->rkt ? rd_kafka_topic_name(m->rkt) : "?",
                  m->partition, rd_kafka_err2str(m->err));
@@ -105,7 +108,6 @@ static rt_producer_t *create_producer(sqlkc_rt_ctx_t *ctx, rt_table_t *t, char *
     if (rt_kafka_conf_set(ctx, conf, t, "client.id", client_id) ||
         rt_kafka_conf_set(ctx, conf, t, "partitioner", "murmur2_random") ||
         rt_kafka_conf_set(ctx, conf, t, "enable.idempotence", "true") ||
-        rt_kafka_conf_set(ctx, conf, t, "delivery.report.only.error", "true") ||
         rt_kafka_conf_apply_properties(ctx, conf, t, true)) {
         rd_kafka_conf_destroy(conf);
         free(key);

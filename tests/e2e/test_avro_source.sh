@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # This file is the end-to-end test of reading avro (tests/golden/avro_source.sql):
 # values encoded by Debian's python3-avro under the schema Flink derives, read
-# by the job and written back as json, compared byte for byte; a truncated
-# datum stops the job naming the record.
+# by the job and written back as json, compared byte for byte (a string that
+# is not UTF-8 read as Java reads it, with U+FFFD); a truncated datum stops
+# the job naming the record.
 #
 # usage: test_avro_source.sh SQLKC SQLKC_DEV_BROKER
 set -uo pipefail
@@ -65,11 +66,17 @@ for i, r in enumerate(rows):
     buf = io.BytesIO()
     avro.io.DatumWriter(schema).write(r, avro.io.BinaryEncoder(buf))
     open('%s/msg%d' % (d, i), 'wb').write(buf.getvalue())
-open(d + '/want', 'w').write('\n'.join(want) + '\n')
+    if i == 0:
+        first = buf.getvalue()
+# a string that is not UTF-8 (a stray 0xff, a sequence cut short): Avro's
+# Utf8.toString() decodes it as Java does, each bad part one U+FFFD
+open(d + '/msg3', 'wb').write(first.replace(b'apple', b'E\xffU\xe6\x9d'))
+want.append(want[0].replace('"apple"', '"E\ufffdU\ufffd"'))
+open(d + '/want', 'w', encoding='utf-8').write('\n'.join(want) + '\n')
 open(d + '/bad', 'wb').write(buf.getvalue()[:-2])  # the last datum, cut short
 PYEOF
 "$py" "$T/gen.py" "$T" || e2e_failed generate "gen.py failed"
-"$E2E_KCAT" -b "$BOOTSTRAP" -P -t items -p 0 "$T/msg0" "$T/msg1" "$T/msg2" || e2e_failed produce items
+"$E2E_KCAT" -b "$BOOTSTRAP" -P -t items -p 0 "$T/msg0" "$T/msg1" "$T/msg2" "$T/msg3" || e2e_failed produce items
 e2e_run "$T/job" "$T/job.out" "$T/job.err"
 e2e_check_eq "bounded job exits 0" 0 "$RC"
 e2e_dump_values items_json "$T/got"
@@ -77,8 +84,8 @@ e2e_check_files "every type read from avro, written as Flink's json" "$T/want" "
 
 "$E2E_KCAT" -b "$BOOTSTRAP" -P -t items -p 0 "$T/bad" || e2e_failed produce bad
 e2e_run "$T/job" "$T/job2.out" "$T/job2.err" --set items.scan.startup.mode=specific-offsets \
-    --set 'items.scan.startup.specific-offsets=partition:0,offset:3'
+    --set 'items.scan.startup.specific-offsets=partition:0,offset:4'
 e2e_check_eq "a truncated datum stops the job" 1 "$RC"
 e2e_check_grep "naming the record and the reason" \
-    'topic=items partition=0 offset=3: Failed to deserialize the Avro value: the datum ends' "$T/job2.err"
+    'topic=items partition=0 offset=4: Failed to deserialize the Avro value: the datum ends' "$T/job2.err"
 e2e_summary avro_source

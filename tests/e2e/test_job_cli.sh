@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 e2e_common_init "$1" "$2"
 e2e_start_broker pageviews:2 pageviews_per_region:3 other_in:2 other_out:3 \
     bad_in:1 bad_out:1 type_in:1 type_out:1 utf8_in:1 utf8_out:1 ign_in:1 ign_out:3 utf8i_out:1 \
-    sig_in:2 sig_out:3
+    sig_in:2 sig_out:3 null_in:1 null_out:1 forge_in:1 forge_out:1
 
 cp "$here/pageviews_json.sql" "$T/pageviews.sql"
 e2e_build "$T/pageviews.sql" "$T/pageviews" || e2e_summary job_cli
@@ -170,7 +170,12 @@ for off in 1 2; do
     e2e_check_grep "ignore-parse-errors: skipped offset $off is reported" \
         "skipped a record of pageviews topic=ign_in partition=0 offset=$off: " "$T/ign.err"
 done
-e2e_check_grep "ignore-parse-errors: the summary counts 2 skipped" '\(2 skipped\)' "$T/ign.err"
+# the summary counts the skipped records and the fields set NULL: offset 3's
+# user_id (offset 4's page_id is never converted: the job does not read it)
+e2e_check_grep "ignore-parse-errors: the summary counts 2 skipped, 1 field NULL" '\(2 skipped, 1 field NULL\)' \
+    "$T/ign.err"
+e2e_check_grep "ignore-parse-errors: the first NULL field is named" \
+    'pageviews topic=ign_in partition=0 offset=3: a field that does not convert is NULL' "$T/ign.err"
 e2e_check_no_grep "ignore-parse-errors: a bad field does not skip the row (offsets 3, 4)" \
     'skipped a record of pageviews topic=ign_in partition=0 offset=[34]:' "$T/ign.err"
 e2e_table ign_out "$T/ign.table"
@@ -180,10 +185,9 @@ e2e_check_eq "ignore-parse-errors: the rest is exact, bad fields count as NULL" 
 e2e_check_eq "ignore-parse-errors: one upsert per kept row" 5 "$(e2e_count ign_out)"
 
 # ---- invalid UTF-8 in a string: Jackson rejects the document ----
-# OPEN BUG (found by this test): the job accepts the bytes E \xff U as a
-# STRING and writes them, invalid, into the sink's key and value. Flink's
-# Jackson parser fails ("Invalid UTF-8 start byte 0xff"): the job fails, or
-# with ignore-parse-errors the record is skipped.
+# Found by this test (the job once wrote the bytes E \xff U, invalid, into
+# the sink): as Flink's Jackson parser ("Invalid UTF-8 start byte 0xff"), the
+# job fails, or with ignore-parse-errors skips the record.
 {
     pv 1:EU
     printf '{"user_id":2,"user_region":"E\xffU"}\x1e' # offset 1
@@ -192,17 +196,46 @@ e2e_check_eq "ignore-parse-errors: one upsert per kept row" 5 "$(e2e_count ign_o
 e2e_produce_sep utf8_in "$T/utf8.txt" 0
 e2e_run "$JOB" "$T/utf8.out" "$T/utf8.err" --set pageviews.topic=utf8_in \
     --set pageviews_per_region.topic=utf8_out --set pageviews.properties.group.id=g-utf8
-e2e_check_eq "invalid UTF-8: exit code [open bug]" 1 "$RC"
-e2e_check_grep "invalid UTF-8: error names the record [open bug]" 'topic=utf8_in partition=0 offset=1: ' "$T/utf8.err"
-e2e_check_eq "invalid UTF-8: sink records [open bug]" 1 "$(e2e_count utf8_out)"
+e2e_check_eq "invalid UTF-8: exit code" 1 "$RC"
+e2e_check_grep "invalid UTF-8: error names the record" 'topic=utf8_in partition=0 offset=1: ' "$T/utf8.err"
+e2e_check_eq "invalid UTF-8: sink records" 1 "$(e2e_count utf8_out)"
 e2e_run "$T/pageviews_ignore_errors" "$T/utf8i.out" "$T/utf8i.err" --set pageviews.topic=utf8_in \
     --set pageviews_per_region.topic=utf8i_out --set pageviews.properties.group.id=g-utf8i
 e2e_check_eq "invalid UTF-8, ignore-parse-errors: exit code" 0 "$RC"
-e2e_check_grep "invalid UTF-8, ignore-parse-errors: the record is skipped and reported [open bug]" \
+e2e_check_grep "invalid UTF-8, ignore-parse-errors: the record is skipped and reported" \
     'skipped a record of pageviews topic=utf8_in partition=0 offset=1: ' "$T/utf8i.err"
 e2e_table utf8i_out "$T/utf8i.table"
-e2e_check_eq "invalid UTF-8, ignore-parse-errors: table [open bug]" \
+e2e_check_eq "invalid UTF-8, ignore-parse-errors: table" \
     "$(printf '%s\t%s\n' '{"user_region":"EU"}' '{"user_region":"EU","pv":2,"uv":2}')" "$(cat "$T/utf8i.table")"
+
+# ---- the JSON document null gives no row (Flink 1.15+; 1.12 failed on it) ----
+{
+    pv 1:EU
+    printf 'null\x1e'            # offset 1
+    printf ' \t null \n\x1e'    # offset 2
+    pv 2:US
+} >"$T/null.txt"
+e2e_produce_sep null_in "$T/null.txt" 0
+e2e_run "$JOB" "$T/null.out" "$T/null.err" --set pageviews.topic=null_in \
+    --set pageviews_per_region.topic=null_out --set pageviews.properties.group.id=g-null
+e2e_check_eq "JSON null documents: exit code" 0 "$RC"
+e2e_check_grep "JSON null documents: the first is named" \
+    'pageviews topic=null_in partition=0 offset=1: a null, empty or JSON null message gives no row' "$T/null.err"
+e2e_check_grep "JSON null documents: the summary counts them" 'read pageviews=4 \(2 without a row\)' "$T/null.err"
+e2e_table null_out "$T/null.table"
+e2e_check_eq "JSON null documents: the table of the other rows" \
+    "$(printf '%s\t%s\n' '{"user_region":"EU"}' '{"user_region":"EU","pv":1,"uv":1}' \
+        '{"user_region":"US"}' '{"user_region":"US","pv":1,"uv":1}')" "$(cat "$T/null.table")"
+
+# ---- a record cannot forge log lines: what it holds is escaped ----
+printf '{"user_id":1,\nsig: error: forged line \033[31m\x1e' >"$T/forge.txt"
+e2e_produce_sep forge_in "$T/forge.txt" 0
+e2e_run "$JOB" "$T/forge.out" "$T/forge.err" --set pageviews.topic=forge_in \
+    --set pageviews_per_region.topic=forge_out --set pageviews.properties.group.id=g-forge
+e2e_check_eq "a record with a newline and an escape: exit code" 1 "$RC"
+e2e_check_no_grep "a record with a newline and an escape: no line of its own" '^sig: error: forged' "$T/forge.err"
+e2e_check_grep "a record with a newline and an escape: shown escaped" \
+    "offset=0: Failed to deserialize JSON '\\{\"user_id\":1,\\\\x0Asig: error: forged line \\\\x1B\\[31m'" "$T/forge.err"
 
 # ---- SIGTERM on an unbounded job: exit 0, sink flushed, offsets committed ----
 # With linger.ms=60000 the sink's producer holds records until the job flushes

@@ -52,7 +52,7 @@ typedef struct src_items_row {
 } src_items_row_t;
 
 /* Decodes the avro value of table items: one datum of the derived record schema. */
-static int src_items_decode_value(const void *data, size_t len, src_items_row_t *row, char *err, size_t errlen) {
+static int src_items_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t len, src_items_row_t *row, char *err, size_t errlen) {
     sqlkc_rt_acur_t c;
     sqlkc_rt_acur_init(&c, data, len);
     /* id BIGINT NOT NULL */
@@ -66,6 +66,7 @@ static int src_items_decode_value(const void *data, size_t len, src_items_row_t 
         if (sqlkc_rt_avro_get_branch(&c, &has_value) < 0) goto fail;
         if (has_value) {
             if (sqlkc_rt_avro_get_bytes(&c, &row->f1) < 0) goto fail;
+            sqlkc_rt_utf8_java(&row->f1, scratch_alloc, ctx);
             row->nulls[0] &= ~(UINT64_C(1) << 1);
         }
     }
@@ -237,7 +238,7 @@ static int src_items_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     }
     {
         char err[160];
-        if (src_items_decode_value(msg->value, msg->value_len, &row, err, sizeof err) != 0)
+        if (src_items_decode_value(ctx, msg->value, msg->value_len, &row, err, sizeof err) != 0)
             return sqlkc_rt_fail(ctx, "Failed to deserialize the Avro value: %s", err);
     }
     if (op_2_push(ctx, ROW_INSERT, &row) != SQLKC_RT_OK) /* INSERT INTO items_json */

@@ -221,6 +221,7 @@ __attribute__((unused)) static int avro_read_4(sqlkc_rt_acur_t *c, sqlkc_rt_nest
             memset(it, 0, sizeof *it * 2);
             if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                 return -1;
+            sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
             it++;
             {
                 bool has;

@@ -711,8 +711,9 @@ static int src_vals_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_vals_row_t row;
     memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;

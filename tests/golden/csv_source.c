@@ -251,12 +251,16 @@ static int src_csv_lenient_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, s
         if (sqlkc_rt_csv_int(f[1], INT32_MIN, INT32_MAX, &v) == 0) {
             row->f1 = (int32_t)v;
             row->nulls[0] &= ~(UINT64_C(1) << 1);
+        } else {
+            sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
         }
     }
     /* dt DATE */
     if (n > 2 && f[2].p) {
         if (sqlkc_rt_csv_date(f[2], &row->f2) == 0) {
             row->nulls[0] &= ~(UINT64_C(1) << 2);
+        } else {
+            sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
         }
     }
     (void)ctx;

@@ -505,8 +505,9 @@ static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     /* headers: metadata 'headers' */
     row.f1 = sqlkc_rt_headers_map(ctx, msg);
     (&row)->nulls[0] &= ~(UINT64_C(1) << 1);
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;
@@ -530,8 +531,8 @@ static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
     /* hs: metadata 'headers' */
     row.f2 = sqlkc_rt_headers_map(ctx, msg);
     (&row)->nulls[0] &= ~(UINT64_C(1) << 2);
-    if (msg->key == NULL || msg->key_len == 0) {
-        sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");
+    if (msg->key == NULL || msg->key_len == 0 || sqlkc_rt_json_is_null_doc(msg->key, msg->key_len)) {
+        sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", !msg->key ? "null" : msg->key_len ? "JSON null" : "empty");
         return SQLKC_RT_OK;
     }
     {
@@ -549,8 +550,9 @@ static int src_profiles_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) 
             return SQLKC_RT_ERR;
         return SQLKC_RT_OK;
     }
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;

@@ -970,8 +970,8 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_users_row_t row;
     memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
-    if (msg->key == NULL || msg->key_len == 0) {
-        sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", msg->key ? "empty" : "null");
+    if (msg->key == NULL || msg->key_len == 0 || sqlkc_rt_json_is_null_doc(msg->key, msg->key_len)) {
+        sqlkc_rt_skip(ctx, "the JSON key format yields no row for a %s key, so the record has no row (as in Flink)", !msg->key ? "null" : msg->key_len ? "JSON null" : "empty");
         return SQLKC_RT_OK;
     }
     {
@@ -987,8 +987,9 @@ static int src_users_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
             return SQLKC_RT_ERR;
         return SQLKC_RT_OK;
     }
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;
@@ -1007,8 +1008,9 @@ static int src_pageviews_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg)
     src_pageviews_row_t row;
     memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;

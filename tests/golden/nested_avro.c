@@ -126,6 +126,7 @@ __attribute__((unused)) static int avro_read_0(sqlkc_rt_acur_t *c, sqlkc_rt_nest
                 if (has) {
                     if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                         return -1;
+                    sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
                 }
             }
         }
@@ -157,6 +158,7 @@ __attribute__((unused)) static int avro_read_1(sqlkc_rt_acur_t *c, sqlkc_rt_nest
             memset(it, 0, sizeof *it * 2);
             if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                 return -1;
+            sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
             it++;
             {
                 int32_t x;
@@ -193,6 +195,7 @@ __attribute__((unused)) static int avro_read_2(sqlkc_rt_acur_t *c, sqlkc_rt_nest
             memset(it, 0, sizeof *it * 2);
             if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                 return -1;
+            sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
             it++;
             {
                 bool has;
@@ -282,6 +285,7 @@ __attribute__((unused)) static int avro_read_4(sqlkc_rt_acur_t *c, sqlkc_rt_nest
         sqlkc_rt_item_t *it = &items[1];
         if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
             return -1;
+        sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
     }
     /* sub ROW<`z` INT, `d` DECIMAL(10, 2)> */
     {
@@ -350,6 +354,7 @@ __attribute__((unused)) static int avro_read_6(sqlkc_rt_acur_t *c, sqlkc_rt_nest
             if (has) {
                 if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                     return -1;
+                sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
             }
         }
     }
@@ -428,6 +433,7 @@ __attribute__((unused)) static int avro_read_8(sqlkc_rt_acur_t *c, sqlkc_rt_nest
             memset(it, 0, sizeof *it * 2);
             if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
                 return -1;
+            sqlkc_rt_utf8_java(&it->v.s, scratch_alloc, ctx);
             it++;
             {
                 bool has;
@@ -1174,8 +1180,9 @@ static int src_events_process(sqlkc_rt_ctx_t *ctx, const sqlkc_rt_msg_t *msg) {
     src_events_row_t row;
     memset(&row, 0, sizeof row);
     memset(row.nulls, 0xff, sizeof row.nulls);
-    if (msg->value == NULL || msg->value_len == 0) {
-        return SQLKC_RT_OK; /* Flink's json format yields no row for a null or empty message */
+    if (msg->value == NULL || msg->value_len == 0 || sqlkc_rt_json_is_null_doc(msg->value, msg->value_len)) {
+        sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NO_ROW);
+        return SQLKC_RT_OK;
     }
     {
         sqlkc_rt_jcur_t cur;

@@ -79,6 +79,8 @@ static int src_lax_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
         if (sqlkc_rt_csv_int(f[0], INT32_MIN, INT32_MAX, &v) == 0) {
             row->f0 = (int32_t)v;
             row->nulls[0] &= ~(UINT64_C(1) << 0);
+        } else {
+            sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
         }
     }
     /* ys ARRAY<BYTES> */
@@ -89,8 +91,11 @@ static int src_lax_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
         for (uint32_t k = 0; k < ne; k++) {
             sqlkc_rt_str_t e = sqlkc_rt_csv_elem(&opts, &rest, "::", 2);
             if (e.p) {
-                if (sqlkc_rt_csv_bytes(e, scratch_alloc, ctx, &it[k].v.s) == 0)
+                if (sqlkc_rt_csv_bytes(e, scratch_alloc, ctx, &it[k].v.s) == 0) {
                     it[k].null = false;
+                } else {
+                    sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
+                }
             }
         }
         row->f1 = (sqlkc_rt_nested_t){it, ne};
@@ -106,17 +111,26 @@ static int src_lax_in_decode_value(sqlkc_rt_ctx_t *ctx, const void *data, size_t
             /* x DECIMAL(5, 2) */
             if ((e = sqlkc_rt_csv_elem(&opts, &rest, "::", 2)).p) {
                 int r = sqlkc_rt_csv_decimal(e, 5, 2, &it[0].v.dec);
+                if (r < 0) {
+                    sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
+                }
                 it[0].null = r <= 0;
             }
             /* y BYTES */
             if (ne > 1 && (e = sqlkc_rt_csv_elem(&opts, &rest, "::", 2)).p) {
-                if (sqlkc_rt_csv_bytes(e, scratch_alloc, ctx, &it[1].v.s) == 0)
+                if (sqlkc_rt_csv_bytes(e, scratch_alloc, ctx, &it[1].v.s) == 0) {
                     it[1].null = false;
+                } else {
+                    sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
+                }
             }
             /* t TIMESTAMP_LTZ(3) */
             if (ne > 2 && (e = sqlkc_rt_csv_elem(&opts, &rest, "::", 2)).p) {
-                if (sqlkc_rt_csv_timestamp(e, true, &it[2].v.ts) == 0)
+                if (sqlkc_rt_csv_timestamp(e, true, &it[2].v.ts) == 0) {
                     it[2].null = false;
+                } else {
+                    sqlkc_rt_count(ctx, SQLKC_RT_COUNT_NULLED);
+                }
             }
             row->f2 = (sqlkc_rt_nested_t){it, 3};
             row->nulls[0] &= ~(UINT64_C(1) << 2);

@@ -320,6 +320,7 @@ const char *ref_json_put_nested(sqlkc_rt_buf_t *b, const sqlkc_rt_nested_t *v, c
 #include <string.h>
 
 #include "sqlkc/avro.h"
+#include "sqlkc/raw.h"
 #include "sqlkc/nested.h"
 
 static bool a_is_nested(int kind)
@@ -471,6 +472,8 @@ static int a_get_nested(sqlkc_rt_acur_t *c, sqlkc_rt_nested_t *out, const sqlkc_
             memset(it, 0, sizeof *it * per);
             if (map && sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0) /* the key: a string */
                 return -1;
+            if (map) /* Utf8.toString(): ill-formed UTF-8 as Java decodes it */
+                sqlkc_rt_utf8_java(&it->v.s, alloc, arg);
             if (a_get_value(c, it + (map ? 1 : 0), t->sub[map ? 1 : 0], true, alloc, arg, depth + 1) < 0)
                 return -1;
         }
@@ -515,7 +518,11 @@ static int a_get_value(sqlkc_rt_acur_t *c, sqlkc_rt_item_t *it, const sqlkc_rt_t
     case SQLKC_RT_T_FLOAT: return sqlkc_rt_avro_get_float(c, &it->v.f);
     case SQLKC_RT_T_DOUBLE: return sqlkc_rt_avro_get_double(c, &it->v.d);
     case SQLKC_RT_T_DECIMAL: return sqlkc_rt_avro_get_decimal(c, &it->v.dec);
-    case SQLKC_RT_T_STRING:
+    case SQLKC_RT_T_STRING: /* Utf8.toString(): ill-formed UTF-8 as Java decodes it */
+        if (sqlkc_rt_avro_get_bytes(c, &it->v.s) < 0)
+            return -1;
+        sqlkc_rt_utf8_java(&it->v.s, alloc, arg);
+        return 0;
     case SQLKC_RT_T_BYTES: return sqlkc_rt_avro_get_bytes(c, &it->v.s);
     default:
         if (a_is_nested(t->kind))

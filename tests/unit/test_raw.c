@@ -151,6 +151,41 @@ static void test_utf32_and_multibyte(void **state)
     DEC("GBK", "a\xD6", "a\xEF\xBF\xBD");
 }
 
+static void *heap(void *arg, size_t n)
+{
+    (void)arg;
+    return test_malloc(n);
+}
+
+static void java_utf8(const char *in, size_t n, const char *want)
+{
+    sqlkc_rt_str_t s = {in, n};
+    sqlkc_rt_utf8_java(&s, heap, NULL);
+    if (s.n != strlen(want) || memcmp(s.p, want, s.n) != 0)
+        fail_msg("utf8_java: got '%.*s'", (int)s.n, s.p);
+    if (s.p != in)
+        test_free((void *)s.p);
+    else
+        assert_int_equal(n, strlen(want)); /* unchanged only when well-formed */
+}
+
+/* new String(bytes, UTF_8) as Java 8+ reads it: one U+FFFD per maximal
+ * ill-formed subpart (the example of the Unicode standard, section 3.9,
+ * and the overlong, surrogate and beyond-U+10FFFF forms). */
+static void test_utf8_java(void **state)
+{
+    (void)state;
+    java_utf8("plain \xc3\xbc \xe6\x9d\xb1 \xf0\x9f\x98\x80", 17, "plain \xc3\xbc \xe6\x9d\xb1 \xf0\x9f\x98\x80");
+    java_utf8("a\xf1\x80\x80\xe1\x80\xc2\x62\x80\x63\x80\xbf\x64", 13,
+              "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd\xef\xbf\xbd" "d");
+    java_utf8("E\xffU", 3, "E\xef\xbf\xbdU");
+    java_utf8("\xc0\xaf", 2, "\xef\xbf\xbd\xef\xbf\xbd");             /* overlong '/' */
+    java_utf8("\xe0\x80\xaf", 3, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"); /* overlong, 3 bytes */
+    java_utf8("\xed\xa0\x80", 3, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"); /* a surrogate */
+    java_utf8("\xf4\x90\x80\x80", 4, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"); /* > U+10FFFF */
+    java_utf8("x\xe6\x9d", 3, "x\xef\xbf\xbd");                 /* cut at the end */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_latin1_ascii_1252),
         cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_utf32_and_multibyte),
+        cmocka_unit_test(test_utf8_java),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     sqlkc_rt_buf_free(&out);

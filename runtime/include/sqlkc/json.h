@@ -20,6 +20,21 @@
 extern "C" {
 #endif
 
+/* Whether a message is the JSON document `null` (with blanks around it),
+ * which Flink's json format turns into no row, as a null or empty message. */
+static inline bool sqlkc_rt_json_is_null_doc(const void *data, size_t n) {
+    const char *p = (const char *)data;
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
+        i++;
+    if (n - i < 4 || memcmp(p + i, "null", 4) != 0)
+        return false;
+    for (i += 4; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+            return false;
+    return true;
+}
+
 /* ==== encoding ============================================================ */
 
 /* Length of the prefix of p[0..n) that needs no escaping: no '"', no '\\',

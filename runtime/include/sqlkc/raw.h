@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sqlkc/buf.h"
+#include "sqlkc/types.h"
 
 /* Appends the n low bytes of v (n = 1, 2, 4, 8) in the given byte order. */
 static inline void sqlkc_rt_raw_put(sqlkc_rt_buf_t *b, uint64_t v, int n, bool little)
@@ -90,5 +91,11 @@ void sqlkc_rt_charset_encode(sqlkc_rt_charset_t *cs, const char *s, size_t n, sq
 /* Length of the well-formed UTF-8 sequence at s (1..4), or 0 when s[0..n)
  * does not start with one (bad lead, truncated, overlong, surrogate). */
 size_t sqlkc_rt_utf8_seq_len(const unsigned char *s, size_t n);
+
+/* *s as Java's new String(bytes, UTF_8) reads it (Avro's Utf8.toString,
+ * which Flink's avro formats use): unchanged when it is well-formed UTF-8,
+ * else a copy from alloc with each maximal ill-formed subpart (Unicode's
+ * rule, which Java's decoder follows) replaced by U+FFFD. */
+void sqlkc_rt_utf8_java(sqlkc_rt_str_t *s, sqlkc_rt_alloc_fn alloc, void *arg);
 
 #endif /* SQLKC_RAW_H */

@@ -185,6 +185,14 @@ int sqlkc_rt_fail(sqlkc_rt_ctx_t *ctx, const char *fmt, ...)
  * table), and counted in the summary at exit. Nothing is lost silently. */
 void sqlkc_rt_skip(sqlkc_rt_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* What a format did to the current record without failing it, counted per
+ * table in the summary at exit (and named on stderr the first time):
+ * NULLED, a field that did not convert became NULL (ignore-parse-errors);
+ * NO_ROW, a message the format turns into no row (the json format for a
+ * null, empty or `null` message, as Flink's). */
+enum { SQLKC_RT_COUNT_NULLED = 0, SQLKC_RT_COUNT_NO_ROW = 1 };
+void sqlkc_rt_count(sqlkc_rt_ctx_t *ctx, int what);
+
 /* Per-record scratch memory, reset after every process callback. Never NULL
  * (aborts on out of memory). Aligned to 16 bytes. */
 void *sqlkc_rt_scratch(sqlkc_rt_ctx_t *ctx, size_t size);
